@@ -1,0 +1,153 @@
+// advariant-cli bench unet|vae ... : seconds per step, GFLOP, GFLOP/s, the
+// same run's torch::mm rate, where the time goes, peak memory.
+#include "cli/args.h"
+#include "cli/common.h"
+
+#include "model/profile.h"
+#include "pipeline/sd_pipeline.h"
+#include "util/device.h"
+
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+
+namespace adv::cli {
+namespace {
+
+double now() { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
+
+double peakRssMiB() {
+    std::ifstream in("/proc/self/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+    return 0;
+}
+
+// Same-run matrix-multiply rate: the ceiling the convolutions are measured against.
+double mmGflops(torch::ScalarType dt, torch::Device dev) {
+    const int64_t n = 1024;
+    auto a = torch::randn({n, n}).to(dev, dt), b = torch::randn({n, n}).to(dev, dt);
+    torch::mm(a, b);
+    int reps = 0;
+    const double t0 = now();
+    double el = 0;
+    while ((el = now() - t0) < 0.5 || reps < 3) {
+        torch::mm(a, b);
+        ++reps;
+    }
+    return 2.0 * n * n * n * reps / el / 1e9;
+}
+
+std::unique_ptr<StableDiffusion> model(const Args& a, LoadOptions lo) {
+    if (a.has("--model")) return StableDiffusion::load(a.get("--model"), lo);
+    const std::string r = a.get("--random", "tiny");
+    if (r == "sd15") return StableDiffusion::random(UNetConfig::sd15(), VaeConfig::sd15(), ClipTextConfig::sd15(), lo);
+    if (r == "tiny") {
+        UNetConfig u;
+        u.blockOutChannels = {32, 64, 64, 64};
+        u.numAttentionHeads = {4, 4, 4, 4};
+        u.crossAttentionDim = 64;
+        u.normNumGroups = 16;
+        VaeConfig v;
+        v.blockOutChannels = {32, 64};
+        v.layersPerBlock = 1;
+        ClipTextConfig t;
+        t.hiddenSize = 64;
+        t.intermediateSize = 128;
+        t.numLayers = 2;
+        t.numHeads = 4;
+        return StableDiffusion::random(u, v, t, lo);
+    }
+    throw UsageError("--random must be sd15 or tiny");
+}
+
+int run(const Args& a) {
+    if (a.positionals().size() != 1) throw UsageError("name what to benchmark: unet or vae");
+    const std::string what = a.positionals()[0];
+    if (what != "unet" && what != "vae") throw UsageError("unknown benchmark '" + what + "' (unet, vae)");
+    LoadOptions lo;
+    lo.device = a.get("--device", "cpu");
+    lo.dtype = a.get("--dtype", "auto");
+    setCpuThreads(a.getInt("--threads", 0));
+    auto sd = model(a, lo);
+    const int size = a.getInt("--size", 256);
+    const int batch = a.getInt("--batch", 2);
+    const int reps = a.getInt("--reps", 3);
+    const int f = sd->vae->config.downscale();
+    torch::NoGradGuard ng;
+    const auto dev = sd->device();
+    const auto dt = sd->dtype();
+    std::function<void()> step;
+    torch::Tensor x, t, ctx;
+    if (what == "unet") {
+        x = torch::randn({batch, sd->unet->config.inChannels, size / f, size / f}).to(dev, dt);
+        t = torch::full({1}, 500.0).to(dev);
+        ctx = torch::randn({batch, 77, sd->unet->config.crossAttentionDim}).to(dev, dt);
+        step = [&] { sd->unet->forward(x, t, ctx); };
+    } else {
+        x = torch::randn({batch, sd->vae->config.latentChannels, size / f, size / f}).to(dev);
+        step = [&] { sd->vae->decode(x); };
+    }
+    step();  // warm-up (allocator, kernels)
+    if (dev.is_cuda()) torch::cuda::synchronize();
+    prof::reset();
+    prof::enable(true);
+    const double t0 = now();
+    for (int i = 0; i < reps; ++i) step();
+    if (dev.is_cuda()) torch::cuda::synchronize();
+    const double secs = (now() - t0) / reps;
+    prof::enable(false);
+    const auto stats = prof::snapshot();
+    double flops = 0, profiled = 0;
+    for (const auto& [k, s] : stats) {
+        flops += s.flops / reps;
+        profiled += s.seconds / reps;
+    }
+    const double mm = mmGflops(dt, dev);
+    const auto di = deviceInfo();
+    nlohmann::json j{{"bench", what},        {"size", size},        {"batch", batch},
+                     {"seconds_per_step", secs}, {"gflop_per_step", flops / 1e9},
+                     {"gflops_achieved", flops / secs / 1e9}, {"torch_mm_gflops", mm},
+                     {"fraction_of_mm", flops / secs / 1e9 / mm}, {"peak_rss_mib", peakRssMiB()},
+                     {"device", di.describe()}, {"dtype", c10::toString(dt)}, {"allocator", di.allocator},
+                     {"threads", di.cpuThreads}};
+    nlohmann::json kinds = nlohmann::json::object();
+    for (const auto& [k, s] : stats)
+        kinds[k] = {{"seconds", s.seconds / reps}, {"gflop", s.flops / reps / 1e9},
+                    {"gflops", s.seconds > 0 ? s.flops / s.seconds / 1e9 : 0.0}};
+    kinds["other"] = {{"seconds", std::max(0.0, secs - profiled)}};
+    j["by_kind"] = kinds;
+    if (a.has("--json")) {
+        printJson(j.dump());
+        return 0;
+    }
+    std::printf("%s %dx%d batch %d on %s (%s, %s)\n", what.c_str(), size, size, batch, di.describe().c_str(),
+                c10::toString(dt), di.allocator.c_str());
+    std::printf("  %.3f s/step, %.1f GFLOP/step, %.1f GFLOP/s achieved, torch::mm %.1f GFLOP/s (%.0f%%)\n", secs,
+                flops / 1e9, flops / secs / 1e9, mm, 100.0 * flops / secs / 1e9 / mm);
+    for (const auto& [k, v] : kinds.items())
+        std::printf("  %-10s %7.3f s %8.1f GFLOP/s\n", k.c_str(), v["seconds"].get<double>(),
+                    v.contains("gflops") ? v["gflops"].get<double>() : 0.0);
+    std::printf("  peak RSS %.0f MiB\n", peakRssMiB());
+    return 0;
+}
+
+Register reg({"bench", "benchmark the UNet or VAE decode (time, GFLOP/s, where the time goes)",
+              "unet|vae (--model PATH | --random sd15|tiny) [--size PX] [--batch N] [--json]",
+              {{"--model", "PATH", "load real weights"},
+               {"--random", "CFG", "random weights of shape sd15 or tiny (default tiny)"},
+               {"--size", "PX", "image side in pixels (default 256)"},
+               {"--batch", "N", "batch (default 2: one CFG pair)"},
+               {"--reps", "N", "timed repetitions (default 3)"},
+               {"--device", "DEV", "cpu|cuda|auto (default cpu)"},
+               {"--dtype", "T", "auto|f32|f16|bf16"},
+               {"--threads", "N", "CPU threads"},
+               {"--json", "", "machine-readable output"}},
+              "", run});
+
+} // namespace
+} // namespace adv::cli

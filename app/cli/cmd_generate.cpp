@@ -1,0 +1,123 @@
+// advariant-cli generate: text-to-image PNGs with A1111 "parameters" chunks.
+#include "cli/args.h"
+#include "cli/common.h"
+
+#include "io/png.h"
+#include "io/safetensors.h"
+#include "pipeline/image_convert.h"
+#include "pipeline/sd_pipeline.h"
+#include "util/error.h"
+
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include <cstdio>
+#include <filesystem>
+
+namespace adv::cli {
+namespace {
+
+int run(const Args& a) {
+    LoadOptions lo;
+    lo.device = a.get("--device", "auto");
+    lo.dtype = a.get("--dtype", "auto");
+    lo.tokenizerDir = a.get("--tokenizer");
+    const std::string modelPath = modelPathOrDefault(a.get("--model"));
+    const std::string outDir = a.require("--out");
+    GenerateParams p;
+    p.prompt = a.require("--prompt");
+    p.negativePrompt = a.get("--negative");
+    p.sampler = a.get("--sampler", "dpmpp_2m_karras");
+    samplerFromName(p.sampler);  // validate early
+    p.steps = a.getInt("--steps", 25);
+    p.cfg = a.getDouble("--cfg", 7.5);
+    p.seed = a.getInt64("--seed", 0);
+    p.width = a.getInt("--width", 0);
+    p.height = a.getInt("--height", 0);
+    p.batch = a.getInt("--batch", 1);
+    p.eta = a.getDouble("--eta", 0.0);
+    p.clipSkip = a.getInt("--clip-skip", 1);
+    if (p.batch < 1) throw UsageError("--batch must be at least 1");
+
+    auto sd = StableDiffusion::load(modelPath, lo);
+    if (a.has("--init-latents")) {
+        const std::string f = a.get("--init-latents");
+        SafeTensors st(f);
+        if (!st.contains("latents")) throw FileError(f, "no tensor named 'latents'");
+        p.initLatents = st.tensor("latents").to(torch::kFloat32).clone();
+        if (p.initLatents.dim() != 4) throw FileError(f, "'latents' must be [B, 4, h, w]");
+        const int f8 = sd->vae->config.downscale();
+        if (p.width == 0) p.width = static_cast<int>(p.initLatents.size(3)) * f8;
+        if (p.height == 0) p.height = static_cast<int>(p.initLatents.size(2)) * f8;
+    }
+    for (const auto& spec : a.getAll("--lora")) {
+        std::string path = spec;
+        double scale = 1.0;
+        if (auto c = spec.rfind(':'); c != std::string::npos && c + 1 < spec.size()) {
+            try {
+                size_t pos = 0;
+                scale = std::stod(spec.substr(c + 1), &pos);
+                if (pos == spec.size() - c - 1) path = spec.substr(0, c);
+                else scale = 1.0;
+            } catch (const std::exception&) {
+                scale = 1.0;
+            }
+        }
+        auto r = sd->addLora(path, scale);
+        if (!r.unmatchedModules.empty())
+            std::fprintf(stderr, "warning: %zu LoRA entries of %s matched nothing (first: %s)\n",
+                         r.unmatchedModules.size(), path.c_str(), r.unmatchedModules.front().c_str());
+    }
+    ProgressBar bar("generate", !a.has("--json"));
+    auto res = sd->generate(p, [&](int s, int t, const torch::Tensor&) { bar.update(s, t); });
+    bar.finish();
+
+    std::filesystem::create_directories(outDir);
+    const int W = static_cast<int>(res.images.size(3)), H = static_cast<int>(res.images.size(2));
+    const std::string hash = sd->modelHash();
+    nlohmann::json files = nlohmann::json::array();
+    for (int64_t i = 0; i < res.images.size(0); ++i) {
+        const auto path = (std::filesystem::path(outDir) / ("seed" + std::to_string(res.seeds[i]) + ".png")).string();
+        png::write(path, tensorToImage(res.images[i]), {{"parameters", a1111Parameters(p, res.seeds[i], W, H, hash, sd->name())}});
+        files.push_back(path);
+    }
+    if (a.has("--dump-tensors")) {
+        saveSafeTensors(a.get("--dump-tensors"),
+                        {{"prompt_embeds", res.promptEmbeds}, {"latents", res.latents}, {"image", res.images}});
+    }
+    if (a.has("--json")) {
+        printJson(nlohmann::json{{"files", files}, {"seconds", res.seconds}, {"seeds", res.seeds},
+                                 {"width", W}, {"height", H}, {"model_hash", hash}}.dump());
+    } else {
+        for (const auto& f : files) std::printf("%s\n", f.get<std::string>().c_str());
+        std::fprintf(stderr, "%lld image(s) in %.2f s\n", static_cast<long long>(res.images.size(0)), res.seconds);
+    }
+    return 0;
+}
+
+Register reg({"generate", "text-to-image with Stable Diffusion (PNG with A1111 parameters)",
+              "--model PATH --prompt TEXT [options] --out DIR",
+              {{"--model", "PATH", "diffusers folder or SD1.x single-file .safetensors"},
+               {"--tokenizer", "DIR", "tokenizer folder (single-file checkpoints)"},
+               {"--prompt", "TEXT", "what to draw"},
+               {"--negative", "TEXT", "negative prompt"},
+               {"--sampler", "NAME", "ddpm|ddim|pndm|euler|euler_a|dpmpp_2m|dpmpp_2m_karras (default dpmpp_2m_karras)"},
+               {"--steps", "N", "denoising steps (default 25)"},
+               {"--cfg", "F", "classifier-free guidance scale (default 7.5)"},
+               {"--seed", "N", "seed of the first image; image i uses seed+i (default 0)"},
+               {"--width", "W", "image width (default: the model's native size)"},
+               {"--height", "H", "image height"},
+               {"--batch", "N", "images per prompt"},
+               {"--eta", "F", "DDIM eta"},
+               {"--clip-skip", "N", "use the N-th last text encoder layer (A1111 Clip skip)"},
+               {"--init-latents", "FILE", ".safetensors with 'latents' [B,4,h,w] unit-variance noise"},
+               {"--lora", "FILE[:SCALE]", "apply a LoRA (diffusers, PEFT or kohya naming)", true},
+               {"--device", "DEV", "cpu|cuda|auto"},
+               {"--dtype", "T", "auto|f32|f16|bf16"},
+               {"--dump-tensors", "FILE", "write prompt_embeds, latents and image as .safetensors"},
+               {"--out", "DIR", "output folder"},
+               {"--json", "", "print a JSON summary"}},
+              "", run});
+
+} // namespace
+} // namespace adv::cli

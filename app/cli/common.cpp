@@ -1,0 +1,55 @@
+#include "cli/common.h"
+
+#include "util/error.h"
+#include "util/fs.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <unistd.h>
+
+namespace adv::cli {
+
+namespace {
+double now() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+} // namespace
+
+std::string modelPathOrDefault(const std::string& given) {
+    if (!given.empty()) return given;
+    if (const char* env = std::getenv("ADVARIANT_MODEL"); env && *env) return env;
+    const auto res = fs::resourceDir();
+    std::error_code ec;
+    if (!res.empty()) {
+        const auto embedded = res / "models" / "advariant-tiny";
+        if (std::filesystem::exists(embedded / "model_index.json", ec)) return embedded.string();
+    }
+    throw Error("no model given: pass --model PATH (a diffusers folder or an SD1.x .safetensors file) "
+                "or set ADVARIANT_MODEL");
+}
+
+ProgressBar::ProgressBar(std::string label, bool enabled)
+    : label_(std::move(label)), enabled_(enabled && isatty(STDERR_FILENO)), start_(now()) {}
+
+void ProgressBar::update(int step, int total, const std::string& extra) {
+    if (!enabled_ || total <= 0) return;
+    const int width = 30;
+    const int filled = static_cast<int>(static_cast<double>(step) / total * width);
+    std::string bar(filled, '#');
+    bar.resize(width, '.');
+    const double el = now() - start_;
+    const double rate = el > 0 ? step / el : 0;
+    const double eta = rate > 0 ? (total - step) / rate : 0;
+    std::fprintf(stderr, "\r%s [%s] %d/%d %.2f it/s ETA %.0fs %s   ", label_.c_str(), bar.c_str(), step, total, rate, eta,
+                 extra.c_str());
+    std::fflush(stderr);
+}
+
+void ProgressBar::finish() {
+    if (!enabled_) return;
+    std::fprintf(stderr, "\n");
+}
+
+} // namespace adv::cli

@@ -1,0 +1,32 @@
+# Third-party packages (Debian 12: libtorch-dev, libopencv-dev, libspdlog-dev,
+# nlohmann-json3-dev, qt6-base-dev, qt6-tools-dev, libqcustomplot-dev, libjemalloc-dev).
+# A newer (CUDA) LibTorch 2.x is used instead when -DTorch_DIR=... points to it.
+find_package(Torch REQUIRED)
+find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs)
+find_package(spdlog REQUIRED)
+find_package(nlohmann_json 3.9 REQUIRED)
+find_package(Threads REQUIRED)
+
+# jemalloc: with glibc's allocator LibTorch returns its large activation buffers
+# to the OS after every step and page-faults them back (SD1.5 UNet: 4x slower).
+find_package(PkgConfig QUIET)
+if(PkgConfig_FOUND)
+  pkg_check_modules(JEMALLOC QUIET IMPORTED_TARGET jemalloc)
+endif()
+add_library(adv_allocator INTERFACE)
+if(JEMALLOC_FOUND)
+  # --no-as-needed: nothing references jemalloc by name; it must stay linked so
+  # its malloc/free interpose glibc's for the whole process.
+  target_link_libraries(adv_allocator INTERFACE -Wl,--no-as-needed PkgConfig::JEMALLOC -Wl,--as-needed)
+  target_compile_definitions(adv_allocator INTERFACE ADV_HAVE_JEMALLOC=1)
+  message(STATUS "Allocator: jemalloc ${JEMALLOC_VERSION}")
+else()
+  message(WARNING "jemalloc not found: falling back to glibc malloc tuned with mallopt (slower)")
+endif()
+
+if(ADV_BUILD_GUI OR ADV_BUILD_TESTS)
+  find_package(Qt6 6.2 REQUIRED COMPONENTS Core Gui Widgets PrintSupport Test LinguistTools)
+endif()
+if(ADV_BUILD_GUI)
+  find_package(QCustomPlotQt6 REQUIRED)
+endif()

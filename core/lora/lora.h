@@ -1,0 +1,78 @@
+// LoRA adapters on nn::Linear modules: read (diffusers, PEFT, kohya naming,
+// detected), attach with a scale, merge/unmerge, create for training, save.
+#pragma once
+
+#include "model/key_map.h"
+
+#include <torch/nn/module.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace adv {
+
+namespace nn {
+class LinearImpl;
+}
+
+struct LoraModule {
+    std::string target;  // "unet" | "text_encoder"
+    std::string module;  // diffusers module path
+    torch::Tensor down;  // [rank, in]
+    torch::Tensor up;    // [out, rank]
+    double alpha = 0;    // 0: none stored (alpha = rank)
+    int64_t rank() const { return down.size(0); }
+    double factor() const { return alpha > 0 ? alpha / static_cast<double>(rank()) : 1.0; }
+};
+
+struct LoraWeights {
+    std::string path;
+    keymap::LoraNaming naming = keymap::LoraNaming::Unknown;
+    std::vector<LoraModule> modules;
+    std::vector<std::string> unmatchedKeys;  // file keys that name no module of the model
+    std::map<std::string, std::string> metadata;
+    int64_t parameterCount() const;
+};
+
+// Every nn::Linear inside `root`, by module path.
+std::map<std::string, nn::LinearImpl*> linearModules(torch::nn::Module& root);
+
+// Reads a LoRA file against a model (needed to resolve kohya names). Throws
+// FileError for unreadable files or keys of an unknown naming.
+LoraWeights readLora(const std::string& path, torch::nn::Module& unet, torch::nn::Module* textEncoder = nullptr);
+
+struct LoraApplyReport {
+    size_t applied = 0;
+    std::vector<std::string> unmatchedModules;  // modules in the file the model lacks or whose shape differs
+};
+
+// Attaches adapters (computed on the fly, W untouched) with strength `scale`.
+LoraApplyReport attachLora(const LoraWeights& lora, double scale, const std::string& tag, torch::nn::Module& unet,
+                           torch::nn::Module* textEncoder = nullptr);
+void detachLora(const std::string& tag, torch::nn::Module& unet, torch::nn::Module* textEncoder = nullptr);
+// W += sign * scale * factor * up @ down for every module (sign -1 unmerges).
+LoraApplyReport mergeLora(const LoraWeights& lora, double scale, torch::nn::Module& unet,
+                          torch::nn::Module* textEncoder = nullptr, double sign = 1.0);
+
+struct LoraSpec {
+    int rank = 4;
+    double alpha = 4.0;
+    double dropout = 0.0;
+    std::vector<std::string> targets{"to_q", "to_k", "to_v", "to_out.0"};  // module name suffixes
+    bool textEncoder = false;  // also q_proj/k_proj/v_proj/out_proj of CLIP
+    uint64_t seed = 0;
+};
+
+// Creates trainable adapters (down ~ kaiming-uniform like PEFT, up = 0) and
+// attaches them with tag "train". Base weights are frozen.
+LoraWeights createLora(const LoraSpec& spec, torch::nn::Module& unet, torch::nn::Module* textEncoder = nullptr);
+// Number of trainable parameters a spec adds (without creating tensors).
+int64_t countLoraParameters(const LoraSpec& spec, torch::nn::Module& unet, torch::nn::Module* textEncoder = nullptr);
+
+// Writes in `naming` (alpha keys written for kohya and PEFT; diffusers folds
+// alpha into the up weights when alpha != rank). Refuses non-finite values.
+void saveLora(const std::string& path, const LoraWeights& lora, keymap::LoraNaming naming,
+              const std::map<std::string, std::string>& metadata = {});
+
+} // namespace adv

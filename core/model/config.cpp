@@ -1,0 +1,193 @@
+#include "model/config.h"
+
+#include "util/error.h"
+#include "util/fs.h"
+
+#include <nlohmann/json.hpp>
+
+namespace adv {
+
+using json = nlohmann::json;
+
+namespace {
+
+json parse(const std::string& text, const std::string& origin) {
+    try {
+        json j = json::parse(text);
+        if (!j.is_object()) throw FileError(origin, "config is not a JSON object");
+        return j;
+    } catch (const json::exception& e) {
+        throw FileError(origin, std::string("invalid JSON: ") + e.what());
+    }
+}
+
+template <typename T>
+void get(const json& j, const char* key, T& out, const std::string& origin) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return;
+    try {
+        out = it->get<T>();
+    } catch (const json::exception&) {
+        throw FileError(origin, std::string("config field '") + key + "' has the wrong type");
+    }
+}
+
+// An int or a list of ints, broadcast to n entries.
+std::vector<int> intOrList(const json& j, const char* key, std::vector<int> fallback, size_t n, const std::string& origin) {
+    auto it = j.find(key);
+    if (it != j.end() && !it->is_null()) {
+        if (it->is_number_integer()) return std::vector<int>(n, it->get<int>());
+        if (it->is_array()) {
+            auto v = it->get<std::vector<int>>();
+            if (v.size() != n)
+                throw FileError(origin, std::string("config field '") + key + "' has " + std::to_string(v.size()) +
+                                            " entries, expected " + std::to_string(n));
+            return v;
+        }
+        throw FileError(origin, std::string("config field '") + key + "' must be an int or a list");
+    }
+    if (fallback.size() == 1) return std::vector<int>(n, fallback[0]);
+    fallback.resize(n, fallback.empty() ? 1 : fallback.back());
+    return fallback;
+}
+
+void refuseIfSet(const json& j, const char* key, const std::string& origin, const char* what) {
+    auto it = j.find(key);
+    if (it != j.end() && !it->is_null() && !(it->is_boolean() && !it->get<bool>()))
+        throw FileError(origin, std::string("unsupported UNet config: ") + key + " (" + what + ")");
+}
+
+} // namespace
+
+ClipTextConfig ClipTextConfig::fromJsonText(const std::string& text, const std::string& origin) {
+    json j = parse(text, origin);
+    ClipTextConfig c;
+    get(j, "vocab_size", c.vocabSize, origin);
+    get(j, "hidden_size", c.hiddenSize, origin);
+    get(j, "intermediate_size", c.intermediateSize, origin);
+    get(j, "num_hidden_layers", c.numLayers, origin);
+    get(j, "num_attention_heads", c.numHeads, origin);
+    get(j, "max_position_embeddings", c.maxPositions, origin);
+    get(j, "hidden_act", c.hiddenAct, origin);
+    get(j, "layer_norm_eps", c.layerNormEps, origin);
+    get(j, "eos_token_id", c.eosTokenId, origin);
+    if (c.hiddenSize % c.numHeads != 0) throw FileError(origin, "hidden_size is not a multiple of num_attention_heads");
+    if (c.hiddenAct != "quick_gelu" && c.hiddenAct != "gelu")
+        throw FileError(origin, "unsupported hidden_act '" + c.hiddenAct + "'");
+    return c;
+}
+ClipTextConfig ClipTextConfig::fromFile(const std::string& path) { return fromJsonText(fs::readFile(path), path); }
+ClipTextConfig ClipTextConfig::sd15() { return ClipTextConfig{}; }
+
+UNetConfig UNetConfig::fromJsonText(const std::string& text, const std::string& origin) {
+    json j = parse(text, origin);
+    UNetConfig c;
+    get(j, "in_channels", c.inChannels, origin);
+    get(j, "out_channels", c.outChannels, origin);
+    get(j, "block_out_channels", c.blockOutChannels, origin);
+    get(j, "down_block_types", c.downBlockTypes, origin);
+    get(j, "up_block_types", c.upBlockTypes, origin);
+    get(j, "mid_block_type", c.midBlockType, origin);
+    const size_t n = c.blockOutChannels.size();
+    if (n == 0 || c.downBlockTypes.size() != n || c.upBlockTypes.size() != n)
+        throw FileError(origin, "block_out_channels, down_block_types and up_block_types must have the same length");
+    c.layersPerBlock = intOrList(j, "layers_per_block", {2}, n, origin);
+    // diffusers: num_attention_heads = num_attention_heads or attention_head_dim.
+    auto heads = j.find("num_attention_heads");
+    if (heads != j.end() && !heads->is_null()) c.numAttentionHeads = intOrList(j, "num_attention_heads", {8}, n, origin);
+    else c.numAttentionHeads = intOrList(j, "attention_head_dim", {8}, n, origin);
+    c.transformerLayersPerBlock = intOrList(j, "transformer_layers_per_block", {1}, n, origin);
+    auto cad = j.find("cross_attention_dim");
+    if (cad != j.end() && cad->is_array()) {
+        auto v = cad->get<std::vector<int>>();
+        if (v.empty()) throw FileError(origin, "cross_attention_dim is an empty list");
+        for (int x : v)
+            if (x != v[0]) throw FileError(origin, "per-block cross_attention_dim values are not supported");
+        c.crossAttentionDim = v[0];
+    } else {
+        get(j, "cross_attention_dim", c.crossAttentionDim, origin);
+    }
+    get(j, "norm_num_groups", c.normNumGroups, origin);
+    get(j, "norm_eps", c.normEps, origin);
+    get(j, "flip_sin_to_cos", c.flipSinToCos, origin);
+    get(j, "freq_shift", c.freqShift, origin);
+    get(j, "downsample_padding", c.downsamplePadding, origin);
+    get(j, "use_linear_projection", c.useLinearProjection, origin);
+    get(j, "upcast_attention", c.upcastAttention, origin);
+    get(j, "mid_block_scale_factor", c.midBlockScaleFactor, origin);
+    get(j, "sample_size", c.sampleSize, origin);
+    get(j, "conv_in_kernel", c.convInKernel, origin);
+    get(j, "conv_out_kernel", c.convOutKernel, origin);
+    refuseIfSet(j, "class_embed_type", origin, "class embeddings");
+    refuseIfSet(j, "addition_embed_type", origin, "SDXL-style added conditioning");
+    refuseIfSet(j, "time_cond_proj_dim", origin, "LCM time conditioning");
+    refuseIfSet(j, "num_class_embeds", origin, "class embeddings");
+    refuseIfSet(j, "encoder_hid_dim", origin, "encoder hidden projection");
+    refuseIfSet(j, "dual_cross_attention", origin, "dual cross attention");
+    refuseIfSet(j, "only_cross_attention", origin, "cross-attention-only blocks");
+    std::string tst = "default";
+    get(j, "resnet_time_scale_shift", tst, origin);
+    if (tst != "default") throw FileError(origin, "unsupported UNet config: resnet_time_scale_shift=" + tst);
+    for (size_t i = 0; i < n; ++i) {
+        const auto& d = c.downBlockTypes[i];
+        const auto& u = c.upBlockTypes[i];
+        if (d != "CrossAttnDownBlock2D" && d != "DownBlock2D") throw FileError(origin, "unsupported down block type " + d);
+        if (u != "CrossAttnUpBlock2D" && u != "UpBlock2D") throw FileError(origin, "unsupported up block type " + u);
+        if (c.blockOutChannels[i] % c.numAttentionHeads[i] != 0)
+            throw FileError(origin, "block_out_channels[" + std::to_string(i) + "] is not a multiple of its head count");
+        if (c.blockOutChannels[i] % c.normNumGroups != 0)
+            throw FileError(origin, "block_out_channels[" + std::to_string(i) + "] is not a multiple of norm_num_groups");
+    }
+    if (c.midBlockType != "UNetMidBlock2DCrossAttn")
+        throw FileError(origin, "unsupported mid block type " + c.midBlockType);
+    return c;
+}
+UNetConfig UNetConfig::fromFile(const std::string& path) { return fromJsonText(fs::readFile(path), path); }
+UNetConfig UNetConfig::sd15() { return UNetConfig{}; }
+
+VaeConfig VaeConfig::fromJsonText(const std::string& text, const std::string& origin) {
+    json j = parse(text, origin);
+    VaeConfig c;
+    get(j, "in_channels", c.inChannels, origin);
+    get(j, "out_channels", c.outChannels, origin);
+    get(j, "block_out_channels", c.blockOutChannels, origin);
+    get(j, "layers_per_block", c.layersPerBlock, origin);
+    get(j, "latent_channels", c.latentChannels, origin);
+    get(j, "norm_num_groups", c.normNumGroups, origin);
+    get(j, "scaling_factor", c.scalingFactor, origin);
+    get(j, "sample_size", c.sampleSize, origin);
+    get(j, "mid_block_add_attention", c.midBlockAddAttention, origin);
+    std::vector<std::string> down, up;
+    get(j, "down_block_types", down, origin);
+    get(j, "up_block_types", up, origin);
+    for (const auto& d : down)
+        if (d != "DownEncoderBlock2D") throw FileError(origin, "unsupported VAE down block type " + d);
+    for (const auto& u : up)
+        if (u != "UpDecoderBlock2D") throw FileError(origin, "unsupported VAE up block type " + u);
+    if ((!down.empty() && down.size() != c.blockOutChannels.size()) || (!up.empty() && up.size() != c.blockOutChannels.size()))
+        throw FileError(origin, "VAE block type lists and block_out_channels differ in length");
+    return c;
+}
+VaeConfig VaeConfig::fromFile(const std::string& path) { return fromJsonText(fs::readFile(path), path); }
+VaeConfig VaeConfig::sd15() { return VaeConfig{}; }
+
+SchedulerConfig SchedulerConfig::fromJsonText(const std::string& text, const std::string& origin) {
+    json j = parse(text, origin);
+    SchedulerConfig c;
+    get(j, "num_train_timesteps", c.numTrainTimesteps, origin);
+    get(j, "beta_start", c.betaStart, origin);
+    get(j, "beta_end", c.betaEnd, origin);
+    get(j, "beta_schedule", c.betaSchedule, origin);
+    get(j, "set_alpha_to_one", c.setAlphaToOne, origin);
+    get(j, "steps_offset", c.stepsOffset, origin);
+    get(j, "prediction_type", c.predictionType, origin);
+    get(j, "_class_name", c.className, origin);
+    if (c.betaSchedule != "scaled_linear" && c.betaSchedule != "linear")
+        throw FileError(origin, "unsupported beta_schedule '" + c.betaSchedule + "'");
+    if (c.predictionType != "epsilon" && c.predictionType != "v_prediction")
+        throw FileError(origin, "unsupported prediction_type '" + c.predictionType + "'");
+    return c;
+}
+SchedulerConfig SchedulerConfig::fromFile(const std::string& path) { return fromJsonText(fs::readFile(path), path); }
+
+} // namespace adv

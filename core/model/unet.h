@@ -1,0 +1,63 @@
+// UNet2DConditionModel (diffusers), config-driven: SD1.5, SD2-style linear
+// projections and tiny test configs alike. Keys match diffusers exactly.
+#pragma once
+
+#include "model/config.h"
+#include "model/layers.h"
+
+
+namespace adv {
+
+// CrossAttnDownBlock2D / DownBlock2D: resnets, attentions (cross-attn only), downsamplers.0
+class UNetDownBlockImpl : public torch::nn::Module {
+public:
+    UNetDownBlockImpl(const UNetConfig& c, size_t index, int64_t in, int64_t out, bool crossAttn, bool addDownsample);
+    // Returns the block output; appends each skip tensor to `skips`.
+    torch::Tensor forward(torch::Tensor h, const torch::Tensor& temb, const torch::Tensor& context,
+                          std::vector<torch::Tensor>& skips);
+    torch::nn::ModuleList resnets, attentions, downsamplers;
+    bool crossAttn;
+};
+TORCH_MODULE(UNetDownBlock);
+
+// CrossAttnUpBlock2D / UpBlock2D: resnets (taking skip concatenation), attentions, upsamplers.0
+class UNetUpBlockImpl : public torch::nn::Module {
+public:
+    UNetUpBlockImpl(const UNetConfig& c, size_t index, int64_t in, int64_t prevOut, int64_t out, int64_t layers,
+                    bool crossAttn, bool addUpsample);
+    torch::Tensor forward(torch::Tensor h, const torch::Tensor& temb, const torch::Tensor& context,
+                          std::vector<torch::Tensor>& skips, std::vector<int64_t> upsampleSize);
+    torch::nn::ModuleList resnets, attentions, upsamplers;
+    bool crossAttn;
+};
+TORCH_MODULE(UNetUpBlock);
+
+// UNetMidBlock2DCrossAttn: resnets.0, attentions.0, resnets.1
+class UNetMidBlockImpl : public torch::nn::Module {
+public:
+    explicit UNetMidBlockImpl(const UNetConfig& c);
+    torch::Tensor forward(torch::Tensor h, const torch::Tensor& temb, const torch::Tensor& context);
+    torch::nn::ModuleList resnets, attentions;
+};
+TORCH_MODULE(UNetMidBlock);
+
+class UNet2DConditionModelImpl : public torch::nn::Module {
+public:
+    explicit UNet2DConditionModelImpl(const UNetConfig& config);
+
+    // sample [B, in, h, w], timesteps [B] or [1] (int or float), context [B, 77, cross] -> [B, out, h, w]
+    torch::Tensor forward(const torch::Tensor& sample, const torch::Tensor& timesteps, const torch::Tensor& context);
+
+    UNetConfig config;
+    torch::nn::Conv2d conv_in{nullptr}, conv_out{nullptr};
+    torch::nn::Linear linear_1{nullptr}, linear_2{nullptr};
+    torch::nn::ModuleList down_blocks, up_blocks;
+    UNetMidBlock mid_block{nullptr};
+    torch::nn::GroupNorm conv_norm_out{nullptr};
+};
+TORCH_MODULE(UNet2DConditionModel);
+
+// Sinusoidal timestep embedding exactly as diffusers' get_timestep_embedding.
+torch::Tensor timestepEmbedding(const torch::Tensor& timesteps, int64_t dim, bool flipSinToCos, double freqShift);
+
+} // namespace adv

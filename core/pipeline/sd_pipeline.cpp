@@ -1,0 +1,272 @@
+#include "pipeline/sd_pipeline.h"
+
+#include "model/key_map.h"
+#include "util/error.h"
+#include "util/fs.h"
+#include "util/device.h"
+#include "util/sha256.h"
+
+#include <spdlog/spdlog.h>
+#include <torch/torch.h>
+
+#include <chrono>
+#include <filesystem>
+#include <sstream>
+
+namespace adv {
+
+namespace sfs = std::filesystem;
+
+namespace {
+
+std::string findWeights(const sfs::path& dir, const std::vector<std::string>& names) {
+    std::error_code ec;
+    for (const auto& n : names)
+        if (sfs::exists(dir / n, ec)) return (dir / n).string();
+    // Offer the pickled variants' refusal message rather than "not found".
+    for (const char* bin : {"diffusion_pytorch_model.bin", "pytorch_model.bin"})
+        if (sfs::exists(dir / bin, ec)) return (dir / bin).string();
+    throw FileError(dir.string(), "no weights file (looked for " + names.front() + ")");
+}
+
+bool isTextIgnorable(const std::string& k) { return k.find("position_ids") != std::string::npos; }
+
+torch::ScalarType parseDtype(const std::string& s, bool cuda) {
+    if (s == "auto") return cuda ? torch::kFloat16 : torch::kFloat32;
+    if (s == "f32" || s == "fp32" || s == "float32") return torch::kFloat32;
+    if (s == "f16" || s == "fp16" || s == "float16") return torch::kFloat16;
+    if (s == "bf16" || s == "bfloat16") return torch::kBFloat16;
+    throw Error("unknown dtype '" + s + "' (use auto, f32, f16 or bf16)");
+}
+
+// SD1.x latent -> RGB approximation (for previews only).
+torch::Tensor latentPreview(const torch::Tensor& latents) {
+    static const float coeffs[4][3] = {{0.298f, 0.207f, 0.208f}, {0.187f, 0.286f, 0.173f},
+                                       {-0.158f, 0.189f, 0.264f}, {-0.184f, -0.271f, -0.473f}};
+    auto w = torch::from_blob(const_cast<float*>(&coeffs[0][0]), {4, 3}, torch::kFloat32).clone();
+    auto l = latents.detach().to(torch::kCPU, torch::kFloat32);
+    if (l.size(1) != 4) return ((l.slice(1, 0, 3) + 1) / 2).clamp(0, 1);
+    auto rgb = torch::einsum("bchw,cd->bdhw", {l, w});  // [B, 3, h, w]
+    return ((rgb + 1) / 2).clamp(0, 1);
+}
+
+} // namespace
+
+int StableDiffusion::nativeResolution() const {
+    return unet->config.sampleSize * vae->config.downscale();
+}
+
+void StableDiffusion::placeModels(const LoadOptions& o) {
+    const std::string dev = resolveDevice(o.device);
+    device_ = torch::Device(dev);
+    dtype_ = parseDtype(o.dtype, device_.is_cuda());
+    if (dtype_ == torch::kFloat16 && !device_.is_cuda())
+        throw Error("f16 compute is only supported on CUDA; use f32 or bf16 on the CPU");
+    text->to(device_, dtype_);
+    unet->to(device_, dtype_);
+    vae->to(device_, torch::kFloat32);  // the VAE stays f32 (diffusers' force_upcast)
+    text->eval();
+    unet->eval();
+    vae->eval();
+    for (auto* m : std::initializer_list<torch::nn::Module*>{text.get(), unet.get(), vae.get()})
+        for (auto& p : m->parameters()) p.set_requires_grad(false);
+}
+
+std::unique_ptr<StableDiffusion> StableDiffusion::random(const UNetConfig& u, const VaeConfig& v,
+                                                         const ClipTextConfig& t, const LoadOptions& o) {
+    std::unique_ptr<StableDiffusion> sd(new StableDiffusion());
+    sd->text = ClipTextModel(t);
+    sd->unet = UNet2DConditionModel(u);
+    sd->vae = AutoencoderKL(v);
+    sd->name_ = "random";
+    sd->placeModels(o);
+    return sd;
+}
+
+std::unique_ptr<StableDiffusion> StableDiffusion::load(const std::string& path, const LoadOptions& o) {
+    std::unique_ptr<StableDiffusion> sd(new StableDiffusion());
+    std::error_code ec;
+    const sfs::path p(path);
+    if (!sfs::exists(p, ec)) throw FileError(path, "model not found");
+    torch::NoGradGuard ng;
+    if (sfs::is_directory(p, ec)) {
+        sd->name_ = p.filename().string();
+        if (sd->name_.empty()) sd->name_ = p.parent_path().filename().string();
+        const auto uc = UNetConfig::fromFile((p / "unet" / "config.json").string());
+        const auto vc = VaeConfig::fromFile((p / "vae" / "config.json").string());
+        const auto tc = ClipTextConfig::fromFile((p / "text_encoder" / "config.json").string());
+        if (sfs::exists(p / "scheduler" / "scheduler_config.json", ec))
+            sd->scheduler = SchedulerConfig::fromFile((p / "scheduler" / "scheduler_config.json").string());
+        sd->tokenizer = ClipTokenizer::fromFolder(o.tokenizerDir.empty() ? (p / "tokenizer").string() : o.tokenizerDir);
+        sd->unet = UNet2DConditionModel(uc);
+        sd->vae = AutoencoderKL(vc);
+        sd->text = ClipTextModel(tc);
+        const auto uw = findWeights(p / "unet", {"diffusion_pytorch_model.safetensors", "diffusion_pytorch_model.fp16.safetensors"});
+        const auto vw = findWeights(p / "vae", {"diffusion_pytorch_model.safetensors", "diffusion_pytorch_model.fp16.safetensors"});
+        const auto tw = findWeights(p / "text_encoder", {"model.safetensors", "model.fp16.safetensors"});
+        sd->reports_.push_back(loadStateDict(*sd->unet, readWeights(uw), "unet", uw, o.strict));
+        sd->reports_.push_back(loadStateDict(*sd->vae, keymap::modernizeVaeKeys(readWeights(vw)), "vae", vw, o.strict));
+        sd->reports_.push_back(loadStateDict(*sd->text, readWeights(tw), "text_encoder", tw, o.strict, isTextIgnorable));
+        sd->hashSource_ = uw;
+    } else {
+        sd->name_ = p.stem().string();
+        auto state = readWeights(path);
+        if (!keymap::looksLikeLdm(state))
+            throw FileError(path, "not a single-file Stable Diffusion checkpoint (no model.diffusion_model.* tensors)");
+        auto probe = state.find("model.diffusion_model.input_blocks.1.1.proj_in.weight");
+        if (probe != state.end() && probe->second.dim() == 2)
+            throw FileError(path, "this looks like an SD 2.x checkpoint (linear projections); only SD 1.x single files "
+                                  "are supported — use its diffusers folder instead");
+        const auto uc = UNetConfig::sd15();
+        const auto vc = VaeConfig::sd15();
+        const auto tc = ClipTextConfig::sd15();
+        sd->unet = UNet2DConditionModel(uc);
+        sd->vae = AutoencoderKL(vc);
+        sd->text = ClipTextModel(tc);
+        auto split = keymap::splitLdmCheckpoint(state, uc, stateKeys(*sd->unet), vc, stateKeys(*sd->vae),
+                                                stateKeys(*sd->text));
+        state.clear();
+        sd->reports_.push_back(loadStateDict(*sd->unet, split.unet, "unet", path, o.strict));
+        sd->reports_.push_back(loadStateDict(*sd->vae, split.vae, "vae", path, o.strict));
+        sd->reports_.push_back(loadStateDict(*sd->text, split.text, "text_encoder", path, o.strict, isTextIgnorable));
+        if (!split.unmatched.empty()) {
+            LoadReport r;
+            r.component = "checkpoint";
+            r.source = path;
+            r.unexpected = split.unmatched;
+            sd->reports_.push_back(r);
+        }
+        std::string tokDir = o.tokenizerDir;
+        if (tokDir.empty() && sfs::exists(p.parent_path() / "tokenizer" / "vocab.json", ec))
+            tokDir = (p.parent_path() / "tokenizer").string();
+        if (tokDir.empty())
+            throw FileError(path, "a single-file checkpoint carries no tokenizer: pass --tokenizer DIR (a folder with "
+                                  "CLIP's vocab.json and merges.txt) or put a tokenizer/ folder next to the file");
+        sd->tokenizer = ClipTokenizer::fromFolder(tokDir);
+        sd->hashSource_ = path;
+    }
+    for (const auto& r : sd->reports_) spdlog::info("loaded {}", r.summary());
+    sd->placeModels(o);
+    return sd;
+}
+
+torch::Tensor StableDiffusion::encodePrompts(const std::vector<std::string>& prompts, int clipSkip) {
+    if (!tokenizer) throw Error("this model has no tokenizer");
+    std::vector<int64_t> flat;
+    const int L = text->config.maxPositions;
+    for (const auto& p : prompts) {
+        auto ids = (*tokenizer)(p, L);
+        flat.insert(flat.end(), ids.begin(), ids.end());
+    }
+    auto ids = torch::tensor(flat, torch::kInt64).view({static_cast<int64_t>(prompts.size()), L}).to(device_);
+    torch::NoGradGuard ng;
+    return text->forward(ids, clipSkip).lastHiddenState;  // [N, 77, D]
+}
+
+GenerateResult StableDiffusion::generate(const GenerateParams& gp, const PreviewFn& preview, const CancelToken* cancel) {
+    torch::NoGradGuard ng;
+    const auto t0 = std::chrono::steady_clock::now();
+    const int f = vae->config.downscale();
+    const int W = gp.width > 0 ? gp.width : nativeResolution();
+    const int H = gp.height > 0 ? gp.height : nativeResolution();
+    if (W % f != 0 || H % f != 0)
+        throw Error("width and height must be multiples of " + std::to_string(f) + " (got " + std::to_string(W) + "x" +
+                    std::to_string(H) + ")");
+    if (gp.steps < 1) throw Error("steps must be at least 1");
+    const int64_t B = gp.initLatents.defined() ? gp.initLatents.size(0) : gp.batch;
+    const int64_t C = unet->config.inChannels, h = H / f, w = W / f;
+    GenerateResult res;
+
+    const bool cfg = gp.cfg > 1.0;
+    std::vector<std::string> prompts;
+    if (cfg)
+        for (int64_t i = 0; i < B; ++i) prompts.push_back(gp.negativePrompt);
+    for (int64_t i = 0; i < B; ++i) prompts.push_back(gp.prompt);
+    auto context = encodePrompts(prompts, gp.clipSkip);  // [(2)B, 77, D]
+    res.promptEmbeds = context.to(torch::kCPU, torch::kFloat32);
+
+    auto sampler = makeSampler(samplerFromName(gp.sampler), scheduler);
+    sampler->setTimesteps(gp.steps);
+
+    // Initial noise on the CPU from the seed, so one seed gives one picture on every device.
+    std::vector<torch::Generator> gens;
+    std::vector<torch::Tensor> noise;
+    for (int64_t i = 0; i < B; ++i) {
+        res.seeds.push_back(gp.seed + i);
+        gens.push_back(at::detail::createCPUGenerator(static_cast<uint64_t>(gp.seed + i)));
+        if (!gp.initLatents.defined()) noise.push_back(torch::randn({1, C, h, w}, gens.back(), torch::kFloat32));
+    }
+    torch::Tensor x = gp.initLatents.defined() ? gp.initLatents.to(torch::kFloat32) : torch::cat(noise, 0);
+    if (x.size(1) != C || x.size(2) != h || x.size(3) != w)
+        throw Error("initial latents must have shape [B, " + std::to_string(C) + ", " + std::to_string(h) + ", " +
+                    std::to_string(w) + "]");
+    x = (x * sampler->initNoiseSigma()).to(device_, dtype_);
+
+    auto noiseFn = [&](at::IntArrayRef shape) {
+        std::vector<torch::Tensor> parts;
+        std::vector<int64_t> one(shape.begin(), shape.end());
+        one[0] = 1;
+        for (auto& g : gens) parts.push_back(torch::randn(one, g, torch::kFloat32));
+        return torch::cat(parts, 0);
+    };
+    auto denoise = [&](const torch::Tensor& xIn, double t) {
+        auto tt = torch::full({1}, t, torch::TensorOptions().dtype(torch::kFloat32).device(device_));
+        if (!cfg) return unet->forward(xIn, tt, context);
+        auto eps = unet->forward(torch::cat({xIn, xIn}, 0), tt, context).chunk(2, 0);  // [B,...] x2
+        return eps[0] + gp.cfg * (eps[1] - eps[0]);
+    };
+    auto onStep = [&](int step, int total, const torch::Tensor& cur) {
+        if (preview) preview(step, total, latentPreview(cur));
+    };
+    x = runSampler(*sampler, x, denoise, noiseFn, onStep, cancel);
+    res.latents = x.to(torch::kCPU, torch::kFloat32);
+
+    throwIfCancelled(cancel);
+    auto z = (x.to(torch::kFloat32) / vae->config.scalingFactor);
+    std::vector<torch::Tensor> imgs;
+    for (int64_t i = 0; i < B; ++i) imgs.push_back(vae->decode(z.slice(0, i, i + 1)));  // one at a time: memory
+    auto dec = torch::cat(imgs, 0);                                                         // [B, 3, H, W]
+    res.images = (dec / 2 + 0.5).clamp(0, 1).to(torch::kCPU, torch::kFloat32);
+    res.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return res;
+}
+
+LoraApplyReport StableDiffusion::addLora(const std::string& path, double scale) {
+    auto lora = readLora(path, *unet, text.get());
+    const std::string tag = "lora" + std::to_string(loraTags_.size()) + ":" + path;
+    auto r = attachLora(lora, scale, tag, *unet, text.get());
+    loraTags_.push_back(tag);
+    for (const auto& k : lora.unmatchedKeys) r.unmatchedModules.push_back(k);
+    if (r.applied == 0) {
+        detachLora(tag, *unet, text.get());
+        loraTags_.pop_back();
+        throw FileError(path, "LoRA matches no module of this model (" + std::to_string(lora.modules.size()) +
+                                  " modules in the file)");
+    }
+    return r;
+}
+
+void StableDiffusion::clearLoras() {
+    for (const auto& t : loraTags_) detachLora(t, *unet, text.get());
+    loraTags_.clear();
+}
+
+std::string StableDiffusion::modelHash() {
+    if (hash_.empty() && !hashSource_.empty()) hash_ = sha256File(hashSource_).substr(0, 10);
+    return hash_;
+}
+
+std::string a1111Parameters(const GenerateParams& p, int64_t seed, int width, int height, const std::string& modelHash,
+                            const std::string& modelName) {
+    std::ostringstream o;
+    o << p.prompt << "\n";
+    if (!p.negativePrompt.empty()) o << "Negative prompt: " << p.negativePrompt << "\n";
+    o << "Steps: " << p.steps << ", Sampler: " << samplerA1111Name(samplerFromName(p.sampler)) << ", CFG scale: " << p.cfg
+      << ", Seed: " << seed << ", Size: " << width << "x" << height;
+    if (!modelHash.empty()) o << ", Model hash: " << modelHash;
+    if (!modelName.empty()) o << ", Model: " << modelName;
+    if (p.clipSkip > 1) o << ", Clip skip: " << p.clipSkip;
+    return o.str();
+}
+
+} // namespace adv

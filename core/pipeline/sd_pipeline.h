@@ -1,0 +1,95 @@
+// Stable Diffusion text-to-image: tokenizer + CLIP text encoder + UNet + VAE +
+// a sampler, loaded from a diffusers folder or a single-file SD1.x checkpoint.
+#pragma once
+
+#include "lora/lora.h"
+#include "model/clip_text.h"
+#include "model/unet.h"
+#include "model/vae.h"
+#include "model/weights.h"
+#include "sched/samplers.h"
+#include "text/clip_tokenizer.h"
+#include "util/cancel.h"
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace adv {
+
+struct LoadOptions {
+    std::string device = "auto";  // cpu | cuda | auto
+    std::string dtype = "auto";   // auto (f16 on CUDA, f32 on CPU) | f32 | f16 | bf16
+    std::string tokenizerDir;     // single-file checkpoints carry no tokenizer
+    bool strict = true;           // missing / wrong-shape tensors are errors
+};
+
+struct GenerateParams {
+    std::string prompt;
+    std::string negativePrompt;
+    std::string sampler = "dpmpp_2m_karras";
+    int steps = 25;
+    double cfg = 7.5;
+    int64_t seed = 0;
+    int width = 0, height = 0;  // 0: the model's native size
+    int batch = 1;
+    double eta = 0.0;
+    int clipSkip = 1;
+    torch::Tensor initLatents;  // optional [B, 4, h, w] unit-variance noise
+};
+
+struct GenerateResult {
+    torch::Tensor promptEmbeds;  // [2B, 77, D] negative first (or [B, 77, D] without CFG)
+    torch::Tensor latents;       // [B, 4, h, w] final, before VAE decoding
+    torch::Tensor images;        // [B, 3, H, W] float in [0, 1], CPU
+    std::vector<int64_t> seeds;
+    double seconds = 0;
+};
+
+// Cheap preview each step: [B, 3, h, w] RGB in [0, 1] from a linear latent map.
+using PreviewFn = std::function<void(int step, int total, const torch::Tensor& preview)>;
+
+class StableDiffusion {
+public:
+    static std::unique_ptr<StableDiffusion> load(const std::string& path, const LoadOptions& options = {});
+    // Randomly initialised models of a given shape (benchmarks, tests).
+    static std::unique_ptr<StableDiffusion> random(const UNetConfig& u, const VaeConfig& v, const ClipTextConfig& t,
+                                                   const LoadOptions& options = {});
+
+    torch::Tensor encodePrompts(const std::vector<std::string>& prompts, int clipSkip = 1);
+    GenerateResult generate(const GenerateParams& params, const PreviewFn& preview = {},
+                            const CancelToken* cancel = nullptr);
+
+    LoraApplyReport addLora(const std::string& path, double scale);
+    void clearLoras();
+    // First 10 hex digits of the SHA-256 of the UNet (or single) weights file, as A1111 shows.
+    std::string modelHash();
+    std::string name() const { return name_; }
+    const std::vector<LoadReport>& reports() const { return reports_; }
+    torch::Device device() const { return device_; }
+    torch::ScalarType dtype() const { return dtype_; }
+    int nativeResolution() const;
+
+    std::optional<ClipTokenizer> tokenizer;
+    ClipTextModel text{nullptr};
+    UNet2DConditionModel unet{nullptr};
+    AutoencoderKL vae{nullptr};
+    SchedulerConfig scheduler;
+
+private:
+    StableDiffusion() = default;
+    void placeModels(const LoadOptions& options);
+    std::string name_, hashSource_, hash_;
+    std::vector<LoadReport> reports_;
+    std::vector<std::string> loraTags_;
+    torch::Device device_{torch::kCPU};
+    torch::ScalarType dtype_ = torch::kFloat32;
+};
+
+// A1111 "parameters" text for one image.
+std::string a1111Parameters(const GenerateParams& p, int64_t seed, int width, int height, const std::string& modelHash,
+                            const std::string& modelName);
+
+} // namespace adv

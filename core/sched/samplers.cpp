@@ -1,0 +1,374 @@
+#include "sched/samplers.h"
+
+#include "util/error.h"
+
+#include <torch/torch.h>
+
+#include <cmath>
+
+namespace adv {
+
+// ---------------------------------------------------------------- schedule
+
+NoiseSchedule NoiseSchedule::fromConfig(const SchedulerConfig& c) {
+    NoiseSchedule s;
+    s.numTrainTimesteps = c.numTrainTimesteps;
+    const auto f32 = torch::TensorOptions().dtype(torch::kFloat32);
+    if (c.betaSchedule == "scaled_linear")
+        s.betas = torch::linspace(std::sqrt(c.betaStart), std::sqrt(c.betaEnd), c.numTrainTimesteps, f32).pow(2);
+    else
+        s.betas = torch::linspace(c.betaStart, c.betaEnd, c.numTrainTimesteps, f32);
+    s.alphasCumprod = torch::cumprod(1.0 - s.betas, 0);
+    auto acc = s.alphasCumprod.accessor<float, 1>();
+    for (int64_t i = 0; i < acc.size(0); ++i) s.acp.push_back(acc[i]);
+    s.finalAlphaCumprod = c.setAlphaToOne ? 1.0 : s.acp[0];
+    return s;
+}
+
+torch::Tensor NoiseSchedule::addNoise(const torch::Tensor& x0, const torch::Tensor& noise, const torch::Tensor& t) const {
+    auto a = alphasCumprod.to(x0.device()).index_select(0, t.to(x0.device(), torch::kLong)).to(x0.scalar_type());
+    auto shape = std::vector<int64_t>(x0.dim(), 1);
+    shape[0] = -1;
+    auto sa = a.sqrt().view(shape), sb = (1 - a).sqrt().view(shape);
+    return sa * x0 + sb * noise;
+}
+
+std::vector<double> NoiseSchedule::sigmas() const {
+    // diffusers computes ((1 - acp) / acp) ** 0.5 in float32
+    auto s = ((1 - alphasCumprod) / alphasCumprod).pow(0.5);
+    auto acc = s.accessor<float, 1>();
+    std::vector<double> out;
+    for (int64_t i = 0; i < acc.size(0); ++i) out.push_back(acc[i]);
+    return out;
+}
+
+// ---------------------------------------------------------------- names
+
+SamplerKind samplerFromName(const std::string& n) {
+    if (n == "ddpm") return SamplerKind::DDPM;
+    if (n == "ddim") return SamplerKind::DDIM;
+    if (n == "pndm" || n == "plms") return SamplerKind::PNDM;
+    if (n == "euler") return SamplerKind::Euler;
+    if (n == "euler_a" || n == "euler_ancestral") return SamplerKind::EulerAncestral;
+    if (n == "dpmpp_2m") return SamplerKind::DPMPP2M;
+    if (n == "dpmpp_2m_karras") return SamplerKind::DPMPP2MKarras;
+    throw Error("unknown sampler '" + n + "' (choose one of ddpm, ddim, pndm, euler, euler_a, dpmpp_2m, dpmpp_2m_karras)");
+}
+
+std::string samplerName(SamplerKind k) {
+    switch (k) {
+    case SamplerKind::DDPM: return "ddpm";
+    case SamplerKind::DDIM: return "ddim";
+    case SamplerKind::PNDM: return "pndm";
+    case SamplerKind::Euler: return "euler";
+    case SamplerKind::EulerAncestral: return "euler_a";
+    case SamplerKind::DPMPP2M: return "dpmpp_2m";
+    case SamplerKind::DPMPP2MKarras: return "dpmpp_2m_karras";
+    }
+    return "?";
+}
+
+std::vector<std::string> samplerNames() {
+    return {"ddpm", "ddim", "pndm", "euler", "euler_a", "dpmpp_2m", "dpmpp_2m_karras"};
+}
+
+std::string samplerA1111Name(SamplerKind k) {
+    switch (k) {
+    case SamplerKind::DDPM: return "DDPM";
+    case SamplerKind::DDIM: return "DDIM";
+    case SamplerKind::PNDM: return "PLMS";
+    case SamplerKind::Euler: return "Euler";
+    case SamplerKind::EulerAncestral: return "Euler a";
+    case SamplerKind::DPMPP2M: return "DPM++ 2M";
+    case SamplerKind::DPMPP2MKarras: return "DPM++ 2M Karras";
+    }
+    return "?";
+}
+
+// ---------------------------------------------------------------- helpers
+
+namespace {
+
+// "leading" spacing + steps_offset (DDPM, DDIM, PNDM in the SD1.5 config)
+std::vector<double> leadingTimesteps(int T, int n, int offset) {
+    const int ratio = T / n;
+    std::vector<double> t;
+    for (int i = n - 1; i >= 0; --i) t.push_back(static_cast<double>(i * ratio + offset));
+    return t;
+}
+
+// np.linspace(a, b, n)
+std::vector<double> linspace(double a, double b, int n) {
+    std::vector<double> v(n);
+    for (int i = 0; i < n; ++i) v[i] = n == 1 ? a : a + (b - a) * i / (n - 1);
+    if (n > 1) v[n - 1] = b;
+    return v;
+}
+
+// np.interp(x, arange(len(fp)), fp)
+double interp(double x, const std::vector<double>& fp) {
+    if (x <= 0) return fp.front();
+    if (x >= fp.size() - 1) return fp.back();
+    const size_t i = static_cast<size_t>(std::floor(x));
+    const double w = x - i;
+    return fp[i] * (1 - w) + fp[i + 1] * w;
+}
+
+float f32(double v) { return static_cast<float>(v); }
+
+// ---------------------------------------------------------------- DDIM / DDPM / PNDM
+
+class DDIMSampler : public Sampler {
+public:
+    DDIMSampler(const SchedulerConfig& c, double eta = 0.0) : Sampler(SamplerKind::DDIM, c), eta_(eta) {}
+    void setTimesteps(int n) override {
+        steps_ = n;
+        timesteps_ = leadingTimesteps(config_.numTrainTimesteps, n, config_.stepsOffset);
+    }
+    torch::Tensor step(const torch::Tensor& eps, size_t i, const torch::Tensor& x, const NoiseFn& noise) override {
+        const int t = static_cast<int>(timesteps_[i]);
+        const int prev = t - config_.numTrainTimesteps / steps_;
+        const double at = sched_.acp[t];
+        const double ap = prev >= 0 ? sched_.acp[prev] : sched_.finalAlphaCumprod;
+        const double bt = 1 - at;
+        auto x0 = (x - std::sqrt(bt) * eps) / std::sqrt(at);
+        const double variance = (1 - ap) / bt * (1 - at / ap);
+        const double std = eta_ * std::sqrt(variance);
+        auto dir = std::sqrt(1 - ap - std * std) * eps;
+        auto prevSample = std::sqrt(ap) * x0 + dir;
+        if (eta_ > 0) prevSample = prevSample + std * noise(x.sizes()).to(x.device(), x.scalar_type());
+        return prevSample;
+    }
+
+private:
+    double eta_;
+};
+
+class DDPMSampler : public Sampler {
+public:
+    explicit DDPMSampler(const SchedulerConfig& c) : Sampler(SamplerKind::DDPM, c) {}
+    void setTimesteps(int n) override {
+        steps_ = n;
+        timesteps_ = leadingTimesteps(config_.numTrainTimesteps, n, config_.stepsOffset);
+    }
+    torch::Tensor step(const torch::Tensor& eps, size_t i, const torch::Tensor& x, const NoiseFn& noise) override {
+        const int t = static_cast<int>(timesteps_[i]);
+        const int prev = t - config_.numTrainTimesteps / steps_;
+        const double at = sched_.acp[t];
+        const double ap = prev >= 0 ? sched_.acp[prev] : 1.0;
+        const double bt = 1 - at, bp = 1 - ap;
+        const double curAlpha = at / ap, curBeta = 1 - curAlpha;
+        auto x0 = (x - std::sqrt(bt) * eps) / std::sqrt(at);
+        auto mean = (std::sqrt(ap) * curBeta / bt) * x0 + (std::sqrt(curAlpha) * bp / bt) * x;
+        if (t > 0) {
+            const double variance = std::max(bp / bt * curBeta, 1e-20);
+            mean = mean + std::sqrt(variance) * noise(x.sizes()).to(x.device(), x.scalar_type());
+        }
+        return mean;
+    }
+};
+
+class PNDMSampler : public Sampler {
+public:
+    explicit PNDMSampler(const SchedulerConfig& c) : Sampler(SamplerKind::PNDM, c) {}
+    void setTimesteps(int n) override {
+        steps_ = n;
+        auto lead = leadingTimesteps(config_.numTrainTimesteps, n, config_.stepsOffset);  // descending
+        // plms: [t0 ... t_{n-2}, t_{n-2}, t_{n-1}] ascending, reversed -> repeat the second-highest
+        timesteps_.clear();
+        timesteps_.push_back(lead[0]);
+        for (size_t k = 1; k < lead.size(); ++k) {
+            timesteps_.push_back(lead[k]);
+            if (k == 1) timesteps_.push_back(lead[k]);
+        }
+        if (lead.size() == 1) timesteps_ = lead;
+        ets_.clear();
+        counter_ = 0;
+    }
+    torch::Tensor step(const torch::Tensor& eps, size_t, const torch::Tensor& xIn, const NoiseFn&) override {
+        const int ratio = config_.numTrainTimesteps / steps_;
+        int t = static_cast<int>(timesteps_[counter_]);
+        int prev = t - ratio;
+        torch::Tensor out = eps, x = xIn;
+        if (counter_ != 1) {
+            if (ets_.size() > 3) ets_.erase(ets_.begin(), ets_.end() - 3);
+            ets_.push_back(eps);
+        } else {
+            prev = t;
+            t = t + ratio;
+        }
+        const size_t n = ets_.size();
+        if (n == 1 && counter_ == 0) {
+            curSample_ = x;
+        } else if (n == 1 && counter_ == 1) {
+            out = (eps + ets_.back()) / 2;
+            x = curSample_;
+            curSample_ = torch::Tensor();
+        } else if (n == 2) {
+            out = (3 * ets_[1] - ets_[0]) / 2;
+        } else if (n == 3) {
+            out = (23 * ets_[2] - 16 * ets_[1] + 5 * ets_[0]) / 12;
+        } else {
+            out = (1.0 / 24) * (55 * ets_[n - 1] - 59 * ets_[n - 2] + 37 * ets_[n - 3] - 9 * ets_[n - 4]);
+        }
+        ++counter_;
+        const double at = sched_.acp[t];
+        const double ap = prev >= 0 ? sched_.acp[prev] : sched_.finalAlphaCumprod;
+        const double bt = 1 - at, bp = 1 - ap;
+        const double sampleCoeff = std::sqrt(ap / at);
+        const double denom = at * std::sqrt(bp) + std::sqrt(at * bt * ap);
+        return sampleCoeff * x - (ap - at) * out / denom;
+    }
+
+private:
+    std::vector<torch::Tensor> ets_;
+    torch::Tensor curSample_;
+    size_t counter_ = 0;
+};
+
+// ---------------------------------------------------------------- sigma samplers
+
+class EulerSampler : public Sampler {
+public:
+    EulerSampler(const SchedulerConfig& c, bool ancestral)
+        : Sampler(ancestral ? SamplerKind::EulerAncestral : SamplerKind::Euler, c), ancestral_(ancestral) {}
+    void setTimesteps(int n) override {
+        steps_ = n;
+        auto ts = linspace(0, config_.numTrainTimesteps - 1, n);
+        std::reverse(ts.begin(), ts.end());
+        const auto all = sched_.sigmas();
+        timesteps_.clear();
+        sigmas_.clear();
+        for (double t : ts) {
+            timesteps_.push_back(f32(t));
+            sigmas_.push_back(f32(interp(t, all)));
+        }
+        sigmas_.push_back(0.0);
+    }
+    double initNoiseSigma() const override { return *std::max_element(sigmas_.begin(), sigmas_.end()); }
+    torch::Tensor scaleModelInput(const torch::Tensor& x, size_t i) const override {
+        return x / std::sqrt(sigmas_[i] * sigmas_[i] + 1);
+    }
+    torch::Tensor step(const torch::Tensor& eps, size_t i, const torch::Tensor& x, const NoiseFn& noise) override {
+        const double sigma = sigmas_[i], next = sigmas_[i + 1];
+        auto x0 = x - sigma * eps;
+        auto derivative = (x - x0) / sigma;
+        if (!ancestral_) return x + derivative * (next - sigma);
+        const double up = std::sqrt(next * next * (sigma * sigma - next * next) / (sigma * sigma));
+        const double down = std::sqrt(next * next - up * up);
+        auto prev = x + derivative * (down - sigma);
+        return prev + noise(x.sizes()).to(x.device(), x.scalar_type()) * up;
+    }
+
+private:
+    bool ancestral_;
+};
+
+class DPMPP2MSampler : public Sampler {
+public:
+    DPMPP2MSampler(const SchedulerConfig& c, bool karras)
+        : Sampler(karras ? SamplerKind::DPMPP2MKarras : SamplerKind::DPMPP2M, c), karras_(karras) {}
+    void setTimesteps(int n) override {
+        steps_ = n;
+        const int T = config_.numTrainTimesteps;
+        const auto all = sched_.sigmas();
+        timesteps_.clear();
+        sigmas_.clear();
+        if (!karras_) {
+            auto ls = linspace(0, T - 1, n + 1);
+            for (int k = n; k >= 1; --k) timesteps_.push_back(std::nearbyint(ls[k]));  // round half to even
+            for (double t : timesteps_) sigmas_.push_back(f32(interp(t, all)));
+            sigmas_.push_back(f32(std::sqrt((1 - sched_.acp[0]) / sched_.acp[0])));
+        } else {
+            std::vector<double> logs;
+            for (double s : all) logs.push_back(std::log(s));
+            const double rho = 7.0, smin = all.front(), smax = all.back();
+            const double minInv = std::pow(smin, 1 / rho), maxInv = std::pow(smax, 1 / rho);
+            for (int k = 0; k < n; ++k) {
+                const double ramp = n == 1 ? 0.0 : static_cast<double>(k) / (n - 1);
+                const double s = std::pow(maxInv + ramp * (minInv - maxInv), rho);
+                sigmas_.push_back(f32(s));
+                timesteps_.push_back(std::nearbyint(sigmaToT(s, logs)));
+            }
+            sigmas_.push_back(sigmas_.back());
+        }
+        outputs_.clear();
+        lowerOrderNums_ = 0;
+    }
+    torch::Tensor step(const torch::Tensor& eps, size_t i, const torch::Tensor& x, const NoiseFn&) override {
+        const size_t n = timesteps_.size();
+        const bool lowerFinal = (i == n - 1) && n < 15;
+        const bool lowerSecond = (i == n - 2) && n < 15;
+        auto [a0, s0] = alphaSigma(sigmas_[i]);
+        auto x0 = (x - s0 * eps) / a0;  // data prediction (dpmsolver++)
+        outputs_.push_back(x0);
+        if (outputs_.size() > 2) outputs_.erase(outputs_.begin());
+        torch::Tensor prev;
+        auto [at, st] = alphaSigma(sigmas_[i + 1]);
+        const double lt = std::log(at) - std::log(st), ls0 = std::log(a0) - std::log(s0);
+        const double h = lt - ls0;
+        if (lowerOrderNums_ < 1 || lowerFinal) {
+            prev = (st / s0) * x - at * (std::exp(-h) - 1.0) * x0;
+        } else {
+            auto [a1, s1] = alphaSigma(sigmas_[i - 1]);
+            const double ls1 = std::log(a1) - std::log(s1);
+            const double r0 = (ls0 - ls1) / h;
+            auto d0 = outputs_[1];
+            auto d1 = (1.0 / r0) * (outputs_[1] - outputs_[0]);
+            prev = (st / s0) * x - at * (std::exp(-h) - 1.0) * d0 - 0.5 * at * (std::exp(-h) - 1.0) * d1;
+        }
+        (void)lowerSecond;
+        if (lowerOrderNums_ < 2) ++lowerOrderNums_;
+        return prev;
+    }
+
+private:
+    static std::pair<double, double> alphaSigma(double sigma) {
+        const double a = 1.0 / std::sqrt(sigma * sigma + 1);
+        return {a, sigma * a};
+    }
+    static double sigmaToT(double sigma, const std::vector<double>& logs) {
+        const double ls = std::log(std::max(sigma, 1e-10));
+        int low = 0;
+        for (size_t k = 0; k < logs.size(); ++k)
+            if (ls - logs[k] >= 0) low = static_cast<int>(k);
+        low = std::min<int>(low, static_cast<int>(logs.size()) - 2);
+        const double lo = logs[low], hi = logs[low + 1];
+        double w = std::clamp((lo - ls) / (lo - hi), 0.0, 1.0);
+        return (1 - w) * low + w * (low + 1);
+    }
+    bool karras_;
+    std::vector<torch::Tensor> outputs_;
+    int lowerOrderNums_ = 0;
+};
+
+} // namespace
+
+std::unique_ptr<Sampler> makeSampler(SamplerKind kind, const SchedulerConfig& c) {
+    if (c.predictionType != "epsilon")
+        throw Error("prediction_type '" + c.predictionType + "' is not supported yet (epsilon models only)");
+    switch (kind) {
+    case SamplerKind::DDPM: return std::make_unique<DDPMSampler>(c);
+    case SamplerKind::DDIM: return std::make_unique<DDIMSampler>(c);
+    case SamplerKind::PNDM: return std::make_unique<PNDMSampler>(c);
+    case SamplerKind::Euler: return std::make_unique<EulerSampler>(c, false);
+    case SamplerKind::EulerAncestral: return std::make_unique<EulerSampler>(c, true);
+    case SamplerKind::DPMPP2M: return std::make_unique<DPMPP2MSampler>(c, false);
+    case SamplerKind::DPMPP2MKarras: return std::make_unique<DPMPP2MSampler>(c, true);
+    }
+    throw Error("unknown sampler");
+}
+
+torch::Tensor runSampler(Sampler& s, torch::Tensor x, const DenoiseFn& denoise, const NoiseFn& noise,
+                         const StepFn& onStep, const CancelToken* cancel) {
+    const auto& ts = s.timesteps();
+    for (size_t i = 0; i < ts.size(); ++i) {
+        throwIfCancelled(cancel);
+        auto eps = denoise(s.scaleModelInput(x, i), ts[i]);
+        x = s.step(eps, i, x, noise);
+        if (onStep) onStep(static_cast<int>(i + 1), static_cast<int>(ts.size()), x);
+    }
+    return x;
+}
+
+} // namespace adv

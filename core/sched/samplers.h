@@ -1,0 +1,77 @@
+// Noise schedules and samplers, each matching diffusers' timesteps and update
+// math (DDPM, DDIM, PNDM/PLMS, Euler, Euler ancestral, DPM-Solver++ 2M with
+// and without Karras sigmas). A sampler only sees a denoise callback.
+#pragma once
+
+#include "model/config.h"
+#include "util/cancel.h"
+
+#include <torch/types.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace adv {
+
+// betas / alphas_cumprod of the training schedule (float32, as diffusers).
+struct NoiseSchedule {
+    torch::Tensor betas;          // [T]
+    torch::Tensor alphasCumprod;  // [T]
+    std::vector<double> acp;      // alphasCumprod as doubles, for scalar math
+    double finalAlphaCumprod = 1.0;
+    int numTrainTimesteps = 1000;
+
+    static NoiseSchedule fromConfig(const SchedulerConfig& c);
+    // sqrt(acp[t]) * x0 + sqrt(1 - acp[t]) * noise, t per batch row [B]
+    torch::Tensor addNoise(const torch::Tensor& x0, const torch::Tensor& noise, const torch::Tensor& t) const;
+    // sqrt((1 - acp) / acp) for every training timestep, ascending in t
+    std::vector<double> sigmas() const;
+};
+
+enum class SamplerKind { DDPM, DDIM, PNDM, Euler, EulerAncestral, DPMPP2M, DPMPP2MKarras };
+
+SamplerKind samplerFromName(const std::string& name);  // ddpm, ddim, pndm, euler, euler_a, dpmpp_2m, dpmpp_2m_karras
+std::string samplerName(SamplerKind kind);
+std::vector<std::string> samplerNames();
+// What A1111 calls it, for the PNG "parameters" chunk.
+std::string samplerA1111Name(SamplerKind kind);
+
+// Draws standard normal noise of a given shape (stochastic samplers).
+using NoiseFn = std::function<torch::Tensor(at::IntArrayRef shape)>;
+// Predicts the noise for the scaled model input at timestep t.
+using DenoiseFn = std::function<torch::Tensor(const torch::Tensor& xIn, double t)>;
+// Called after every step with the new sample.
+using StepFn = std::function<void(int step, int total, const torch::Tensor& x)>;
+
+class Sampler {
+public:
+    virtual ~Sampler() = default;
+    virtual void setTimesteps(int steps) = 0;
+    const std::vector<double>& timesteps() const { return timesteps_; }
+    const std::vector<double>& sigmas() const { return sigmas_; }  // sigma samplers only
+    virtual double initNoiseSigma() const { return 1.0; }
+    virtual torch::Tensor scaleModelInput(const torch::Tensor& x, size_t stepIndex) const { return x; }
+    // One update from step `stepIndex`; `noise` is only called by stochastic samplers.
+    virtual torch::Tensor step(const torch::Tensor& modelOutput, size_t stepIndex, const torch::Tensor& x,
+                               const NoiseFn& noise) = 0;
+    SamplerKind kind() const { return kind_; }
+
+protected:
+    Sampler(SamplerKind k, const SchedulerConfig& c) : kind_(k), config_(c), sched_(NoiseSchedule::fromConfig(c)) {}
+    SamplerKind kind_;
+    SchedulerConfig config_;
+    NoiseSchedule sched_;
+    std::vector<double> timesteps_;
+    std::vector<double> sigmas_;
+    int steps_ = 0;
+};
+
+std::unique_ptr<Sampler> makeSampler(SamplerKind kind, const SchedulerConfig& config);
+
+// The whole loop: x starts as unit noise * initNoiseSigma (the caller scales).
+torch::Tensor runSampler(Sampler& sampler, torch::Tensor x, const DenoiseFn& denoise, const NoiseFn& noise,
+                         const StepFn& onStep = {}, const CancelToken* cancel = nullptr);
+
+} // namespace adv

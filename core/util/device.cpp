@@ -1,0 +1,65 @@
+#include "util/device.h"
+
+#include "util/error.h"
+
+#include <torch/torch.h>
+#include <torch/version.h>
+
+#include <dlfcn.h>
+#include <fstream>
+#include <malloc.h>
+
+namespace adv {
+
+namespace {
+bool cpuHasBf16() {
+    std::ifstream in("/proc/cpuinfo");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("flags", 0) == 0) return line.find("avx512_bf16") != std::string::npos;
+    return false;
+}
+// The executables link jemalloc; the library asks the process whether it is there.
+bool jemallocLinked() { return dlsym(RTLD_DEFAULT, "mallctl") != nullptr; }
+} // namespace
+
+std::string DeviceInfo::describe() const {
+    if (cudaAvailable) return "CUDA: " + (cudaName.empty() ? std::string("GPU") : cudaName) + " (f16)";
+    return "CPU (" + std::to_string(cpuThreads) + (cpuThreads == 1 ? " thread" : " threads") + (cpuBf16 ? ", bf16" : "") + ")";
+}
+
+DeviceInfo deviceInfo() {
+    DeviceInfo d;
+    d.cudaAvailable = torch::cuda::is_available();
+    d.cudaCount = d.cudaAvailable ? static_cast<int>(torch::cuda::device_count()) : 0;
+    d.cpuThreads = at::get_num_threads();
+    d.cpuBf16 = cpuHasBf16();
+    d.torchVersion = TORCH_VERSION;
+    d.allocator = jemallocLinked() ? "jemalloc" : "glibc";
+    return d;
+}
+
+std::string resolveDevice(const std::string& requested) {
+    if (requested.empty() || requested == "auto") return torch::cuda::is_available() ? "cuda" : "cpu";
+    if (requested == "cpu") return "cpu";
+    if (requested == "cuda" || requested.rfind("cuda:", 0) == 0) {
+        if (!torch::cuda::is_available())
+            throw Error("device '" + requested + "' requested but this LibTorch build has no usable CUDA device");
+        return requested;
+    }
+    throw Error("unknown device '" + requested + "' (use cpu, cuda or auto)");
+}
+
+void setCpuThreads(int threads) {
+    if (threads > 0) at::set_num_threads(threads);
+}
+
+void tuneAllocator() {
+    if (jemallocLinked()) return;
+    // glibc: keep large activation buffers in the heap instead of mmap/munmap per step.
+    mallopt(M_MMAP_THRESHOLD, 1 << 30);
+    mallopt(M_TRIM_THRESHOLD, 1 << 30);
+    mallopt(M_TOP_PAD, 256 << 20);
+}
+
+} // namespace adv

@@ -1,0 +1,31 @@
+// File helpers: atomic writes, the user's data folder, reading whole files.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace adv::fs {
+
+namespace stdfs = std::filesystem;
+
+// Write `data` to `path` atomically: a temporary file in the same folder is
+// written, flushed, fsync'ed and renamed over the target. On any failure the
+// old file is untouched and a FileError names the path and the reason
+// (ENOSPC reads "disk full").
+void writeFileAtomic(const stdfs::path& path, std::string_view data);
+
+// Whole file as bytes; FileError when missing or unreadable.
+std::string readFile(const stdfs::path& path);
+
+// $XDG_DATA_HOME/advariant (or ~/.local/share/advariant), created on demand.
+stdfs::path userDataDir();
+
+// Folder of the running executable (for finding installed resources).
+stdfs::path executableDir();
+
+// Locate a shipped resource: ADVARIANT_RESOURCE_DIR, then <exe>/../share/advariant,
+// then the source tree's resources/ (build tree). Empty path if none exists.
+stdfs::path resourceDir();
+
+} // namespace adv::fs

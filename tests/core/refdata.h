@@ -1,0 +1,38 @@
+// Access to the reference tensors computed by diffusers/transformers
+// (../shared/refdata/public) and comparison helpers for Qt Test.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include <QtTest/QtTest>
+
+#include <string>
+
+namespace advtest {
+
+std::string refDir();                      // ADV_REFDATA_DIR
+std::string sharedDir();                   // ADV_SHARED_DIR
+torch::Tensor ref(const std::string& name);  // a tensor of vectors.safetensors (copy)
+const nlohmann::json& vectors();           // vectors.json
+std::string tempDir();                     // a fresh folder under the system temp dir
+
+struct Diff {
+    double maxAbs = 0;
+    double maxRef = 0;
+    bool shapeOk = true;
+    std::string text() const;
+};
+Diff diff(const torch::Tensor& got, const torch::Tensor& want);
+
+} // namespace advtest
+
+// QVERIFY that `got` matches `want` within atol + rtol*|want|.
+#define ADV_COMPARE_TENSORS(got, want, atol, rtol)                                                           \
+    do {                                                                                                     \
+        const auto _g = (got).detach().to(torch::kCPU, torch::kFloat64);                                     \
+        const auto _w = (want).detach().to(torch::kCPU, torch::kFloat64);                                    \
+        QVERIFY2(_g.sizes() == _w.sizes(), ("shape mismatch: " + advtest::diff(_g, _w).text()).c_str());     \
+        const auto _bad = ((_g - _w).abs() > ((atol) + (rtol)*_w.abs())).sum().item<int64_t>();              \
+        QVERIFY2(_bad == 0, (std::to_string(_bad) + " values out of tolerance; " + advtest::diff(_g, _w).text()).c_str()); \
+    } while (0)

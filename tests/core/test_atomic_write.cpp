@@ -1,0 +1,74 @@
+// writeFileAtomic: replaces whole files, never leaves partial ones, names the
+// file and the reason (disk full included) on failure.
+#include "core/refdata.h"
+
+#include "util/error.h"
+#include "util/fs.h"
+
+#include <csignal>
+#include <filesystem>
+#include <sys/resource.h>
+
+class TestAtomicWrite : public QObject {
+    Q_OBJECT
+    std::string dir = advtest::tempDir();
+
+private Q_SLOTS:
+    void replacesContent() {
+        const std::string p = dir + "/a.json";
+        adv::fs::writeFileAtomic(p, "first");
+        adv::fs::writeFileAtomic(p, "second");
+        QCOMPARE(adv::fs::readFile(p), std::string("second"));
+        int files = 0;
+        for (auto& e : std::filesystem::directory_iterator(dir)) files += e.is_regular_file();
+        QCOMPARE(files, 1);  // no temporary left behind
+    }
+
+    void unwritableFolderKeepsOldFileAndNamesPath() {
+        const std::string p = "/proc/advariant-cannot-write/x.json";
+        try {
+            adv::fs::writeFileAtomic(p, "data");
+            QFAIL("expected an error");
+        } catch (const adv::FileError& e) {
+            QVERIFY(std::string(e.what()).find(p) != std::string::npos);
+        }
+    }
+
+    void failedWriteKeepsOldFile() {
+        // A write that fails half-way (here: the process file-size limit, as a
+        // full disk would) leaves the previous file intact and no temporary.
+        const std::string p = dir + "/keep.json";
+        adv::fs::writeFileAtomic(p, "old content");
+        struct rlimit old {};
+        getrlimit(RLIMIT_FSIZE, &old);
+        std::signal(SIGXFSZ, SIG_IGN);
+        struct rlimit small = old;
+        small.rlim_cur = 1024;
+        setrlimit(RLIMIT_FSIZE, &small);
+        bool threw = false;
+        try {
+            adv::fs::writeFileAtomic(p, std::string(1 << 20, 'x'));
+        } catch (const adv::FileError& e) {
+            threw = true;
+            QVERIFY2(std::string(e.what()).find(p) != std::string::npos, e.what());
+        }
+        setrlimit(RLIMIT_FSIZE, &old);
+        QVERIFY(threw);
+        QCOMPARE(adv::fs::readFile(p), std::string("old content"));
+        int files = 0;
+        for (auto& e : std::filesystem::directory_iterator(dir)) files += e.path().filename().string().find("keep") != std::string::npos;
+        QCOMPARE(files, 1);
+    }
+
+    void missingFileIsNamed() {
+        try {
+            adv::fs::readFile(dir + "/missing.txt");
+            QFAIL("expected an error");
+        } catch (const adv::FileError& e) {
+            QVERIFY(std::string(e.what()).find("missing.txt: file not found") != std::string::npos);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAtomicWrite)
+#include "test_atomic_write.moc"

@@ -1,0 +1,80 @@
+// UNet2DConditionModel against diffusers, plus config-reader cases.
+#include "core/refdata.h"
+
+#include "model/unet.h"
+#include "model/weights.h"
+#include "util/error.h"
+#include "util/fs.h"
+
+using namespace adv;
+
+class TestUNet : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void matchesDiffusers() {
+        auto cfg = UNetConfig::fromFile(advtest::refDir() + "/unet/config.json");
+        QCOMPARE(cfg.numAttentionHeads, (std::vector<int>{4, 4, 4, 4}));
+        UNet2DConditionModel m(cfg);
+        const std::string w = advtest::refDir() + "/unet/diffusion_pytorch_model.safetensors";
+        auto r = loadStateDict(*m, readWeights(w), "unet", w, true);
+        QVERIFY(r.unexpected.empty());
+        m->eval();
+        torch::NoGradGuard ng;
+        auto out = m->forward(advtest::ref("unet.sample"), advtest::ref("unet.timestep"),
+                              advtest::ref("unet.encoder_hidden_states"));
+        ADV_COMPARE_TENSORS(out, advtest::ref("unet.out"), 1e-4, 0.0);
+    }
+
+    void seededNoiseMatchesTorchGenerator() {
+        // unet.sample is torch.randn([2,4,16,16], generator=manual_seed(1244)).
+        auto g = at::detail::createCPUGenerator(1244);
+        auto x = torch::randn({2, 4, 16, 16}, g, torch::kFloat32);
+        ADV_COMPARE_TENSORS(x, advtest::ref("unet.sample"), 0.0, 0.0);
+    }
+
+    void perBlockHeadsAndNonSquareLatents() {
+        std::string j = adv::fs::readFile(advtest::refDir() + "/unet/config.json");
+        auto json = nlohmann::json::parse(j);
+        json["attention_head_dim"] = {2, 4, 8, 4};
+        json["layers_per_block"] = 1;
+        auto cfg = UNetConfig::fromJsonText(json.dump(), "test");
+        QCOMPARE(cfg.numAttentionHeads, (std::vector<int>{2, 4, 8, 4}));
+        UNet2DConditionModel m(cfg);
+        auto attn = m->named_modules()["down_blocks.2.attentions.0.transformer_blocks.0.attn1"];
+        QVERIFY(attn);
+        torch::NoGradGuard ng;
+        auto out = m->forward(torch::randn({1, 4, 24, 40}), torch::tensor({10}), torch::randn({1, 77, 32}));
+        QCOMPARE(out.sizes().vec(), (std::vector<int64_t>{1, 4, 24, 40}));
+        // Odd sizes need upsampling to the skip's size.
+        out = m->forward(torch::randn({1, 4, 20, 13}), torch::tensor({10}), torch::randn({1, 7, 32}));
+        QCOMPARE(out.sizes().vec(), (std::vector<int64_t>{1, 4, 20, 13}));
+    }
+
+    void sd15KeysAndParameterCount() {
+        UNet2DConditionModel m(UNetConfig::sd15());
+        int64_t n = 0;
+        for (const auto& p : m->parameters()) n += p.numel();
+        QCOMPARE(n, int64_t(859520964));  // diffusers' SD1.5 UNet
+        auto keys = stateKeys(*m);
+        QVERIFY(std::find(keys.begin(), keys.end(),
+                          "mid_block.attentions.0.transformer_blocks.0.attn2.to_out.0.weight") != keys.end());
+        QVERIFY(std::find(keys.begin(), keys.end(), "up_blocks.3.attentions.2.transformer_blocks.0.ff.net.0.proj.weight") !=
+                keys.end());
+    }
+
+    void unsupportedConfigsAreRefused() {
+        auto json = nlohmann::json::parse(adv::fs::readFile(advtest::refDir() + "/unet/config.json"));
+        json["addition_embed_type"] = "text_time";
+        try {
+            UNetConfig::fromJsonText(json.dump(), "sdxl/config.json");
+            QFAIL("expected an error");
+        } catch (const FileError& e) {
+            QVERIFY(std::string(e.what()).find("sdxl/config.json") != std::string::npos);
+            QVERIFY(std::string(e.what()).find("addition_embed_type") != std::string::npos);
+        }
+        QVERIFY_EXCEPTION_THROWN(UNetConfig::fromJsonText("{broken", "x.json"), FileError);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUNet)
+#include "test_unet.moc"

@@ -1,0 +1,57 @@
+// AutoencoderKL encode/decode against diffusers.
+#include "core/refdata.h"
+
+#include "model/key_map.h"
+#include "model/vae.h"
+#include "model/weights.h"
+
+using namespace adv;
+
+class TestVae : public QObject {
+    Q_OBJECT
+    AutoencoderKL load() {
+        AutoencoderKL m(VaeConfig::fromFile(advtest::refDir() + "/vae/config.json"));
+        const std::string w = advtest::refDir() + "/vae/diffusion_pytorch_model.safetensors";
+        loadStateDict(*m, readWeights(w), "vae", w, true);
+        m->eval();
+        return m;
+    }
+
+private Q_SLOTS:
+    void encodeMatches() {
+        auto m = load();
+        torch::NoGradGuard ng;
+        auto img = advtest::ref("vae.encode.image");
+        ADV_COMPARE_TENSORS(m->moments(img), advtest::ref("vae.encode.moments"), 1e-4, 0.0);
+        auto d = m->encode(img);
+        ADV_COMPARE_TENSORS(d.mean, advtest::ref("vae.encode.mean"), 1e-4, 0.0);
+        ADV_COMPARE_TENSORS(d.logvar, advtest::ref("vae.encode.logvar"), 1e-4, 0.0);
+        ADV_COMPARE_TENSORS(d.std, advtest::ref("vae.encode.std"), 1e-4, 0.0);
+    }
+
+    void decodeMatches() {
+        auto m = load();
+        torch::NoGradGuard ng;
+        ADV_COMPARE_TENSORS(m->decode(advtest::ref("vae.decode.latent")), advtest::ref("vae.decode.image"), 1e-4, 0.0);
+        QCOMPARE(m->config.scalingFactor, 0.18215);
+    }
+
+    void legacyAttentionNamesLoad() {
+        const std::string w = advtest::refDir() + "/vae/diffusion_pytorch_model.safetensors";
+        StateDict old;
+        for (auto& [k, v] : readWeights(w)) {
+            std::string nk = k;
+            for (auto [a, b] : std::vector<std::pair<std::string, std::string>>{
+                     {".to_q.", ".query."}, {".to_k.", ".key."}, {".to_v.", ".value."}, {".to_out.0.", ".proj_attn."}})
+                if (auto p = nk.find(a); p != std::string::npos) nk = nk.substr(0, p) + b + nk.substr(p + a.size());
+            old[nk] = v;
+        }
+        AutoencoderKL m(VaeConfig::fromFile(advtest::refDir() + "/vae/config.json"));
+        auto r = loadStateDict(*m, keymap::modernizeVaeKeys(old), "vae", w, true);
+        QVERIFY(r.ok());
+        QVERIFY(r.unexpected.empty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVae)
+#include "test_vae.moc"

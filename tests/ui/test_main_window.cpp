@@ -1,0 +1,109 @@
+// Main window, offscreen: workspaces, menus, undo wiring, project I/O, device
+// label, and a screenshot of each workspace at a fixed size.
+#include "ui/about_dialog.h"
+#include "ui/main_window.h"
+#include "ui/project.h"
+
+#include <QAction>
+#include <QDir>
+#include <QLabel>
+#include <QMenuBar>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QUndoStack>
+#include <QtTest>
+
+using namespace adv::ui;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir;
+
+    static QString screenshotDir() {
+        const QString d = qEnvironmentVariable("ADV_SCREENSHOT_DIR", QDir::tempPath());
+        QDir().mkpath(d);
+        return d;
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QCoreApplication::setOrganizationName("AdVariantTest");
+        QCoreApplication::setApplicationName("test_main_window");
+    }
+
+    void hasEveryWorkspaceAndMenu() {
+        MainWindow w;
+        QCOMPARE(w.workspaceIds(), (QStringList{"dataset", "pairs", "training", "variants", "export"}));
+        QCOMPARE(w.currentWorkspace(), QString("dataset"));
+        w.setCurrentWorkspace("variants");
+        QCOMPARE(w.currentWorkspace(), QString("variants"));
+        QStringList menus;
+        for (QAction* a : w.menuBar()->actions()) menus << a->text().remove('&');
+        QCOMPARE(menus, (QStringList{"File", "Edit", "View", "Help"}));
+        for (const char* name : {"actionNew", "actionOpen", "actionSave", "actionSaveAs", "actionUndo", "actionRedo",
+                                 "actionSettings", "actionAbout"})
+            QVERIFY2(w.findChild<QAction*>(name), name);
+    }
+
+    void statusBarShowsDevice() {
+        MainWindow w;
+        auto* label = w.findChild<QLabel*>("deviceLabel");
+        QVERIFY(label);
+        QVERIFY2(label->text().contains("CPU") || label->text().contains("CUDA"), qPrintable(label->text()));
+    }
+
+    void undoActionsFollowTheProject() {
+        MainWindow w;
+        auto* undo = w.findChild<QAction*>("actionUndo");
+        QVERIFY(!undo->isEnabled());
+        w.project()->setValue("title", "Edited");
+        QVERIFY(undo->isEnabled());
+        QVERIFY(w.windowTitle().contains("*"));
+        undo->trigger();
+        QCOMPARE(w.project()->title(), QString("Untitled"));
+        QVERIFY(!w.windowTitle().contains("*"));
+    }
+
+    void saveAndReopen() {
+        MainWindow w;
+        w.project()->setValue("title", "Campaign");
+        const QString path = dir.filePath("campaign.advproj");
+        QString err;
+        QVERIFY2(w.saveProjectAs(path, &err), qPrintable(err));
+        QVERIFY(w.windowTitle().startsWith("campaign"));
+        MainWindow w2;
+        QVERIFY2(w2.openProject(path, &err), qPrintable(err));
+        QCOMPARE(w2.project()->title(), QString("Campaign"));
+        QVERIFY(!w2.openProject(dir.filePath("missing.advproj"), &err));
+        QVERIFY(err.contains("missing.advproj"));
+        QCOMPARE(w2.project()->title(), QString("Campaign"));
+    }
+
+    void aboutListsLicences() {
+        AboutDialog d;
+        auto* t = d.findChild<QTableWidget*>("licenceTable");
+        QVERIFY(t);
+        QStringList names;
+        for (int i = 0; i < t->rowCount(); ++i) names << t->item(i, 0)->text();
+        for (const char* n : {"Qt 6", "QCustomPlot 2.1", "LibTorch (PyTorch)", "OpenCV 4", "spdlog", "nlohmann/json", "jemalloc"})
+            QVERIFY2(names.contains(n), n);
+    }
+
+    void screenshotsOfEveryWorkspace() {
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        for (const QString& id : w.workspaceIds()) {
+            w.setCurrentWorkspace(id);
+            QCoreApplication::processEvents();
+            const QImage img = w.grab().toImage();
+            QCOMPARE(img.size(), QSize(1280, 800));
+            const QString file = QDir(screenshotDir()).filePath("workspace-" + id + ".png");
+            QVERIFY2(img.save(file), qPrintable(file));
+        }
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"

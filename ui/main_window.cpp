@@ -1,0 +1,315 @@
+#include "ui/main_window.h"
+
+#include "ui/about_dialog.h"
+#include "ui/preferences.h"
+#include "ui/project.h"
+#include "ui/settings_dialog.h"
+#include "ui/workspace_page.h"
+
+#include "util/device.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QKeySequence>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QUndoStack>
+
+namespace adv::ui {
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+    setObjectName("MainWindow");
+    setWindowIcon(QIcon(QStringLiteral(":/icons/advariant.svg")));
+    nav_ = new QListWidget(this);
+    nav_->setObjectName("workspaceNav");
+    nav_->setViewMode(QListView::ListMode);
+    nav_->setIconSize(QSize(24, 24));
+    nav_->setFixedWidth(150);
+    nav_->setSpacing(2);
+    stack_ = new QStackedWidget(this);
+    stack_->setObjectName("workspaceStack");
+    auto* central = new QWidget(this);
+    auto* l = new QHBoxLayout(central);
+    l->setContentsMargins(4, 4, 4, 4);
+    l->addWidget(nav_);
+    l->addWidget(stack_, 1);
+    setCentralWidget(central);
+    connect(nav_, &QListWidget::currentRowChanged, stack_, &QStackedWidget::setCurrentIndex);
+
+    const struct {
+        const char* id;
+        const char* title;
+        const char* text;
+        QStyle::StandardPixmap icon;
+    } pages[] = {
+        {"dataset", QT_TR_NOOP("Dataset"),
+         QT_TR_NOOP("Browse a Fashionpedia/COCO dataset: filter garments by category, attributes and size, and see their masks."),
+         QStyle::SP_DirIcon},
+        {"pairs", QT_TR_NOOP("Pairs"),
+         QT_TR_NOOP("Cut garments out with their masks and composite them onto background conditions to build captioned training pairs."),
+         QStyle::SP_FileDialogContentsView},
+        {"training", QT_TR_NOOP("Training"),
+         QT_TR_NOOP("Fine-tune the model with LoRA in the background and watch the loss curves and sample images."),
+         QStyle::SP_MediaPlay},
+        {"variants", QT_TR_NOOP("Variants"),
+         QT_TR_NOOP("Render the concept x background grid, then approve or re-roll each cell."),
+         QStyle::SP_FileDialogListView},
+        {"export", QT_TR_NOOP("Export"),
+         QT_TR_NOOP("Export approved variants as ad-size PNG sets for each platform, inside safe zones and file-size budgets."),
+         QStyle::SP_DialogSaveButton},
+    };
+    for (const auto& p : pages) {
+        auto* page = new WorkspacePage(QString::fromLatin1(p.id), tr(p.title), tr(p.text), stack_);
+        pages_ << page;
+        stack_->addWidget(page);
+        auto* item = new QListWidgetItem(style()->standardIcon(p.icon), tr(p.title), nav_);
+        item->setData(Qt::UserRole, QString::fromLatin1(p.id));
+    }
+
+    deviceLabel_ = new QLabel(this);
+    deviceLabel_->setObjectName("deviceLabel");
+    const auto dev = deviceInfo();
+    deviceLabel_->setText(tr("Device: %1").arg(QString::fromStdString(dev.describe())));
+    deviceLabel_->setToolTip(tr("LibTorch %1, allocator %2").arg(QString::fromStdString(dev.torchVersion),
+                                                                 QString::fromStdString(dev.allocator)));
+    projectLabel_ = new QLabel(this);
+    statusBar()->addWidget(projectLabel_, 1);
+    statusBar()->addPermanentWidget(deviceLabel_);
+
+    createActions();
+    setProject(new Project(this));
+    nav_->setCurrentRow(0);
+
+    QSettings s;
+    if (!restoreGeometry(s.value("window/geometry").toByteArray())) resize(1280, 800);
+    restoreState(s.value("window/state").toByteArray());
+    connect(&Preferences::instance(), &Preferences::recentProjectsChanged, this, &MainWindow::updateRecentMenu);
+    updateRecentMenu();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions() {
+    auto* file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName("fileMenu");
+    auto add = [this](QMenu* m, const QString& text, const QKeySequence& key, auto slot, const char* name) {
+        QAction* a = m->addAction(text);
+        a->setObjectName(QString::fromLatin1(name));
+        a->setShortcut(key);
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    add(file, tr("&New Project"), QKeySequence::New, &MainWindow::newProject, "actionNew");
+    add(file, tr("&Open Project..."), QKeySequence::Open, &MainWindow::openProjectDialog, "actionOpen");
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    recentMenu_->setObjectName("recentMenu");
+    file->addSeparator();
+    add(file, tr("&Save"), QKeySequence::Save, &MainWindow::saveProject, "actionSave");
+    add(file, tr("Save &As..."), QKeySequence::SaveAs, &MainWindow::saveProjectAsDialog, "actionSaveAs");
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    editMenu_ = menuBar()->addMenu(tr("&Edit"));
+    editMenu_->setObjectName("editMenu");
+
+    auto* view = menuBar()->addMenu(tr("&View"));
+    for (int i = 0; i < pages_.size(); ++i) {
+        QAction* a = view->addAction(pages_[i]->title());
+        a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        connect(a, &QAction::triggered, this, [this, i] { nav_->setCurrentRow(i); });
+    }
+
+    auto* help = menuBar()->addMenu(tr("&Help"));
+    add(help, tr("&About AdVariant Studio"), QKeySequence(), &MainWindow::showAbout, "actionAbout");
+    QAction* aboutQt = help->addAction(tr("About &Qt"));
+    connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::setProject(Project* p) {
+    if (project_ && project_ != p) project_->deleteLater();
+    project_ = p;
+    editMenu_->clear();
+    undoAction_ = p->undoStack()->createUndoAction(this, tr("&Undo"));
+    undoAction_->setShortcut(QKeySequence::Undo);
+    undoAction_->setObjectName("actionUndo");
+    redoAction_ = p->undoStack()->createRedoAction(this, tr("&Redo"));
+    redoAction_->setShortcut(QKeySequence::Redo);
+    redoAction_->setObjectName("actionRedo");
+    editMenu_->addAction(undoAction_);
+    editMenu_->addAction(redoAction_);
+    editMenu_->addSeparator();
+    QAction* settings = editMenu_->addAction(tr("&Settings..."));
+    settings->setObjectName("actionSettings");
+    settings->setShortcut(QKeySequence::Preferences);
+    connect(settings, &QAction::triggered, this, &MainWindow::showSettings);
+    connect(p, &Project::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(p, &Project::pathChanged, this, &MainWindow::updateTitle);
+    for (auto* page : pages_) page->setProject(p);
+    updateTitle();
+}
+
+QStringList MainWindow::workspaceIds() const {
+    QStringList ids;
+    for (auto* p : pages_) ids << p->id();
+    return ids;
+}
+
+QString MainWindow::currentWorkspace() const {
+    auto* w = qobject_cast<WorkspacePage*>(stack_->currentWidget());
+    return w ? w->id() : QString();
+}
+
+void MainWindow::setCurrentWorkspace(const QString& id) {
+    for (int i = 0; i < pages_.size(); ++i)
+        if (pages_[i]->id() == id) nav_->setCurrentRow(i);
+}
+
+void MainWindow::addWorkspace(WorkspacePage* page, const QString& iconName) {
+    // Replace the placeholder page with the same id, or append.
+    for (int i = 0; i < pages_.size(); ++i) {
+        if (pages_[i]->id() == page->id()) {
+            stack_->removeWidget(pages_[i]);
+            pages_[i]->deleteLater();
+            pages_[i] = page;
+            stack_->insertWidget(i, page);
+            page->setProject(project_);
+            return;
+        }
+    }
+    pages_ << page;
+    stack_->addWidget(page);
+    auto* item = new QListWidgetItem(QIcon::fromTheme(iconName), page->title(), nav_);
+    item->setData(Qt::UserRole, page->id());
+    page->setProject(project_);
+}
+
+void MainWindow::updateTitle() {
+    const QString name = project_->displayName();
+    setWindowTitle(tr("%1%2 — AdVariant Studio").arg(name, project_->isModified() ? QStringLiteral(" *") : QString()));
+    setWindowModified(project_->isModified());
+    projectLabel_->setText(project_->path().isEmpty() ? tr("Unsaved project") : project_->path());
+}
+
+void MainWindow::updateRecentMenu() {
+    recentMenu_->clear();
+    const QStringList recent = Preferences::instance().recentProjects();
+    for (const QString& p : recent) {
+        QAction* a = recentMenu_->addAction(QFileInfo(p).fileName());
+        a->setToolTip(p);
+        connect(a, &QAction::triggered, this, [this, p] {
+            if (!maybeSave()) return;
+            QString err;
+            if (!openProject(p, &err)) QMessageBox::critical(this, tr("Open Project"), err);
+        });
+    }
+    recentMenu_->addSeparator();
+    QAction* clear = recentMenu_->addAction(tr("Clear List"));
+    clear->setEnabled(!recent.isEmpty());
+    connect(clear, &QAction::triggered, this, [] { Preferences::instance().clearRecentProjects(); });
+}
+
+bool MainWindow::openProject(const QString& path, QString* error) {
+    auto* p = new Project(this);
+    QString err;
+    if (!p->load(path, &err)) {
+        delete p;
+        if (error) *error = err;
+        return false;
+    }
+    setProject(p);
+    Preferences::instance().addRecentProject(path);
+    return true;
+}
+
+bool MainWindow::saveProjectAs(const QString& path, QString* error) {
+    QString err;
+    if (!project_->save(path, &err)) {
+        if (error) *error = err;
+        return false;
+    }
+    Preferences::instance().addRecentProject(path);
+    updateTitle();
+    return true;
+}
+
+void MainWindow::newProject() {
+    if (!maybeSave()) return;
+    setProject(new Project(this));
+}
+
+void MainWindow::openProjectDialog() {
+    if (!maybeSave()) return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), QString(),
+                                                      tr("AdVariant projects (*.advproj);;All files (*)"));
+    if (path.isEmpty()) return;
+    QString err;
+    if (!openProject(path, &err)) QMessageBox::critical(this, tr("Open Project"), err);
+}
+
+bool MainWindow::saveProject() {
+    if (project_->path().isEmpty()) return saveProjectAsDialog();
+    QString err;
+    if (!saveProjectAs(project_->path(), &err)) {
+        QMessageBox::critical(this, tr("Save Project"), err);
+        return false;
+    }
+    return true;
+}
+
+bool MainWindow::saveProjectAsDialog() {
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Project"), project_->path(),
+                                                tr("AdVariant projects (*.advproj)"));
+    if (path.isEmpty()) return false;
+    if (!path.endsWith(QLatin1String(".advproj"))) path += QLatin1String(".advproj");
+    QString err;
+    if (!saveProjectAs(path, &err)) {
+        QMessageBox::critical(this, tr("Save Project"), err);
+        return false;
+    }
+    return true;
+}
+
+bool MainWindow::maybeSave() {
+    if (!project_->isModified()) return true;
+    const auto r = QMessageBox::warning(this, tr("Unsaved changes"),
+                                        tr("The project \"%1\" has unsaved changes. Save them?").arg(project_->displayName()),
+                                        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (r == QMessageBox::Save) return saveProject();
+    return r == QMessageBox::Discard;
+}
+
+void MainWindow::showSettings() {
+    SettingsDialog d(this);
+    d.exec();
+}
+
+void MainWindow::showAbout() {
+    AboutDialog d(this);
+    d.exec();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    QSettings s;
+    s.setValue("window/geometry", saveGeometry());
+    s.setValue("window/state", saveState());
+    event->accept();
+}
+
+} // namespace adv::ui

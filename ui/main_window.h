@@ -1,0 +1,65 @@
+// The studio's main window: workspace navigation, File/Edit/View/Help menus,
+// one project with its undo stack, device in the status bar.
+#pragma once
+
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QListWidget;
+class QMenu;
+class QStackedWidget;
+
+namespace adv::ui {
+
+class Project;
+class WorkspacePage;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    Project* project() const { return project_; }
+    QStringList workspaceIds() const;
+    QString currentWorkspace() const;
+    void setCurrentWorkspace(const QString& id);
+    void addWorkspace(WorkspacePage* page, const QString& iconName);
+
+    // Without dialogs (tests, command line); errors are returned.
+    bool openProject(const QString& path, QString* error = nullptr);
+    bool saveProjectAs(const QString& path, QString* error = nullptr);
+
+public Q_SLOTS:
+    void newProject();
+    void openProjectDialog();
+    bool saveProject();
+    bool saveProjectAsDialog();
+    void showSettings();
+    void showAbout();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void updateTitle();
+    void updateRecentMenu();
+    bool maybeSave();
+    void setProject(Project* p);
+
+    Project* project_ = nullptr;
+    QListWidget* nav_;
+    QStackedWidget* stack_;
+    QList<WorkspacePage*> pages_;
+    QLabel* deviceLabel_;
+    QLabel* projectLabel_;
+    QMenu* recentMenu_ = nullptr;
+    QAction* undoAction_ = nullptr;
+    QAction* redoAction_ = nullptr;
+    QMenu* editMenu_ = nullptr;
+};
+
+} // namespace adv::ui

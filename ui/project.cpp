@@ -1,0 +1,131 @@
+#include "ui/project.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QUndoCommand>
+#include <QUndoStack>
+
+namespace adv::ui {
+
+namespace {
+
+class SetValueCommand : public QUndoCommand {
+public:
+    SetValueCommand(Project* p, QString key, QJsonValue before, QJsonValue after, const QString& text)
+        : QUndoCommand(text), p_(p), key_(std::move(key)), before_(std::move(before)), after_(std::move(after)) {}
+    void undo() override { p_->applyValue(key_, before_); }
+    void redo() override { p_->applyValue(key_, after_); }
+    int id() const override { return 1; }
+    bool mergeWith(const QUndoCommand* other) override {
+        auto* o = static_cast<const SetValueCommand*>(other);
+        if (o->key_ != key_) return false;
+        after_ = o->after_;
+        return true;
+    }
+
+private:
+    Project* p_;
+    QString key_;
+    QJsonValue before_, after_;
+};
+
+QStringList toStringList(const QJsonValue& v) {
+    QStringList out;
+    for (const auto& x : v.toArray()) out << x.toString();
+    return out;
+}
+
+} // namespace
+
+Project::Project(QObject* parent) : QObject(parent), data_(defaults()), undo_(new QUndoStack(this)) {
+    connect(undo_, &QUndoStack::cleanChanged, this, [this](bool clean) { Q_EMIT modifiedChanged(!clean); });
+}
+
+QJsonObject Project::defaults() {
+    QJsonObject o;
+    o["format"] = "advariant-project";
+    o["version"] = kFormatVersion;
+    o["title"] = QStringLiteral("Untitled");
+    o["concepts"] = QJsonArray{"dress", "pants", "shirt", "sweater"};
+    o["conditions"] = QJsonArray{"beach", "space", "city"};
+    o["model"] = QString();
+    return o;
+}
+
+QString Project::displayName() const {
+    return path_.isEmpty() ? tr("Untitled") : QFileInfo(path_).completeBaseName();
+}
+
+bool Project::isModified() const { return !undo_->isClean(); }
+
+QStringList Project::conditions() const { return toStringList(value("conditions")); }
+QStringList Project::concepts() const { return toStringList(value("concepts")); }
+
+void Project::applyValue(const QString& key, const QJsonValue& v) {
+    if (v.isUndefined()) data_.remove(key);
+    else data_[key] = v;
+    Q_EMIT changed(key);
+}
+
+void Project::setValue(const QString& key, const QJsonValue& v, const QString& undoText) {
+    if (data_.value(key) == v) return;
+    undo_->push(new SetValueCommand(this, key, data_.value(key), v,
+                                    undoText.isEmpty() ? tr("Change %1").arg(key) : undoText));
+}
+
+bool Project::load(const QString& path, QString* error) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        if (error) *error = tr("%1: cannot open (%2)").arg(path, f.errorString());
+        return false;
+    }
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
+    if (pe.error != QJsonParseError::NoError) {
+        if (error) *error = tr("%1: not a valid project file (JSON error at byte %2: %3)").arg(path).arg(pe.offset).arg(pe.errorString());
+        return false;
+    }
+    if (!doc.isObject() || doc.object().value("format").toString() != QLatin1String("advariant-project")) {
+        if (error) *error = tr("%1: not an AdVariant project (missing \"format\": \"advariant-project\")").arg(path);
+        return false;
+    }
+    const int version = doc.object().value("version").toInt();
+    if (version > kFormatVersion) {
+        if (error) *error = tr("%1: written by a newer AdVariant Studio (project format %2, this version reads up to %3)")
+                               .arg(path).arg(version).arg(kFormatVersion);
+        return false;
+    }
+    QJsonObject merged = defaults();
+    const QJsonObject loaded = doc.object();
+    for (auto it = loaded.begin(); it != loaded.end(); ++it) merged[it.key()] = it.value();
+    data_ = merged;
+    path_ = QFileInfo(path).absoluteFilePath();
+    undo_->clear();
+    Q_EMIT pathChanged(path_);
+    Q_EMIT changed(QString());
+    return true;
+}
+
+bool Project::save(const QString& path, QString* error) {
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly)) {
+        if (error) *error = tr("%1: cannot write (%2)").arg(path, f.errorString());
+        return false;
+    }
+    QJsonObject out = data_;
+    out["version"] = kFormatVersion;
+    const QByteArray bytes = QJsonDocument(out).toJson(QJsonDocument::Indented);
+    if (f.write(bytes) != bytes.size() || !f.commit()) {
+        if (error) *error = tr("%1: saving failed (%2); the previous file is unchanged").arg(path, f.errorString());
+        return false;
+    }
+    path_ = QFileInfo(path).absoluteFilePath();
+    undo_->setClean();
+    Q_EMIT pathChanged(path_);
+    return true;
+}
+
+} // namespace adv::ui

@@ -1,0 +1,21 @@
+#include "ui/workspace_page.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace adv::ui {
+
+WorkspacePage::WorkspacePage(const QString& id, const QString& title, const QString& description, QWidget* parent)
+    : QWidget(parent), id_(id), title_(title) {
+    setObjectName(id + "Page");
+    auto* l = new QVBoxLayout(this);
+    auto* h = new QLabel(QStringLiteral("<h2>%1</h2>").arg(title.toHtmlEscaped()), this);
+    auto* d = new QLabel(description, this);
+    d->setWordWrap(true);
+    d->setObjectName("description");
+    l->addWidget(h);
+    l->addWidget(d);
+    l->addStretch();
+}
+
+} // namespace adv::ui
