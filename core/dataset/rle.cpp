@@ -1,0 +1,214 @@
+#include "dataset/rle.h"
+
+#include "util/error.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+namespace adv::coco {
+
+uint64_t Rle::area() const {
+    uint64_t a = 0;
+    for (size_t i = 1; i < counts.size(); i += 2) a += counts[i];
+    return a;
+}
+
+void Rle::validate(const std::string& what) const {
+    uint64_t sum = 0;
+    for (auto c : counts) sum += c;
+    if (h < 0 || w < 0) throw Error(what + ": negative mask size");
+    if (sum != static_cast<uint64_t>(h) * static_cast<uint64_t>(w))
+        throw Error(what + ": RLE counts sum to " + std::to_string(sum) + " but the mask has " + std::to_string(h) + "x" +
+                    std::to_string(w) + " = " + std::to_string(static_cast<uint64_t>(h) * w) + " pixels");
+}
+
+cv::Mat Rle::toMask() const {
+    // Column-major runs: fill a w x h (transposed) buffer linearly, then transpose.
+    cv::Mat t(w, h, CV_8U, cv::Scalar(0));
+    uint64_t pos = 0;
+    const uint64_t total = static_cast<uint64_t>(h) * w;
+    uint8_t* p = t.ptr<uint8_t>();
+    for (size_t i = 0; i < counts.size(); ++i) {
+        const uint64_t end = std::min<uint64_t>(total, pos + counts[i]);
+        if (i % 2 == 1) std::fill(p + pos, p + end, uint8_t(1));
+        pos = end;
+    }
+    cv::Mat m;
+    cv::transpose(t, m);
+    return m;
+}
+
+std::vector<double> Rle::bbox() const {
+    if (counts.size() < 2) return {0, 0, 0, 0};
+    const size_t m = (counts.size() / 2) * 2;
+    uint32_t xs = w, ys = h, xe = 0, ye = 0, cc = 0, xp = 0;
+    for (size_t j = 0; j < m; ++j) {
+        cc += counts[j];
+        const uint32_t t = cc - static_cast<uint32_t>(j % 2);
+        const uint32_t y = t % h, x = (t - y) / h;
+        if (j % 2 == 0) xp = x;
+        else if (xp < x) {
+            ys = 0;
+            ye = h - 1;
+        }
+        xs = std::min(xs, x);
+        xe = std::max(xe, x);
+        ys = std::min(ys, y);
+        ye = std::max(ye, y);
+    }
+    if (area() == 0) return {0, 0, 0, 0};
+    return {double(xs), double(ys), double(xe - xs + 1), double(ye - ys + 1)};
+}
+
+std::string Rle::toString() const {
+    std::string s;
+    for (size_t i = 0; i < counts.size(); ++i) {
+        int64_t x = counts[i];
+        if (i > 2) x -= static_cast<int64_t>(counts[i - 2]);
+        bool more = true;
+        while (more) {
+            char c = static_cast<char>(x & 0x1f);
+            x >>= 5;  // arithmetic shift keeps the sign
+            more = (c & 0x10) ? x != -1 : x != 0;
+            if (more) c |= 0x20;
+            s.push_back(static_cast<char>(c + 48));
+        }
+    }
+    return s;
+}
+
+Rle rleFromString(const std::string& s, int h, int w, const std::string& what) {
+    Rle r;
+    r.h = h;
+    r.w = w;
+    size_t p = 0;
+    while (p < s.size()) {
+        int64_t x = 0;
+        int k = 0;
+        bool more = true;
+        while (more) {
+            if (p >= s.size()) throw Error(what + ": RLE string ends inside a count");
+            const int c = static_cast<unsigned char>(s[p]) - 48;
+            if (c < 0 || c > 63)
+                throw Error(what + ": invalid character '" + std::string(1, s[p]) + "' at position " + std::to_string(p) +
+                            " of the RLE string");
+            if (k > 12) throw Error(what + ": RLE count too long");
+            x |= static_cast<int64_t>(c & 0x1f) << (5 * k);
+            more = (c & 0x20) != 0;
+            ++p;
+            ++k;
+            if (!more && (c & 0x10)) x |= static_cast<int64_t>(-1) * (int64_t(1) << (5 * k));
+        }
+        if (r.counts.size() > 2) x += static_cast<int64_t>(r.counts[r.counts.size() - 2]);
+        if (x < 0 || x > 0xffffffffll) throw Error(what + ": negative run length in RLE string");
+        r.counts.push_back(static_cast<uint32_t>(x));
+    }
+    r.validate(what);
+    return r;
+}
+
+Rle rleFromMask(const cv::Mat& mask) {
+    Rle r;
+    r.h = mask.rows;
+    r.w = mask.cols;
+    cv::Mat t;
+    cv::transpose(mask, t);
+    if (!t.isContinuous()) t = t.clone();
+    const uint8_t* p = t.ptr<uint8_t>();
+    const size_t n = t.total();
+    uint8_t cur = 0;
+    uint32_t run = 0;
+    for (size_t i = 0; i < n; ++i) {
+        const uint8_t v = p[i] ? 1 : 0;
+        if (v != cur) {
+            r.counts.push_back(run);
+            run = 0;
+            cur = v;
+        }
+        ++run;
+    }
+    r.counts.push_back(run);
+    return r;
+}
+
+Rle rleFromPolygon(const std::vector<double>& xy, int h, int w) {
+    const size_t k = xy.size() / 2;
+    const double scale = 5;
+    // Upsample: integer boundary points at 5x, densely along every edge.
+    std::vector<int> x(k + 1), y(k + 1);
+    for (size_t j = 0; j < k; ++j) {
+        x[j] = static_cast<int>(scale * xy[2 * j] + .5);
+        y[j] = static_cast<int>(scale * xy[2 * j + 1] + .5);
+    }
+    x[k] = x[0];
+    y[k] = y[0];
+    std::vector<int> u, v;
+    for (size_t j = 0; j < k; ++j) {
+        int xs = x[j], xe = x[j + 1], ys = y[j], ye = y[j + 1];
+        const int dx = std::abs(xe - xs), dy = std::abs(ys - ye);
+        const bool flip = (dx >= dy && xs > xe) || (dx < dy && ys > ye);
+        if (flip) {
+            std::swap(xs, xe);
+            std::swap(ys, ye);
+        }
+        const double s = dx >= dy ? static_cast<double>(ye - ys) / dx : static_cast<double>(xe - xs) / dy;
+        if (dx >= dy) {
+            for (int d = 0; d <= dx; ++d) {
+                const int t = flip ? dx - d : d;
+                u.push_back(t + xs);
+                v.push_back(static_cast<int>(ys + s * t + .5));
+            }
+        } else {
+            for (int d = 0; d <= dy; ++d) {
+                const int t = flip ? dy - d : d;
+                v.push_back(t + ys);
+                u.push_back(static_cast<int>(xs + s * t + .5));
+            }
+        }
+    }
+    // Points where the boundary crosses a pixel column centre, downsampled.
+    std::vector<uint32_t> a;
+    for (size_t j = 1; j < u.size(); ++j) {
+        if (u[j] == u[j - 1]) continue;
+        double xd = static_cast<double>(u[j] < u[j - 1] ? u[j] : u[j] - 1);
+        xd = (xd + .5) / scale - .5;
+        if (std::floor(xd) != xd || xd < 0 || xd > w - 1) continue;
+        double yd = static_cast<double>(v[j] < v[j - 1] ? v[j] : v[j - 1]);
+        yd = (yd + .5) / scale - .5;
+        yd = yd < 0 ? 0 : (yd > h ? h : yd);
+        yd = std::ceil(yd);
+        a.push_back(static_cast<uint32_t>(static_cast<int>(xd) * h + static_cast<int>(yd)));
+    }
+    a.push_back(static_cast<uint32_t>(h * w));
+    std::sort(a.begin(), a.end());
+    uint32_t prev = 0;
+    for (auto& t : a) {
+        const uint32_t cur = t;
+        t -= prev;
+        prev = cur;
+    }
+    Rle r;
+    r.h = h;
+    r.w = w;
+    size_t j = 0;
+    r.counts.push_back(a[j++]);
+    while (j < a.size()) {
+        if (a[j] > 0) r.counts.push_back(a[j++]);
+        else {
+            ++j;
+            if (j < a.size()) r.counts.back() += a[j++];
+        }
+    }
+    return r;
+}
+
+Rle rleMerge(const std::vector<Rle>& rles) {
+    if (rles.empty()) return {};
+    if (rles.size() == 1) return rles[0];
+    cv::Mat acc = rles[0].toMask();
+    for (size_t i = 1; i < rles.size(); ++i) cv::bitwise_or(acc, rles[i].toMask(), acc);
+    return rleFromMask(acc);
+}
+
+} // namespace adv::coco

@@ -1,0 +1,187 @@
+#include "pairs/pair_set.h"
+
+#include "dataset/query.h"
+#include "io/png.h"
+#include "util/error.h"
+#include "util/fs.h"
+
+#include <nlohmann/json.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <filesystem>
+#include <sstream>
+
+namespace adv::pairs {
+
+using json = nlohmann::json;
+namespace sfs = std::filesystem;
+
+std::string PairSet::manifestPath() const { return (sfs::path(dir) / "manifest.jsonl").string(); }
+
+void PairSet::save() const {
+    std::string out;
+    for (const auto& p : pairs) {
+        json j{{"id", p.id},           {"source_image", p.sourceImage}, {"annotation_id", p.annotationId},
+               {"category_id", p.categoryId}, {"category", p.category},  {"attributes", p.attributes},
+               {"condition", p.condition},    {"background_source", p.backgroundSource},
+               {"caption", p.caption},        {"image", p.image},       {"seed", p.seed},
+               {"state", p.state},            {"caption_edited", p.captionEdited}};
+        out += j.dump() + "\n";
+    }
+    fs::writeFileAtomic(manifestPath(), out);
+}
+
+PairSet PairSet::load(const std::string& dir) {
+    PairSet s;
+    s.dir = dir;
+    const std::string path = s.manifestPath();
+    std::istringstream in(fs::readFile(path));
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+        ++n;
+        if (line.empty()) continue;
+        try {
+            const json j = json::parse(line);
+            PairRecord r;
+            r.id = j.at("id");
+            r.sourceImage = j.value("source_image", "");
+            r.annotationId = j.value("annotation_id", int64_t(0));
+            r.categoryId = j.value("category_id", 0);
+            r.category = j.value("category", "");
+            r.attributes = j.value("attributes", std::vector<int>{});
+            r.condition = j.value("condition", "");
+            r.backgroundSource = j.value("background_source", "");
+            r.caption = j.at("caption");
+            r.image = j.at("image");
+            r.seed = j.value("seed", uint64_t(0));
+            r.state = j.value("state", "pending");
+            r.captionEdited = j.value("caption_edited", false);
+            s.pairs.push_back(std::move(r));
+        } catch (const json::exception& e) {
+            throw FileError(path, "line " + std::to_string(n) + ": " + e.what());
+        }
+    }
+    return s;
+}
+
+std::map<std::pair<std::string, std::string>, int> PairSet::counts(bool acceptedOnly) const {
+    std::map<std::pair<std::string, std::string>, int> c;
+    for (const auto& p : pairs)
+        if (!acceptedOnly || p.state == "accepted") ++c[{p.category, p.condition}];
+    return c;
+}
+
+namespace {
+
+uint64_t pairSeed(uint64_t base, int64_t annotationId, const std::string& condition) {
+    uint64_t h = base * 0x9E3779B97F4A7C15ull ^ static_cast<uint64_t>(annotationId) * 0xBF58476D1CE4E5B9ull;
+    for (char c : condition) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
+    return h;
+}
+
+const Condition& findCondition(const PairSetOptions& o, const std::string& name, Condition& fallback) {
+    for (const auto& c : o.conditions)
+        if (c.name == name) return c;
+    fallback = makeCondition(name);
+    return fallback;
+}
+
+void render(const coco::Dataset& ds, const std::string& imagesDir, const PairSetOptions& o, const std::string& outDir,
+            PairRecord& r, cv::Mat* sourceCache, int64_t* cachedImage) {
+    const coco::Annotation* ann = nullptr;
+    for (const auto& a : ds.annotations)
+        if (a.id == r.annotationId) ann = &a;
+    if (!ann) throw Error("annotation " + std::to_string(r.annotationId) + " is not in the dataset");
+    const coco::Image* img = ds.image(ann->imageId);
+    const std::string path = ds.imagePath(imagesDir, *img);
+    cv::Mat rgb;
+    if (sourceCache && cachedImage && *cachedImage == img->id) {
+        rgb = *sourceCache;
+    } else {
+        cv::Mat bgr = cv::imread(path, cv::IMREAD_COLOR);
+        if (bgr.empty()) throw FileError(path, "image missing or unreadable");
+        cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
+        if (sourceCache) *sourceCache = rgb, *cachedImage = img->id;
+    }
+    cv::Mat mask = ds.mask(*ann);
+    if (mask.size() != rgb.size()) cv::resize(mask, mask, rgb.size(), 0, 0, cv::INTER_NEAREST);
+    const Cutout cut = cutOut(rgb, mask, o.cutout);
+    Condition fb;
+    const Condition& cond = findCondition(o, r.condition, fb);
+    CompositeOptions co = o.composite;
+    co.width = co.height = o.resolution;
+    const Background bg = makeBackground(cond, o.resolution, o.resolution, r.seed);
+    const Composite comp = composite(cut, bg, co, r.seed);
+    r.backgroundSource = bg.source;
+    if (!r.captionEdited) r.caption = applyTemplate(cond.captionTemplate, r.category);
+    png::Image out;
+    out.width = comp.rgb.cols;
+    out.height = comp.rgb.rows;
+    out.pixels.assign(comp.rgb.data, comp.rgb.data + comp.rgb.total() * 3);
+    const std::string file = (sfs::path(outDir) / r.image).string();
+    png::write(file, out, {{"caption", r.caption}, {"advariant-pair", r.id}});
+}
+
+} // namespace
+
+void rebuildPair(const coco::Dataset& ds, const std::string& imagesDir, const PairSetOptions& o, const std::string& outDir,
+                 PairRecord& rec) {
+    render(ds, imagesDir, o, outDir, rec, nullptr, nullptr);
+}
+
+PairSet buildPairs(const coco::Dataset& ds, const std::string& imagesDir, const PairSetOptions& opts,
+                   const std::string& outDir, const ProgressFn& progress, const CancelToken* cancel) {
+    PairSetOptions o = opts;
+    if (o.conditions.empty())
+        for (const auto& n : proceduralConditions()) o.conditions.push_back(makeCondition(n));
+    coco::Query q;
+    q.categories = o.categories;
+    q.perCategory = o.perCategory;
+    q.minArea = o.minArea;
+    q.minSide = o.minSide;
+    q.excludeBorder = o.excludeBorder;
+    const auto picked = coco::select(ds, q);
+    PairSet set;
+    set.dir = outDir;
+    std::error_code ec;
+    sfs::create_directories(sfs::path(outDir) / "images", ec);
+    if (ec) throw FileError(outDir, "cannot create folder: " + ec.message());
+    const int total = static_cast<int>(picked.size() * o.conditions.size());
+    int done = 0;
+    cv::Mat cache;
+    int64_t cachedImage = -1;
+    for (size_t idx : picked) {
+        const auto& a = ds.annotations[idx];
+        const auto* img = ds.image(a.imageId);
+        const std::string readable = coco::readableCategory(ds.category(a.categoryId)->name);
+        for (const auto& cond : o.conditions) {
+            throwIfCancelled(cancel);
+            PairRecord r;
+            r.annotationId = a.id;
+            r.id = std::to_string(a.id) + "-" + cond.name;
+            r.sourceImage = img->fileName;
+            r.categoryId = a.categoryId;
+            r.category = readable;
+            r.attributes = ds.attributeIds(a);
+            r.condition = cond.name;
+            r.seed = pairSeed(o.seed, a.id, cond.name);
+            r.image = "images/" + readable + "_" + cond.name + "_" + std::to_string(a.id) + ".png";
+            for (auto& ch : r.image)
+                if (ch == ' ' || ch == ',') ch = '-';
+            try {
+                render(ds, imagesDir, o, outDir, r, &cache, &cachedImage);
+                set.pairs.push_back(r);
+            } catch (const std::exception& e) {
+                set.issues.push_back(std::string("annotation ") + std::to_string(a.id) + ": " + e.what());
+                break;  // same source for every condition
+            }
+            if (progress) progress(++done, total, r.id);
+        }
+    }
+    set.save();
+    return set;
+}
+
+} // namespace adv::pairs
