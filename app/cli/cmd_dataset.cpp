@@ -172,6 +172,7 @@ int synth(const Args& a) {
     o.height = a.getInt("--height", 320);
     o.writeImages = !a.has("--annotations-only");
     o.polygonPoints = a.getInt("--polygon-points", o.writeImages ? 24 : 40);
+    o.totalAnnotations = a.getInt("--total-annotations", 0);
     if (o.images < 1) throw UsageError("--images must be at least 1");
     ProgressBar bar("synth", !a.has("--json"));
     auto r = synth::writeDataset(a.require("--out"), o, [&](int s, int t, const std::string&) { bar.update(s, t); });
@@ -211,6 +212,7 @@ Register reg({"dataset", "Fashionpedia/COCO datasets: statistics, instance lists
                {"--height", "H", "synth: image height"},
                {"--annotations-only", "", "synth: write no image files (load benchmarks)"},
                {"--polygon-points", "N", "synth: boundary points per garment polygon"},
+               {"--total-annotations", "N", "synth: add small decorations until the file has N annotations"},
                {"--json", "", "machine-readable output"}},
               "", run});
 

@@ -170,6 +170,25 @@ SynthResult writeDataset(const std::string& outDir, const SynthOptions& o, const
                 }
             }
         }
+        if (o.totalAnnotations > 0) {
+            // Decorations and closures, small like Fashionpedia's, to reach the requested density.
+            static const int kParts[] = {33, 35, 37, 38, 39, 41, 42, 44};
+            const int64_t target = static_cast<int64_t>(o.totalAnnotations) * (i + 1) / o.images;
+            while (wr.count < target) {
+                const auto& box = outfit[rng() % outfit.size()].second;
+                const float px = box.x + box.width * static_cast<float>(0.2 + 0.6 * u(rng));
+                const float py = box.y + box.height * static_cast<float>(0.1 + 0.8 * u(rng));
+                const float r = std::max(2.0f, box.width * static_cast<float>(0.02 + 0.05 * u(rng)));
+                Poly blob;
+                const int k = 8 + static_cast<int>(rng() % 8);
+                for (int t = 0; t < k; ++t) {
+                    const double ang = 2 * M_PI * t / k;
+                    const float rr = r * static_cast<float>(0.7 + 0.3 * u(rng));
+                    blob.push_back({px + rr * static_cast<float>(std::cos(ang)), py + rr * static_cast<float>(std::sin(ang))});
+                }
+                wr.add(imageId, kParts[rng() % 8], {}, blob, W, H, true);
+            }
+        }
         const std::string file = "synth_" + std::to_string(imageId) + ".png";
         if (o.writeImages) {
             cv::Mat bgr;
@@ -194,6 +213,15 @@ SynthResult writeDataset(const std::string& outDir, const SynthOptions& o, const
     }
     out += ",\n{\"id\":31,\"name\":\"sleeve\",\"supercategory\":\"garment parts\",\"level\":2}";
     out += ",\n{\"id\":32,\"name\":\"pocket\",\"supercategory\":\"garment parts\",\"level\":2}";
+    if (o.totalAnnotations > 0) {
+        static const std::pair<int, const char*> kExtra[] = {{33, "neckline\",\"supercategory\":\"garment parts"},
+            {35, "zipper\",\"supercategory\":\"closures"}, {37, "bead\",\"supercategory\":\"decorations"},
+            {38, "bow\",\"supercategory\":\"decorations"}, {39, "flower\",\"supercategory\":\"decorations"},
+            {41, "ribbon\",\"supercategory\":\"decorations"}, {42, "rivet\",\"supercategory\":\"decorations"},
+            {44, "sequin\",\"supercategory\":\"decorations"}};
+        for (const auto& [id, rest] : kExtra)
+            out += ",\n{\"id\":" + std::to_string(id) + ",\"name\":\"" + rest + "\",\"level\":2}";
+    }
     out += "\n],\n\"attributes\":[\n";
     first = true;
     for (const auto& a : usedAttributes()) {

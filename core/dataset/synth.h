@@ -19,6 +19,7 @@ struct SynthOptions {
     double countsFraction = 0.05;    // share stored as uncompressed RLE counts
     int polygonPoints = 24;          // boundary points per garment polygon (densified)
     bool garmentParts = true;        // add sleeve / pocket annotations
+    int totalAnnotations = 0;        // > 0: add small decorations (beads, bows, ...) until the file has this many
     std::string annotationFile = "instances_attributes.json";
 };
 

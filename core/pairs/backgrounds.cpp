@@ -45,12 +45,12 @@ void vgradient(cv::Mat& img, int y0, int y1, cv::Scalar a, cv::Scalar b) {
 
 void addNoise(cv::Mat& img, double sigma, Rng& rng) {
     cv::Mat n(img.size(), CV_16SC3);
-    cv::randn(n, 0, sigma);
+    cv::RNG local(rng());  // never OpenCV's global generator: the same seed must give the same pixels
+    local.fill(n, cv::RNG::NORMAL, 0, sigma);
     cv::Mat f;
     img.convertTo(f, CV_16SC3);
     f += n;
     f.convertTo(img, CV_8UC3);
-    (void)rng;
 }
 
 Background beach(int w, int h, Rng& rng) {

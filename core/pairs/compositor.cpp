@@ -5,6 +5,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <random>
 
 namespace adv::pairs {
@@ -16,7 +17,9 @@ Cutout cutOut(const cv::Mat& image, const cv::Mat& mask, const CutoutOptions& o)
     cv::Mat bin = mask > 0;
     const cv::Rect tight = cv::boundingRect(bin);
     if (tight.area() == 0) throw Error("cut-out: the mask is empty");
-    const int margin = static_cast<int>(std::max(tight.width, tight.height) * o.marginFraction);
+    // Room for the feathered edge to fall to zero inside the crop.
+    const int margin = std::max(static_cast<int>(std::max(tight.width, tight.height) * o.marginFraction),
+                                static_cast<int>(std::ceil(3 * o.featherPx)) + 1);
     const cv::Rect box = (tight + cv::Size(2 * margin, 2 * margin) - cv::Point(margin, margin)) & cv::Rect(0, 0, image.cols, image.rows);
     cv::Mat m = bin(box).clone();
     if (o.refineGrabCut && box.width > 8 && box.height > 8) {
