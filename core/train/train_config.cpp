@@ -1,0 +1,88 @@
+#include "train/train_config.h"
+
+#include "util/error.h"
+#include "util/fs.h"
+
+#include <nlohmann/json.hpp>
+
+namespace adv::train {
+
+using json = nlohmann::json;
+
+#define ADV_TRAIN_FIELDS(X)                                                                                            \
+    X(model, "model") X(tokenizer, "tokenizer") X(manifest, "manifest") X(outDir, "out_dir") X(cacheDir, "cache_dir") \
+    X(resolution, "resolution") X(centerCrop, "center_crop") X(randomFlip, "random_flip") X(rank, "rank")             \
+    X(alpha, "alpha") X(dropout, "dropout") X(targets, "targets") X(trainTextEncoder, "train_text_encoder")          \
+    X(learningRate, "learning_rate") X(lrSchedule, "lr_schedule") X(warmupSteps, "warmup_steps") X(steps, "steps")    \
+    X(batch, "batch") X(gradAccum, "grad_accum") X(maxGradNorm, "max_grad_norm") X(weightDecay, "weight_decay")      \
+    X(beta1, "adam_beta1") X(beta2, "adam_beta2") X(eps, "adam_eps") X(snrGamma, "snr_gamma")                        \
+    X(noiseOffset, "noise_offset") X(seed, "seed") X(device, "device") X(mixedPrecision, "mixed_precision")          \
+    X(checkpointEvery, "checkpoint_every") X(keepCheckpoints, "keep_checkpoints") X(validateEvery, "validate_every")  \
+    X(validationPrompts, "validation_prompts") X(validationSeeds, "validation_seeds")                               \
+    X(validationSteps, "validation_steps") X(validationCfg, "validation_cfg") X(nanPatience, "nan_patience")         \
+    X(nanLrFactor, "nan_lr_factor") X(maxRollbacks, "max_rollbacks") X(debugPoisonSteps, "debug_poison_steps") \
+    X(debugStepDelayMs, "debug_step_delay_ms")
+
+TrainConfig TrainConfig::fromJsonText(const std::string& text, const std::string& origin) {
+    json j;
+    try {
+        j = json::parse(text);
+    } catch (const json::exception& e) {
+        throw FileError(origin, std::string("invalid JSON: ") + e.what());
+    }
+    if (!j.is_object()) throw FileError(origin, "a training config must be a JSON object");
+    TrainConfig c;
+    std::vector<std::string> known;
+#define X(field, key)                                                                                               \
+    known.push_back(key);                                                                                           \
+    if (j.contains(key)) {                                                                                          \
+        try {                                                                                                       \
+            j.at(key).get_to(c.field);                                                                              \
+        } catch (const json::exception&) {                                                                          \
+            throw FileError(origin, std::string("field '") + key + "' has the wrong type");                       \
+        }                                                                                                           \
+    }
+    ADV_TRAIN_FIELDS(X)
+#undef X
+    for (auto it = j.begin(); it != j.end(); ++it)
+        if (std::find(known.begin(), known.end(), it.key()) == known.end() && it.key().rfind("_", 0) != 0)
+            throw FileError(origin, "unknown field '" + it.key() + "'");
+    const auto problems = c.validate();
+    if (!problems.empty()) throw FileError(origin, problems.front());
+    return c;
+}
+
+TrainConfig TrainConfig::fromFile(const std::string& path) { return fromJsonText(fs::readFile(path), path); }
+
+std::string TrainConfig::toJsonText() const {
+    json j;
+#define X(field, key) j[key] = field;
+    ADV_TRAIN_FIELDS(X)
+#undef X
+    return j.dump(2);
+}
+
+std::vector<std::string> TrainConfig::validate() const {
+    std::vector<std::string> p;
+    if (manifest.empty()) p.push_back("manifest is required (a pairs manifest.jsonl)");
+    if (outDir.empty()) p.push_back("out_dir is required");
+    if (resolution < 8 || resolution % 8 != 0) p.push_back("resolution must be a positive multiple of 8");
+    if (rank < 1) p.push_back("rank must be at least 1");
+    if (alpha <= 0) p.push_back("alpha must be positive");
+    if (dropout < 0 || dropout >= 1) p.push_back("dropout must be in [0, 1)");
+    if (!(learningRate > 0) || learningRate > 1) p.push_back("learning_rate must be in (0, 1]");
+    if (lrSchedule != "constant" && lrSchedule != "constant_with_warmup" && lrSchedule != "linear" && lrSchedule != "cosine")
+        p.push_back("lr_schedule must be constant, constant_with_warmup, linear or cosine");
+    if (steps < 1) p.push_back("steps must be at least 1");
+    if (batch < 1) p.push_back("batch must be at least 1");
+    if (gradAccum < 1) p.push_back("grad_accum must be at least 1");
+    if (warmupSteps < 0 || warmupSteps > steps) p.push_back("warmup_steps must be between 0 and steps");
+    if (checkpointEvery < 1) p.push_back("checkpoint_every must be at least 1");
+    if (keepCheckpoints < 1) p.push_back("keep_checkpoints must be at least 1");
+    if (snrGamma < 0) p.push_back("snr_gamma must be >= 0");
+    if (nanPatience < 1) p.push_back("nan_patience must be at least 1");
+    if (!(nanLrFactor > 0 && nanLrFactor <= 1)) p.push_back("nan_lr_factor must be in (0, 1]");
+    return p;
+}
+
+} // namespace adv::train

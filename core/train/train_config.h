@@ -1,0 +1,64 @@
+// A LoRA training run's configuration (FILE.json for `advariant-cli train`).
+// Plain struct, no torch: the UI fills it in its form.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace adv::train {
+
+struct TrainConfig {
+    std::string model;             // base model (diffusers folder or SD1.x .safetensors)
+    std::string tokenizer;         // tokenizer folder for single-file models
+    std::string manifest;          // training pairs: JSONL with "image" and "caption" (pair manifest)
+    std::string outDir;            // run folder
+    std::string cacheDir;          // latent/text cache (default <outDir>/../.cache or <outDir>/cache)
+
+    int resolution = 512;
+    bool centerCrop = true;        // false: random crop (latents then encoded every step)
+    bool randomFlip = false;
+
+    int rank = 4;
+    double alpha = 4.0;
+    double dropout = 0.0;
+    std::vector<std::string> targets{"to_q", "to_k", "to_v", "to_out.0"};
+    bool trainTextEncoder = false;
+
+    double learningRate = 1e-4;
+    std::string lrSchedule = "constant";  // constant | constant_with_warmup | linear | cosine
+    int warmupSteps = 0;
+    int steps = 1000;
+    int batch = 1;
+    int gradAccum = 1;
+    double maxGradNorm = 1.0;      // 0 = no clipping
+    double weightDecay = 1e-2;
+    double beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
+    double snrGamma = 0;           // min-SNR-gamma weighting (0 = off; 5 is common)
+    double noiseOffset = 0;
+    uint64_t seed = 42;
+    std::string device = "auto";
+    bool mixedPrecision = true;    // CUDA only
+
+    int checkpointEvery = 100;
+    int keepCheckpoints = 3;
+    int validateEvery = 0;         // 0 = never
+    std::vector<std::string> validationPrompts;
+    std::vector<int64_t> validationSeeds{1};
+    int validationSteps = 20;
+    double validationCfg = 7.5;
+
+    int nanPatience = 3;           // consecutive non-finite steps before a rollback
+    double nanLrFactor = 0.5;      // learning-rate factor applied at each rollback
+    int maxRollbacks = 3;          // then stop with a reason
+    std::vector<int> debugPoisonSteps;  // tests: steps whose batch is made non-finite
+    int debugStepDelayMs = 0;           // tests: sleep after each step (to interrupt a run mid-way)
+
+    static TrainConfig fromFile(const std::string& path);
+    static TrainConfig fromJsonText(const std::string& text, const std::string& origin);
+    std::string toJsonText() const;
+    // Empty when valid; otherwise one message per problem.
+    std::vector<std::string> validate() const;
+};
+
+} // namespace adv::train

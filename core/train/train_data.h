@@ -1,0 +1,34 @@
+// Training data: rows of a pair manifest, images prepared at the training
+// resolution, VAE latent distributions and text embeddings cached on disk
+// (reused across runs when model, image, caption and resolution match).
+#pragma once
+
+#include "pipeline/sd_pipeline.h"
+#include "train/train_config.h"
+
+#include <string>
+#include <vector>
+
+namespace adv::train {
+
+struct TrainItem {
+    std::string image;    // absolute path
+    std::string caption;
+    torch::Tensor mean, std;           // [4, h, w] latent distribution (unscaled)
+    torch::Tensor meanFlip, stdFlip;   // of the mirrored image (random_flip)
+    torch::Tensor embedding;           // [77, D] (empty when the text encoder trains)
+    torch::Tensor ids;                 // [77] token ids
+};
+
+// Rows with state != "rejected"; image paths resolved against the manifest's folder.
+std::vector<TrainItem> readManifest(const std::string& path);
+
+// [3, res, res] in [-1, 1]: shorter side scaled to res, then centre (or offset) crop, optional mirror.
+torch::Tensor prepareImage(const std::string& path, int resolution, double cropX = 0.5, double cropY = 0.5,
+                           bool flip = false);
+
+// Fills latents / embeddings, from the cache when it matches. Returns how many were computed.
+int cacheItems(std::vector<TrainItem>& items, StableDiffusion& sd, const TrainConfig& c, const std::string& cacheDir,
+               const ProgressFn& progress, const CancelToken* cancel);
+
+} // namespace adv::train

@@ -1,0 +1,486 @@
+#include "train/trainer.h"
+
+#include "io/safetensors.h"
+#include "lora/lora.h"
+#include "model/layers.h"
+#include "pipeline/image_convert.h"
+#include "pipeline/sd_pipeline.h"
+#include "train/optim.h"
+#include "train/train_data.h"
+#include "util/error.h"
+#include "util/fs.h"
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <thread>
+
+namespace adv::train {
+
+namespace sfs = std::filesystem;
+using json = nlohmann::json;
+
+namespace {
+
+double now() { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
+
+std::string stepName(int step) {
+    char b[32];
+    std::snprintf(b, sizeof b, "step-%07d", step);
+    return b;
+}
+
+// Everything that must survive a kill -9 to continue the same run.
+struct RunState {
+    int step = 0;
+    std::mt19937_64 order{0};
+    std::vector<uint32_t> perm;
+    size_t pos = 0;
+    double lrScale = 1.0;
+    int rollbacks = 0;
+    int consecutiveBad = 0;
+    double ema = 0, emaWeight = 0;
+};
+
+class Run {
+public:
+    Run(const TrainConfig& c, const TrainEvents& ev, TrainControl* ctl) : c_(c), ev_(ev), ctl_(ctl) {}
+
+    TrainResult go(bool resume);
+
+private:
+    void event(const std::string& kind, const std::string& msg) {
+        spdlog::info("[train] {}: {}", kind, msg);
+        if (ev_.onEvent) ev_.onEvent(kind, msg);
+        appendLine(sfs::path(c_.outDir) / "events.log", kind + ": " + msg);
+    }
+    static void appendLine(const sfs::path& p, const std::string& line) {
+        std::ofstream out(p, std::ios::app);
+        out << line << "\n";
+    }
+    std::vector<uint32_t> nextBatch();
+    torch::Tensor latentsFor(const std::vector<uint32_t>& idx);
+    torch::Tensor contextFor(const std::vector<uint32_t>& idx);
+    void saveCheckpoint();
+    void loadCheckpoint(const std::string& dir);
+    void pruneCheckpoints();
+    void writeFinalLora(const std::string& path);
+    void validate();
+    void truncateMetrics(int upToStep);
+
+    TrainConfig c_;
+    const TrainEvents& ev_;
+    TrainControl* ctl_;
+    std::unique_ptr<StableDiffusion> sd_;
+    std::vector<TrainItem> items_;
+    LoraWeights lora_;
+    std::vector<torch::Tensor> params_;
+    std::unique_ptr<AdamW> opt_;
+    at::Generator gen_;
+    RunState st_;
+    std::string lastCheckpoint_;
+    std::unique_ptr<NoiseSchedule> sched_;
+};
+
+std::vector<uint32_t> Run::nextBatch() {
+    std::vector<uint32_t> idx;
+    while (static_cast<int>(idx.size()) < c_.batch) {
+        if (st_.pos >= st_.perm.size()) {
+            st_.perm.resize(items_.size());
+            for (uint32_t i = 0; i < st_.perm.size(); ++i) st_.perm[i] = i;
+            std::shuffle(st_.perm.begin(), st_.perm.end(), st_.order);
+            st_.pos = 0;
+        }
+        idx.push_back(st_.perm[st_.pos++]);
+    }
+    return idx;
+}
+
+torch::Tensor Run::latentsFor(const std::vector<uint32_t>& idx) {
+    std::vector<torch::Tensor> out;
+    for (uint32_t i : idx) {
+        auto& it = items_[i];
+        const bool flip = c_.randomFlip && torch::rand({1}, gen_).item<float>() < 0.5f;
+        torch::Tensor mean, std;
+        if (!c_.centerCrop) {
+            torch::NoGradGuard ng;
+            const auto off = torch::rand({2}, gen_);
+            auto img = prepareImage(it.image, c_.resolution, off[0].item<double>(), off[1].item<double>(), flip);
+            auto d = sd_->vae->encode(img.unsqueeze(0).to(sd_->device()));
+            mean = d.mean[0].to(torch::kCPU), std = d.std[0].to(torch::kCPU);
+        } else {
+            mean = flip ? it.meanFlip : it.mean;
+            std = flip ? it.stdFlip : it.std;
+        }
+        // latent_dist.sample() * scaling_factor, drawn from the run's generator.
+        out.push_back((mean + std * torch::randn(mean.sizes(), gen_, torch::kFloat32)) * sd_->vae->config.scalingFactor);
+    }
+    return torch::stack(out).to(sd_->device(), sd_->dtype());  // [B, 4, h, w]
+}
+
+torch::Tensor Run::contextFor(const std::vector<uint32_t>& idx) {
+    if (c_.trainTextEncoder) {
+        std::vector<torch::Tensor> ids;
+        for (uint32_t i : idx) ids.push_back(items_[i].ids);
+        return sd_->text->forward(torch::stack(ids).to(sd_->device())).lastHiddenState;
+    }
+    std::vector<torch::Tensor> e;
+    for (uint32_t i : idx) e.push_back(items_[i].embedding);
+    return torch::stack(e).to(sd_->device(), sd_->dtype());  // [B, 77, D]
+}
+
+void Run::saveCheckpoint() {
+    const sfs::path root = sfs::path(c_.outDir) / "checkpoints";
+    const sfs::path final = root / stepName(st_.step);
+    const sfs::path tmp = root / (".tmp-" + stepName(st_.step));
+    std::error_code ec;
+    sfs::remove_all(tmp, ec);
+    sfs::create_directories(tmp);
+    std::map<std::string, torch::Tensor> w;
+    for (size_t i = 0; i < lora_.modules.size(); ++i) {
+        w["down." + std::to_string(i)] = lora_.modules[i].down;
+        w["up." + std::to_string(i)] = lora_.modules[i].up;
+    }
+    for (const auto& t : w)
+        if (!torch::isfinite(t.second).all().item<bool>())
+            throw Error("refusing to checkpoint non-finite LoRA weights at step " + std::to_string(st_.step));
+    saveSafeTensors((tmp / "lora.safetensors").string(), w);
+    auto os = opt_->state();
+    os["rng.torch"] = gen_.get_state();
+    os["rng.global"] = at::detail::getDefaultCPUGenerator().get_state();
+    saveSafeTensors((tmp / "optimizer.safetensors").string(), os);
+    std::ostringstream order;
+    order << st_.order;
+    json s{{"step", st_.step},        {"order_rng", order.str()}, {"perm", st_.perm},
+           {"pos", st_.pos},          {"lr_scale", st_.lrScale},  {"rollbacks", st_.rollbacks},
+           {"ema", st_.ema},          {"ema_weight", st_.emaWeight}, {"modules", lora_.modules.size()}};
+    fs::writeFileAtomic(tmp / "state.json", s.dump());
+    sfs::remove_all(final, ec);
+    sfs::rename(tmp, final, ec);
+    if (ec) throw FileError(final.string(), "cannot finish checkpoint: " + ec.message());
+    lastCheckpoint_ = final.string();
+    pruneCheckpoints();
+}
+
+void Run::pruneCheckpoints() {
+    std::vector<sfs::path> all;
+    std::error_code ec;
+    for (const auto& e : sfs::directory_iterator(sfs::path(c_.outDir) / "checkpoints", ec))
+        if (e.is_directory() && e.path().filename().string().rfind("step-", 0) == 0) all.push_back(e.path());
+    std::sort(all.begin(), all.end());
+    while (static_cast<int>(all.size()) > c_.keepCheckpoints) {
+        sfs::remove_all(all.front(), ec);
+        all.erase(all.begin());
+    }
+}
+
+void Run::loadCheckpoint(const std::string& dir) {
+    torch::NoGradGuard ng;
+    const auto w = loadSafeTensors((sfs::path(dir) / "lora.safetensors").string());
+    for (size_t i = 0; i < lora_.modules.size(); ++i) {
+        lora_.modules[i].down.copy_(w.at("down." + std::to_string(i)));
+        lora_.modules[i].up.copy_(w.at("up." + std::to_string(i)));
+    }
+    const auto os = loadSafeTensors((sfs::path(dir) / "optimizer.safetensors").string());
+    opt_->restore(os);
+    gen_.set_state(os.at("rng.torch"));
+    {
+        auto global = at::detail::getDefaultCPUGenerator();
+        global.set_state(os.at("rng.global"));
+    }
+    const json s = json::parse(fs::readFile((sfs::path(dir) / "state.json").string()));
+    if (s.at("modules").get<size_t>() != lora_.modules.size())
+        throw FileError(dir, "checkpoint does not match this LoRA configuration");
+    st_.step = s.at("step");
+    std::istringstream order(s.at("order_rng").get<std::string>());
+    order >> st_.order;
+    st_.perm = s.at("perm").get<std::vector<uint32_t>>();
+    st_.pos = s.at("pos");
+    st_.lrScale = s.at("lr_scale");
+    st_.rollbacks = s.at("rollbacks");
+    st_.ema = s.at("ema");
+    st_.emaWeight = s.at("ema_weight");
+    st_.consecutiveBad = 0;
+    lastCheckpoint_ = dir;
+}
+
+void Run::truncateMetrics(int upTo) {
+    const sfs::path p = sfs::path(c_.outDir) / "metrics.jsonl";
+    std::error_code ec;
+    if (!sfs::exists(p, ec)) return;
+    std::istringstream in(fs::readFile(p));
+    std::string line, kept;
+    while (std::getline(in, line)) {
+        try {
+            if (json::parse(line).value("step", 0) <= upTo) kept += line + "\n";
+        } catch (const json::exception&) {
+            // a line cut by a crash is dropped
+        }
+    }
+    fs::writeFileAtomic(p, kept);
+}
+
+void Run::writeFinalLora(const std::string& path) {
+    LoraWeights out = lora_;
+    out.modules.clear();
+    for (const auto& m : lora_.modules) {
+        LoraModule copy = m;
+        copy.down = m.down.detach().to(torch::kCPU, torch::kFloat32).clone();
+        copy.up = m.up.detach().to(torch::kCPU, torch::kFloat32).clone();
+        out.modules.push_back(copy);
+    }
+    saveLora(path, out, keymap::LoraNaming::Kohya,
+             {{"ss_network_dim", std::to_string(c_.rank)}, {"ss_network_alpha", std::to_string(c_.alpha)},
+              {"ss_steps", std::to_string(st_.step)}, {"advariant_base_model", c_.model}});
+}
+
+void Run::validate() {
+    if (c_.validationPrompts.empty()) return;
+    sd_->unet->eval();
+    std::vector<ValidationImage> imgs;
+    const sfs::path dir = sfs::path(c_.outDir) / "validation";
+    sfs::create_directories(dir);
+    for (size_t p = 0; p < c_.validationPrompts.size(); ++p) {
+        for (int64_t seed : c_.validationSeeds) {
+            GenerateParams gp;
+            gp.prompt = c_.validationPrompts[p];
+            gp.steps = c_.validationSteps;
+            gp.cfg = c_.validationCfg;
+            gp.sampler = "dpmpp_2m";
+            gp.seed = seed;
+            gp.width = gp.height = c_.resolution;
+            auto res = sd_->generate(gp);
+            const std::string file = (dir / (stepName(st_.step) + "_p" + std::to_string(p) + "_s" + std::to_string(seed) + ".png")).string();
+            png::write(file, tensorToImage(res.images[0]), {{"parameters", a1111Parameters(gp, seed, gp.width, gp.height, "", sd_->name())}});
+            imgs.push_back({st_.step, gp.prompt, seed, file});
+        }
+    }
+    sd_->unet->train();
+    if (ev_.onValidation) ev_.onValidation(imgs);
+}
+
+TrainResult Run::go(bool resume) {
+    const double t0 = now();
+    TrainResult res;
+    sfs::create_directories(c_.outDir);
+    if (!resume) {
+        std::error_code ec;
+        if (sfs::exists(sfs::path(c_.outDir) / "checkpoints", ec) && !sfs::is_empty(sfs::path(c_.outDir) / "checkpoints", ec))
+            throw FileError(c_.outDir, "run folder already has checkpoints: resume it (--resume) or choose a new folder");
+        fs::writeFileAtomic(sfs::path(c_.outDir) / "config.json", c_.toJsonText());
+        fs::writeFileAtomic(sfs::path(c_.outDir) / "metrics.jsonl", "");
+    }
+    LoadOptions lo;
+    lo.device = c_.device;
+    lo.tokenizerDir = c_.tokenizer;
+    sd_ = StableDiffusion::load(c_.model, lo);
+    sched_ = std::make_unique<NoiseSchedule>(NoiseSchedule::fromConfig(sd_->scheduler));
+    items_ = readManifest(c_.manifest);
+    const std::string cacheDir = c_.cacheDir.empty() ? (sfs::path(c_.outDir) / "cache").string() : c_.cacheDir;
+    const int computed = cacheItems(items_, *sd_, c_, cacheDir, ev_.onPrepare, nullptr);
+    event("data", std::to_string(items_.size()) + " pairs, " + std::to_string(computed) + " encoded, " +
+                      std::to_string(items_.size() - computed) + " from cache");
+
+    torch::manual_seed(c_.seed);
+    gen_ = at::detail::createCPUGenerator(c_.seed);
+    st_.order.seed(c_.seed);
+    LoraSpec spec;
+    spec.rank = c_.rank;
+    spec.alpha = c_.alpha;
+    spec.dropout = c_.dropout;
+    spec.targets = c_.targets;
+    spec.textEncoder = c_.trainTextEncoder;
+    spec.seed = c_.seed;
+    lora_ = createLora(spec, *sd_->unet, sd_->text.get());
+    for (auto& m : lora_.modules) params_.push_back(m.down), params_.push_back(m.up);
+    opt_ = std::make_unique<AdamW>(params_, c_.learningRate, c_.beta1, c_.beta2, c_.eps, c_.weightDecay);
+    int64_t trainable = 0;
+    for (const auto& p : params_) trainable += p.numel();
+    event("lora", std::to_string(lora_.modules.size()) + " modules, " + std::to_string(trainable) + " trainable parameters");
+
+    if (resume) {
+        const std::string ck = latestCheckpoint(c_.outDir);
+        if (ck.empty()) throw FileError(c_.outDir, "nothing to resume: the run has no checkpoint yet");
+        loadCheckpoint(ck);
+        truncateMetrics(st_.step);
+        event("resume", "continuing from " + ck + " at step " + std::to_string(st_.step));
+    } else {
+        saveCheckpoint();  // step 0: the rollback target before the first real checkpoint
+    }
+    sd_->unet->train();
+    sd_->text->eval();
+    if (c_.trainTextEncoder) sd_->text->train();
+
+    const int T = sched_->numTrainTimesteps;
+    const auto acp = sched_->alphasCumprod;
+    double stepTimeAvg = 0;
+    while (st_.step < c_.steps) {
+        while (ctl_ && ctl_->pause && !ctl_->stop) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        if (ctl_ && ctl_->stop) {
+            saveCheckpoint();
+            res.stopped = true;
+            event("stop", "stopped at step " + std::to_string(st_.step) + "; checkpoint written");
+            break;
+        }
+        const double ts = now();
+        const double lr = c_.learningRate * st_.lrScale * lrFactor(c_.lrSchedule, st_.step, c_.warmupSteps, c_.steps);
+        opt_->lr = lr;
+        opt_->zeroGrad();
+        double lossSum = 0;
+        bool bad = false;
+        const bool poison = std::find(c_.debugPoisonSteps.begin(), c_.debugPoisonSteps.end(), st_.step + 1) != c_.debugPoisonSteps.end();
+        for (int micro = 0; micro < c_.gradAccum; ++micro) {
+            const auto idx = nextBatch();
+            auto latents = latentsFor(idx);  // [B, 4, h, w]
+            if (poison) latents = latents * std::numeric_limits<float>::quiet_NaN();
+            auto noise = torch::randn(latents.sizes(), gen_, torch::kFloat32);
+            if (c_.noiseOffset > 0)
+                noise = noise + c_.noiseOffset * torch::randn({latents.size(0), latents.size(1), 1, 1}, gen_, torch::kFloat32);
+            noise = noise.to(latents.device(), latents.scalar_type());
+            auto t = torch::randint(0, T, {latents.size(0)}, gen_, torch::kInt64);
+            auto noisy = sched_->addNoise(latents, noise, t.to(latents.device()));
+            auto ctx = contextFor(idx);
+            auto pred = sd_->unet->forward(noisy, t.to(latents.device()), ctx);
+            auto perSample = (pred.to(torch::kFloat32) - noise.to(torch::kFloat32)).pow(2).mean({1, 2, 3});  // [B]
+            if (c_.snrGamma > 0) {
+                auto a = acp.index_select(0, t);
+                auto snr = a / (1 - a);
+                perSample = perSample * (torch::clamp_max(snr, c_.snrGamma) / snr).to(perSample.device());
+            }
+            auto loss = perSample.mean() / c_.gradAccum;
+            const double lv = loss.item<double>();
+            if (!std::isfinite(lv)) {
+                bad = true;
+                break;
+            }
+            loss.backward();
+            lossSum += lv;
+        }
+        const double gnorm = bad ? std::numeric_limits<double>::quiet_NaN() : clipGradNorm(params_, c_.maxGradNorm);
+        StepMetrics m;
+        m.totalSteps = c_.steps;
+        m.lr = lr;
+        m.gradNorm = gnorm;
+        if (bad || !std::isfinite(gnorm)) {
+            opt_->zeroGrad();
+            ++st_.step;
+            ++st_.consecutiveBad;
+            m.skipped = true;
+            m.loss = std::numeric_limits<double>::quiet_NaN();
+            m.event = "nan";
+            event("nan", std::string("non-finite ") + (bad ? "loss" : "gradient") + " at step " + std::to_string(st_.step) +
+                             ": step skipped");
+            if (st_.consecutiveBad >= c_.nanPatience) {
+                if (st_.rollbacks >= c_.maxRollbacks) {
+                    res.failure = "training diverged: " + std::to_string(st_.consecutiveBad) +
+                                  " non-finite steps in a row after " + std::to_string(st_.rollbacks) +
+                                  " rollbacks; last good LoRA kept in " + lastCheckpoint_;
+                    event("failed", res.failure);
+                    break;
+                }
+                const double scale = st_.lrScale * c_.nanLrFactor;
+                const int rollbacks = st_.rollbacks + 1;
+                loadCheckpoint(lastCheckpoint_);
+                truncateMetrics(st_.step);
+                st_.lrScale = scale;
+                st_.rollbacks = rollbacks;
+                m.event = "rollback";
+                event("rollback", "rolled back to " + lastCheckpoint_ + " (step " + std::to_string(st_.step) +
+                                      "), learning rate x" + std::to_string(scale));
+            }
+        } else {
+            opt_->step();
+            ++st_.step;
+            st_.consecutiveBad = 0;
+            m.loss = lossSum;
+            st_.ema = 0.98 * st_.ema + 0.02 * lossSum;
+            st_.emaWeight = 0.98 * st_.emaWeight + 0.02;
+        }
+        m.step = st_.step;
+        m.smoothLoss = st_.emaWeight > 0 ? st_.ema / st_.emaWeight : m.loss;
+        m.stepSeconds = now() - ts;
+        stepTimeAvg = stepTimeAvg == 0 ? m.stepSeconds : 0.9 * stepTimeAvg + 0.1 * m.stepSeconds;
+        m.etaSeconds = stepTimeAvg * (c_.steps - st_.step);
+        json line{{"step", m.step}, {"lr", m.lr}, {"step_time", m.stepSeconds}, {"eta", m.etaSeconds}};
+        line["loss"] = std::isfinite(m.loss) ? json(m.loss) : json(nullptr);
+        line["smooth_loss"] = std::isfinite(m.smoothLoss) ? json(m.smoothLoss) : json(nullptr);
+        line["grad_norm"] = std::isfinite(m.gradNorm) ? json(m.gradNorm) : json(nullptr);
+        if (!m.event.empty()) line["event"] = m.event;
+        if (m.event != "rollback") appendLine(sfs::path(c_.outDir) / "metrics.jsonl", line.dump());
+        if (ev_.onStep) ev_.onStep(m);
+        if (c_.debugStepDelayMs > 0) std::this_thread::sleep_for(std::chrono::milliseconds(c_.debugStepDelayMs));
+        if (m.event == "rollback") continue;
+        if (!m.skipped && (st_.step % c_.checkpointEvery == 0 || st_.step == c_.steps)) saveCheckpoint();
+        if (!m.skipped && c_.validateEvery > 0 && st_.step % c_.validateEvery == 0) validate();
+    }
+    res.finalStep = st_.step;
+    res.completed = st_.step >= c_.steps && res.failure.empty();
+    if (res.failure.empty()) {
+        res.loraPath = (sfs::path(c_.outDir) / "lora.safetensors").string();
+        writeFinalLora(res.loraPath);
+    }
+    res.seconds = now() - t0;
+    return res;
+}
+
+} // namespace
+
+std::string latestCheckpoint(const std::string& runDir) {
+    std::vector<std::string> all;
+    std::error_code ec;
+    for (const auto& e : sfs::directory_iterator(sfs::path(runDir) / "checkpoints", ec))
+        if (e.is_directory() && e.path().filename().string().rfind("step-", 0) == 0 &&
+            sfs::exists(e.path() / "state.json", ec))
+            all.push_back(e.path().string());
+    std::sort(all.begin(), all.end());
+    return all.empty() ? std::string() : all.back();
+}
+
+TrainConfig runConfig(const std::string& runDir) {
+    return TrainConfig::fromFile((sfs::path(runDir) / "config.json").string());
+}
+
+std::vector<StepMetrics> readMetrics(const std::string& runDir) {
+    const std::string path = (sfs::path(runDir) / "metrics.jsonl").string();
+    std::istringstream in(fs::readFile(path));
+    std::vector<StepMetrics> out;
+    std::string line;
+    auto num = [](const json& j, const char* k) {
+        return j.contains(k) && j[k].is_number() ? j[k].get<double>() : std::numeric_limits<double>::quiet_NaN();
+    };
+    while (std::getline(in, line)) {
+        if (line.empty()) continue;
+        try {
+            const json j = json::parse(line);
+            StepMetrics m;
+            m.step = j.value("step", 0);
+            m.loss = num(j, "loss");
+            m.smoothLoss = num(j, "smooth_loss");
+            m.lr = num(j, "lr");
+            m.stepSeconds = num(j, "step_time");
+            m.etaSeconds = num(j, "eta");
+            m.gradNorm = num(j, "grad_norm");
+            m.event = j.value("event", "");
+            m.skipped = m.event == "nan";
+            out.push_back(m);
+        } catch (const json::exception&) {
+            // a line cut off by a crash
+        }
+    }
+    return out;
+}
+
+TrainResult runTraining(const TrainConfig& config, const TrainEvents& events, TrainControl* control, bool resume) {
+    Run run(config, events, control);
+    return run.go(resume);
+}
+
+} // namespace adv::train
