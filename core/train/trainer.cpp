@@ -20,6 +20,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -88,6 +89,7 @@ private:
     RunState st_;
     std::string lastCheckpoint_;
     std::unique_ptr<NoiseSchedule> sched_;
+    std::set<int> poisoned_;
 };
 
 std::vector<uint32_t> Run::nextBatch() {
@@ -336,7 +338,10 @@ TrainResult Run::go(bool resume) {
         opt_->zeroGrad();
         double lossSum = 0;
         bool bad = false;
-        const bool poison = std::find(c_.debugPoisonSteps.begin(), c_.debugPoisonSteps.end(), st_.step + 1) != c_.debugPoisonSteps.end();
+        // Test hook: a step's batch is poisoned the first time that step runs.
+        const bool poison = std::find(c_.debugPoisonSteps.begin(), c_.debugPoisonSteps.end(), st_.step + 1) !=
+                                c_.debugPoisonSteps.end() &&
+                            poisoned_.insert(st_.step + 1).second;
         for (int micro = 0; micro < c_.gradAccum; ++micro) {
             const auto idx = nextBatch();
             auto latents = latentsFor(idx);  // [B, 4, h, w]
@@ -392,6 +397,9 @@ TrainResult Run::go(bool resume) {
                 truncateMetrics(st_.step);
                 st_.lrScale = scale;
                 st_.rollbacks = rollbacks;
+                // Do not replay the exact batches that diverged: draw a new data order from here.
+                st_.order.discard(1000003ull * rollbacks);
+                st_.pos = st_.perm.size();
                 m.event = "rollback";
                 event("rollback", "rolled back to " + lastCheckpoint_ + " (step " + std::to_string(st_.step) +
                                       "), learning rate x" + std::to_string(scale));

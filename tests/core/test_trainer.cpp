@@ -1,0 +1,223 @@
+// The LoRA trainer on the reference pipeline: kill -9 and resume ends with the
+// same LoRA as an uninterrupted run; poisoned batches are skipped, rolled back
+// and never reach a saved LoRA; metrics, cache reuse, AdamW and schedules.
+#include "core/refdata.h"
+
+#include "dataset/coco.h"
+#include "dataset/synth.h"
+#include "io/safetensors.h"
+#include "lora/lora.h"
+#include "model/unet.h"
+#include "model/weights.h"
+#include "pairs/pair_set.h"
+#include "train/optim.h"
+#include "train/trainer.h"
+#include "util/error.h"
+#include "util/fs.h"
+
+#include <QProcess>
+
+#include <csignal>
+#include <filesystem>
+#include <thread>
+
+using namespace adv;
+
+class TestTrainer : public QObject {
+    Q_OBJECT
+    std::string dir = advtest::tempDir();
+    std::string manifest;
+
+    train::TrainConfig config(const std::string& out) {
+        train::TrainConfig c;
+        c.model = advtest::refDir();
+        c.manifest = manifest;
+        c.outDir = dir + "/" + out;
+        c.resolution = 32;
+        c.steps = 24;
+        c.batch = 2;
+        c.learningRate = 1e-3;
+        c.checkpointEvery = 4;
+        c.keepCheckpoints = 2;
+        c.seed = 7;
+        c.lrSchedule = "cosine";
+        c.warmupSteps = 3;
+        c.snrGamma = 5;
+        c.noiseOffset = 0.05;
+        c.dropout = 0.1;
+        c.randomFlip = true;
+        c.cacheDir = dir + "/cache";
+        return c;
+    }
+    void writeConfig(const train::TrainConfig& c, const std::string& path) { fs::writeFileAtomic(path, c.toJsonText()); }
+
+private Q_SLOTS:
+    void initTestCase() {
+        synth::SynthOptions o;
+        o.images = 30;
+        o.seed = 4;
+        auto data = synth::writeDataset(dir + "/data", o);
+        auto ds = coco::loadCoco(data.annotationPath);
+        pairs::PairSetOptions po;
+        po.perCategory = 2;
+        po.resolution = 32;
+        auto set = pairs::buildPairs(ds, data.imagesDir, po, dir + "/pairs");
+        QVERIFY(set.pairs.size() >= 12);
+        set.pairs[0].state = "rejected";
+        set.save();
+        manifest = set.manifestPath();
+    }
+
+    void killedRunResumesToTheSameLora() {
+        auto straight = config("straight");
+        auto res = train::runTraining(straight);
+        QVERIFY(res.completed);
+        auto interrupted = config("interrupted");
+        interrupted.debugStepDelayMs = 60;
+        const std::string cfgPath = dir + "/interrupted.json";
+        writeConfig(interrupted, cfgPath);
+        QProcess p;
+        p.start(ADV_CLI_PATH, {"train", "--config", QString::fromStdString(cfgPath)});
+        QVERIFY(p.waitForStarted());
+        const std::string target = interrupted.outDir + "/checkpoints/step-0000012/state.json";
+        for (int i = 0; i < 3000 && !std::filesystem::exists(target); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        QVERIFY2(std::filesystem::exists(target), "the run never reached step 12");
+        ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
+        QVERIFY(p.waitForFinished());
+        QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+        QVERIFY(!std::filesystem::exists(interrupted.outDir + "/lora.safetensors"));
+        QVERIFY(train::latestCheckpoint(interrupted.outDir) < interrupted.outDir + "/checkpoints/step-0000024");
+        QProcess r;
+        r.start(ADV_CLI_PATH, {"train", "--resume", QString::fromStdString(interrupted.outDir)});
+        QVERIFY(r.waitForFinished(120000));
+        QVERIFY2(r.exitCode() == 0, r.readAllStandardError().constData());
+        const auto a = loadSafeTensors(straight.outDir + "/lora.safetensors");
+        const auto b = loadSafeTensors(interrupted.outDir + "/lora.safetensors");
+        QCOMPARE(a.size(), b.size());
+        for (const auto& [k, t] : a) ADV_COMPARE_TENSORS(b.at(k), t, 1e-5, 0.0);
+        // The LoRA learned something and the metrics cover every step once.
+        bool anyNonZero = false;
+        for (const auto& [k, t] : a)
+            if (k.find("lora_up") != std::string::npos) anyNonZero |= t.abs().max().item<float>() > 0;
+        QVERIFY(anyNonZero);
+        const auto m = train::readMetrics(interrupted.outDir);
+        QCOMPARE(static_cast<int>(m.size()), 24);
+        for (int i = 0; i < 24; ++i) QCOMPARE(m[i].step, i + 1);
+        const auto ms = train::readMetrics(straight.outDir);
+        QVERIFY(std::abs(m.back().loss - ms.back().loss) < 1e-5);
+        // Only the last K checkpoints are kept.
+        int kept = 0;
+        for (auto& e : std::filesystem::directory_iterator(straight.outDir + "/checkpoints")) kept += e.is_directory();
+        QCOMPARE(kept, 2);
+    }
+
+    void poisonedBatchesRollBack() {
+        auto c = config("poison");
+        c.debugPoisonSteps = {6, 7, 8};
+        c.nanPatience = 3;
+        std::vector<std::string> events;
+        train::TrainEvents ev;
+        ev.onEvent = [&](const std::string& kind, const std::string&) { events.push_back(kind); };
+        auto res = train::runTraining(c, ev);
+        QVERIFY2(res.completed, res.failure.c_str());
+        QCOMPARE(std::count(events.begin(), events.end(), "nan"), long(3));
+        QCOMPARE(std::count(events.begin(), events.end(), "rollback"), long(1));
+        for (const auto& [k, t] : loadSafeTensors(res.loraPath)) QVERIFY2(torch::isfinite(t).all().item<bool>(), k.c_str());
+        const auto m = train::readMetrics(c.outDir);
+        QCOMPARE(static_cast<int>(m.size()), 24);  // the rolled-back steps are replayed, not duplicated
+        const std::string log = fs::readFile(c.outDir + "/events.log");
+        QVERIFY(log.find("learning rate x0.5") != std::string::npos);
+    }
+
+    void divergingRunStopsWithAReason() {
+        auto c = config("diverge");
+        for (int s = 3; s <= 24; ++s) c.debugPoisonSteps.push_back(s);
+        c.nanPatience = 2;
+        c.maxRollbacks = 1;
+        auto res = train::runTraining(c);
+        QVERIFY(!res.completed);
+        QVERIFY2(res.failure.find("non-finite") != std::string::npos, res.failure.c_str());
+        QVERIFY(res.loraPath.empty());
+        QVERIFY(!std::filesystem::exists(c.outDir + "/lora.safetensors"));
+        QVERIFY(!train::latestCheckpoint(c.outDir).empty());  // the last good state is kept
+    }
+
+    void cacheIsReusedAcrossRuns() {
+        auto c = config("cache1");
+        c.steps = 2;
+        std::string data1, data2;
+        train::TrainEvents ev;
+        ev.onEvent = [&](const std::string& kind, const std::string& msg) {
+            if (kind == "data") data1 = msg;
+        };
+        train::runTraining(c, ev);
+        auto c2 = config("cache2");
+        c2.steps = 2;
+        ev.onEvent = [&](const std::string& kind, const std::string& msg) {
+            if (kind == "data") data2 = msg;
+        };
+        train::runTraining(c2, ev);
+        QVERIFY2(data2.find(" 0 encoded") != std::string::npos, data2.c_str());
+    }
+
+    void stopWritesACheckpointAndResumes() {
+        auto c = config("stop");
+        train::TrainControl ctl;
+        train::TrainEvents ev;
+        ev.onStep = [&](const train::StepMetrics& m) {
+            if (m.step == 6) ctl.stop = true;
+        };
+        auto res = train::runTraining(c, ev, &ctl);
+        QVERIFY(res.stopped);
+        QCOMPARE(res.finalStep, 6);
+        QVERIFY(train::latestCheckpoint(c.outDir).find("step-0000006") != std::string::npos);
+        auto res2 = train::runTraining(train::runConfig(c.outDir), {}, nullptr, true);
+        QVERIFY(res2.completed);
+        QCOMPARE(res2.finalStep, 24);
+    }
+
+    void refusesToOverwriteARun() {
+        auto c = config("straight");
+        QVERIFY_EXCEPTION_THROWN(train::runTraining(c), FileError);
+    }
+
+    void configValidation() {
+        QVERIFY_EXCEPTION_THROWN(train::TrainConfig::fromJsonText("{\"steps\": 0}", "x.json"), FileError);
+        try {
+            train::TrainConfig::fromJsonText("{\"manifest\":\"m\",\"out_dir\":\"o\",\"stpes\":3}", "cfg.json");
+            QFAIL("expected an error");
+        } catch (const FileError& e) {
+            QVERIFY(std::string(e.what()).find("unknown field 'stpes'") != std::string::npos);
+        }
+        auto c = config("x");
+        auto back = train::TrainConfig::fromJsonText(c.toJsonText(), "rt");
+        QCOMPARE(back.toJsonText(), c.toJsonText());
+    }
+
+    void adamwMatchesLibTorch() {
+        torch::manual_seed(0);
+        auto a = torch::randn({5, 3}).set_requires_grad(true);
+        auto b = a.detach().clone().set_requires_grad(true);
+        train::AdamW mine({a}, 0.01, 0.9, 0.999, 1e-8, 0.01);
+        torch::optim::AdamW ref({b}, torch::optim::AdamWOptions(0.01).betas({0.9, 0.999}).eps(1e-8).weight_decay(0.01));
+        for (int i = 0; i < 5; ++i) {
+            auto g = torch::randn({5, 3});
+            a.mutable_grad() = g.clone();
+            b.mutable_grad() = g.clone();
+            mine.step();
+            ref.step();
+        }
+        ADV_COMPARE_TENSORS(a, b, 1e-6, 1e-6);
+    }
+
+    void schedules() {
+        QCOMPARE(train::lrFactor("constant", 5, 10, 100), 1.0);
+        QCOMPARE(train::lrFactor("constant_with_warmup", 5, 10, 100), 0.5);
+        QCOMPARE(train::lrFactor("linear", 55, 10, 100), 0.5);
+        QVERIFY(std::abs(train::lrFactor("cosine", 55, 10, 100) - 0.5) < 1e-9);
+        QVERIFY(train::lrFactor("cosine", 100, 10, 100) < 1e-9);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrainer)
+#include "test_trainer.moc"
