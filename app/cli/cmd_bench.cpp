@@ -3,6 +3,7 @@
 #include "cli/args.h"
 #include "cli/common.h"
 
+#include "lora/lora.h"
 #include "model/profile.h"
 #include "pipeline/sd_pipeline.h"
 #include "util/device.h"
@@ -13,6 +14,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 
 namespace adv::cli {
 namespace {
@@ -44,46 +46,51 @@ double mmGflops(torch::ScalarType dt, torch::Device dev) {
 
 std::unique_ptr<StableDiffusion> model(const Args& a, LoadOptions lo) {
     if (a.has("--model")) return StableDiffusion::load(a.get("--model"), lo);
-    const std::string r = a.get("--random", "tiny");
-    if (r == "sd15") return StableDiffusion::random(UNetConfig::sd15(), VaeConfig::sd15(), ClipTextConfig::sd15(), lo);
-    if (r == "tiny") {
-        UNetConfig u;
-        u.blockOutChannels = {32, 64, 64, 64};
-        u.numAttentionHeads = {4, 4, 4, 4};
-        u.crossAttentionDim = 64;
-        u.normNumGroups = 16;
-        VaeConfig v;
-        v.blockOutChannels = {32, 64};
-        v.layersPerBlock = 1;
-        ClipTextConfig t;
-        t.hiddenSize = 64;
-        t.intermediateSize = 128;
-        t.numLayers = 2;
-        t.numHeads = 4;
-        return StableDiffusion::random(u, v, t, lo);
-    }
-    throw UsageError("--random must be sd15 or tiny");
+    const auto shapes = modelShapes(a.get("--random", "tiny"));
+    return StableDiffusion::random(shapes.unet, shapes.vae, shapes.text, lo);
 }
 
 int run(const Args& a) {
     if (a.positionals().size() != 1) throw UsageError("name what to benchmark: unet or vae");
     const std::string what = a.positionals()[0];
-    if (what != "unet" && what != "vae") throw UsageError("unknown benchmark '" + what + "' (unet, vae)");
+    if (what != "unet" && what != "vae" && what != "train")
+        throw UsageError("unknown benchmark '" + what + "' (unet, vae, train)");
     LoadOptions lo;
     lo.device = a.get("--device", "cpu");
     lo.dtype = a.get("--dtype", "auto");
-    setCpuThreads(a.getInt("--threads", 0));
+    if (a.has("--threads")) setCpuThreads(a.getInt("--threads", 0));
     auto sd = model(a, lo);
     const int size = a.getInt("--size", 256);
     const int batch = a.getInt("--batch", 2);
     const int reps = a.getInt("--reps", 3);
     const int f = sd->vae->config.downscale();
-    torch::NoGradGuard ng;
     const auto dev = sd->device();
     const auto dt = sd->dtype();
     std::function<void()> step;
     torch::Tensor x, t, ctx;
-    if (what == "unet") {
+    std::optional<torch::NoGradGuard> ng;
+    std::vector<torch::Tensor> loraParams;
+    if (what != "train") ng.emplace();
+    if (what == "train") {
+        // One optimizer step of LoRA training: forward + backward through the frozen UNet.
+        LoraSpec spec;
+        spec.rank = a.getInt("--rank", 4);
+        auto lora = createLora(spec, *sd->unet);
+        for (auto& m : lora.modules) loraParams.push_back(m.down), loraParams.push_back(m.up);
+        sd->unet->train();
+        x = torch::randn({batch, sd->unet->config.inChannels, size / f, size / f}).to(dev, dt);
+        t = torch::randint(0, 1000, {batch}).to(dev);
+        ctx = torch::randn({batch, 77, sd->unet->config.crossAttentionDim}).to(dev, dt);
+        auto target = torch::randn_like(x);
+        step = [&, target] {
+            for (auto& p : loraParams)
+                if (p.grad().defined()) p.mutable_grad().zero_();
+            auto loss = (sd->unet->forward(x, t, ctx) - target).pow(2).mean();
+            loss.backward();
+            torch::NoGradGuard g;
+            for (auto& p : loraParams) p.add_(p.grad(), -1e-4);
+        };
+    } else if (what == "unet") {
         x = torch::randn({batch, sd->unet->config.inChannels, size / f, size / f}).to(dev, dt);
         t = torch::full({1}, 500.0).to(dev);
         ctx = torch::randn({batch, 77, sd->unet->config.crossAttentionDim}).to(dev, dt);
@@ -120,6 +127,13 @@ int run(const Args& a) {
         kinds[k] = {{"seconds", s.seconds / reps}, {"gflop", s.flops / reps / 1e9},
                     {"gflops", s.seconds > 0 ? s.flops / s.seconds / 1e9 : 0.0}};
     kinds["other"] = {{"seconds", std::max(0.0, secs - profiled)}};
+    if (what == "train") {
+        int64_t trainable = 0, frozenWithGrad = 0;
+        for (const auto& p : loraParams) trainable += p.numel();
+        for (const auto& p : sd->unet->parameters()) frozenWithGrad += p.grad().defined() ? p.numel() : 0;
+        j["trainable_parameters"] = trainable;
+        j["frozen_parameters_with_gradient_buffers"] = frozenWithGrad;
+    }
     j["by_kind"] = kinds;
     if (a.has("--json")) {
         printJson(j.dump());
@@ -137,7 +151,7 @@ int run(const Args& a) {
 }
 
 Register reg({"bench", "benchmark the UNet or VAE decode (time, GFLOP/s, where the time goes)",
-              "unet|vae (--model PATH | --random sd15|tiny) [--size PX] [--batch N] [--json]",
+              "unet|vae|train (--model PATH | --random sd15|tiny) [--size PX] [--batch N] [--json]",
               {{"--model", "PATH", "load real weights"},
                {"--random", "CFG", "random weights of shape sd15 or tiny (default tiny)"},
                {"--size", "PX", "image side in pixels (default 256)"},
@@ -146,6 +160,7 @@ Register reg({"bench", "benchmark the UNet or VAE decode (time, GFLOP/s, where t
                {"--device", "DEV", "cpu|cuda|auto (default cpu)"},
                {"--dtype", "T", "auto|f32|f16|bf16"},
                {"--threads", "N", "CPU threads"},
+               {"--rank", "N", "train: LoRA rank (default 4)"},
                {"--json", "", "machine-readable output"}},
               "", run});
 

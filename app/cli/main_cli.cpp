@@ -80,6 +80,7 @@ int main(int argc, char** argv) {
     lo.appName = "advariant-cli";
     adv::log::init(lo);
     adv::tuneAllocator();
+    adv::setCpuThreads(0);
     try {
         return cmd->run(parsed);
     } catch (const UsageError& e) {

@@ -190,4 +190,65 @@ SchedulerConfig SchedulerConfig::fromJsonText(const std::string& text, const std
 }
 SchedulerConfig SchedulerConfig::fromFile(const std::string& path) { return fromJsonText(fs::readFile(path), path); }
 
+ModelShapes modelShapes(const std::string& name) {
+    ModelShapes m;
+    if (name == "sd15") return m;
+    if (name == "tiny") {
+        m.unet.blockOutChannels = {32, 64, 64, 64};
+        m.unet.numAttentionHeads = {4, 4, 4, 4};
+        m.unet.crossAttentionDim = 64;
+        m.unet.normNumGroups = 16;
+        m.unet.sampleSize = 16;
+        m.vae.blockOutChannels = {32, 64, 64};
+        m.vae.layersPerBlock = 1;
+        m.vae.sampleSize = 64;
+        m.text.hiddenSize = 64;
+        m.text.intermediateSize = 128;
+        m.text.numLayers = 2;
+        m.text.numHeads = 4;
+        return m;
+    }
+    throw Error("unknown model shape '" + name + "' (sd15 or tiny)");
+}
+
+std::string ClipTextConfig::toJsonText() const {
+    json j{{"architectures", {"CLIPTextModel"}}, {"model_type", "clip_text_model"}, {"vocab_size", vocabSize},
+           {"hidden_size", hiddenSize}, {"intermediate_size", intermediateSize}, {"num_hidden_layers", numLayers},
+           {"num_attention_heads", numHeads}, {"max_position_embeddings", maxPositions}, {"hidden_act", hiddenAct},
+           {"layer_norm_eps", layerNormEps}, {"bos_token_id", 0}, {"eos_token_id", eosTokenId}, {"pad_token_id", 1},
+           {"projection_dim", hiddenSize}, {"torch_dtype", "float32"}};
+    return j.dump(2);
+}
+
+std::string UNetConfig::toJsonText() const {
+    json j{{"_class_name", "UNet2DConditionModel"}, {"in_channels", inChannels}, {"out_channels", outChannels},
+           {"block_out_channels", blockOutChannels}, {"down_block_types", downBlockTypes}, {"up_block_types", upBlockTypes},
+           {"mid_block_type", midBlockType}, {"layers_per_block", layersPerBlock}, {"attention_head_dim", numAttentionHeads},
+           {"transformer_layers_per_block", transformerLayersPerBlock}, {"cross_attention_dim", crossAttentionDim},
+           {"norm_num_groups", normNumGroups}, {"norm_eps", normEps}, {"flip_sin_to_cos", flipSinToCos},
+           {"freq_shift", freqShift}, {"downsample_padding", downsamplePadding},
+           {"use_linear_projection", useLinearProjection}, {"upcast_attention", upcastAttention},
+           {"mid_block_scale_factor", midBlockScaleFactor}, {"sample_size", sampleSize}, {"act_fn", "silu"},
+           {"center_input_sample", false}, {"conv_in_kernel", convInKernel}, {"conv_out_kernel", convOutKernel}};
+    return j.dump(2);
+}
+
+std::string VaeConfig::toJsonText() const {
+    json j{{"_class_name", "AutoencoderKL"}, {"in_channels", inChannels}, {"out_channels", outChannels},
+           {"block_out_channels", blockOutChannels}, {"layers_per_block", layersPerBlock},
+           {"latent_channels", latentChannels}, {"norm_num_groups", normNumGroups}, {"scaling_factor", scalingFactor},
+           {"sample_size", sampleSize}, {"act_fn", "silu"},
+           {"down_block_types", std::vector<std::string>(blockOutChannels.size(), "DownEncoderBlock2D")},
+           {"up_block_types", std::vector<std::string>(blockOutChannels.size(), "UpDecoderBlock2D")}};
+    return j.dump(2);
+}
+
+std::string SchedulerConfig::toJsonText() const {
+    json j{{"_class_name", className}, {"num_train_timesteps", numTrainTimesteps}, {"beta_start", betaStart},
+           {"beta_end", betaEnd}, {"beta_schedule", betaSchedule}, {"set_alpha_to_one", setAlphaToOne},
+           {"steps_offset", stepsOffset}, {"prediction_type", predictionType}, {"skip_prk_steps", true},
+           {"clip_sample", false}};
+    return j.dump(2);
+}
+
 } // namespace adv

@@ -21,6 +21,7 @@ struct ClipTextConfig {
     static ClipTextConfig fromFile(const std::string& path);
     static ClipTextConfig fromJsonText(const std::string& text, const std::string& origin);
     static ClipTextConfig sd15();
+    std::string toJsonText() const;  // transformers' config.json
 };
 
 struct UNetConfig {
@@ -52,6 +53,7 @@ struct UNetConfig {
     static UNetConfig fromFile(const std::string& path);
     static UNetConfig fromJsonText(const std::string& text, const std::string& origin);
     static UNetConfig sd15();
+    std::string toJsonText() const;  // diffusers' config.json
 };
 
 struct VaeConfig {
@@ -69,7 +71,16 @@ struct VaeConfig {
     static VaeConfig fromFile(const std::string& path);
     static VaeConfig fromJsonText(const std::string& text, const std::string& origin);
     static VaeConfig sd15();
+    std::string toJsonText() const;
 };
+
+// Model shapes by name, for randomly initialised models: "sd15" or "tiny".
+struct ModelShapes {
+    UNetConfig unet;
+    VaeConfig vae;
+    ClipTextConfig text;
+};
+ModelShapes modelShapes(const std::string& name);  // throws Error for unknown names
 
 // The scheduler_config.json fields the samplers use.
 struct SchedulerConfig {
@@ -84,6 +95,7 @@ struct SchedulerConfig {
 
     static SchedulerConfig fromFile(const std::string& path);
     static SchedulerConfig fromJsonText(const std::string& text, const std::string& origin);
+    std::string toJsonText() const;
 };
 
 } // namespace adv

@@ -79,6 +79,7 @@ std::unique_ptr<StableDiffusion> StableDiffusion::random(const UNetConfig& u, co
     sd->unet = UNet2DConditionModel(u);
     sd->vae = AutoencoderKL(v);
     sd->name_ = "random";
+    if (!o.tokenizerDir.empty()) sd->tokenizer = ClipTokenizer::fromFolder(o.tokenizerDir);
     sd->placeModels(o);
     return sd;
 }

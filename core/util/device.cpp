@@ -6,7 +6,9 @@
 #include <torch/version.h>
 
 #include <dlfcn.h>
+#include <cstdlib>
 #include <fstream>
+#include <thread>
 #include <malloc.h>
 
 namespace adv {
@@ -51,7 +53,12 @@ std::string resolveDevice(const std::string& requested) {
 }
 
 void setCpuThreads(int threads) {
-    if (threads > 0) at::set_num_threads(threads);
+    if (threads <= 0) {
+        const char* env = std::getenv("OMP_NUM_THREADS");
+        if (env && *env) return;
+        threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    }
+    at::set_num_threads(threads);
 }
 
 void tuneAllocator() {

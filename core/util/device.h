@@ -19,7 +19,9 @@ struct DeviceInfo {
 DeviceInfo deviceInfo();
 // "auto" -> cuda when available, else cpu. Throws Error for an unavailable choice.
 std::string resolveDevice(const std::string& requested);
-void setCpuThreads(int threads);  // 0 = leave LibTorch's default
+// threads > 0: use that many; 0: OMP_NUM_THREADS when set, else every core
+// (LibTorch's own default can be 1 on small VMs).
+void setCpuThreads(int threads);
 // Tunes glibc malloc when jemalloc is not linked (keeps big buffers mapped).
 void tuneAllocator();
 

@@ -1,0 +1,93 @@
+// advariant-cli export --in DIR --presets meta,google-display,... --out DIR [--json]
+// advariant-cli presets [--json]
+#include "cli/args.h"
+#include "cli/common.h"
+
+#include "exportset/export_job.h"
+#include "registry/preset_registry.h"
+#include "util/error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+
+namespace adv::cli {
+namespace {
+
+plugins::PresetRegistry registry(const Args& a) {
+    plugins::PresetRegistry r;
+    r.loadPlugins();
+    r.loadUserFile(a.has("--presets-file") ? QString::fromStdString(a.get("--presets-file"))
+                                           : plugins::PresetRegistry::defaultUserPresetsFile());
+    for (const auto& e : r.errors()) std::fprintf(stderr, "warning: %s\n", e.toUtf8().constData());
+    if (r.presets().empty()) throw Error("no ad presets found: the platform plugins are missing (set ADVARIANT_PLUGIN_DIR)");
+    return r;
+}
+
+int runExport(const Args& a) {
+    auto reg = registry(a);
+    QStringList names;
+    for (const auto& n : a.getList("--presets")) names << QString::fromStdString(n);
+    if (names.isEmpty()) names << QStringLiteral("all");
+    QString err;
+    exportset::ExportOptions o;
+    o.presets = reg.select(names, &err);
+    if (o.presets.empty()) throw UsageError(err.toStdString());
+    o.outDir = a.require("--out");
+    if (a.has("--naming")) o.variantNaming = a.get("--naming");
+    if (a.get("--fill", "blur") == "mirror") o.reframe.fill = exportset::Fill::Mirror;
+    const auto variants = exportset::scanVariants(a.require("--in"));
+    if (variants.empty()) throw Error(a.get("--in") + ": no PNG images to export");
+    ProgressBar bar("export", !a.has("--json"));
+    auto rep = exportset::exportVariants(variants, o, [&](int s, int t, const std::string&) { bar.update(s, t); });
+    bar.finish();
+    for (const auto& f : rep.overBudget)
+        std::fprintf(stderr, "not exported: %s for %s is %lld bytes even at the smallest setting (limit exceeded)\n",
+                     f.variantId.c_str(), f.preset.c_str(), static_cast<long long>(f.bytes));
+    for (const auto& f : rep.failures) std::fprintf(stderr, "failed: %s\n", f.c_str());
+    if (a.has("--json")) {
+        nlohmann::json files = nlohmann::json::array();
+        for (const auto& f : rep.files)
+            files.push_back({{"file", f.file}, {"preset", f.preset}, {"width", f.width}, {"height", f.height}, {"bytes", f.bytes},
+                             {"format", f.format}, {"method", f.method}});
+        printJson(nlohmann::json{{"manifest_csv", rep.manifestCsv}, {"manifest_json", rep.manifestJson}, {"files", files},
+                                 {"over_budget", rep.overBudget.size()}, {"failures", rep.failures}}.dump());
+    } else {
+        std::printf("%zu files written to %s (manifest: %s)\n", rep.files.size(), o.outDir.c_str(), rep.manifestCsv.c_str());
+    }
+    return rep.overBudget.empty() && rep.failures.empty() ? 0 : 1;
+}
+
+int runPresets(const Args& a) {
+    auto reg = registry(a);
+    nlohmann::json list = nlohmann::json::parse(exportset::presetsToJson(reg.presets()));
+    if (a.has("--json")) {
+        printJson(list.dump());
+        return 0;
+    }
+    for (const auto& p : reg.presets())
+        std::printf("%-16s %-22s %5dx%-5d %s\n", p.platform.c_str(), p.id.c_str(), p.width, p.height, p.name.c_str());
+    return 0;
+}
+
+const std::vector<Option> kCommon = {{"--presets-file", "FILE", "extra presets (JSON; default ~/.config/advariant/presets.json)"},
+                                     {"--json", "", "machine-readable output"}};
+
+std::vector<Option> withCommon(std::vector<Option> o) {
+    o.insert(o.end(), kCommon.begin(), kCommon.end());
+    return o;
+}
+
+Register reg1({"export", "export approved variants as ad-size sets within each platform's safe zones and byte budgets",
+               "--in DIR --presets meta,google-display,... --out DIR [--json]",
+               withCommon({{"--in", "DIR", "folder of approved PNGs (optional NAME.mask.png marks the product)"},
+                           {"--presets", "LIST", "platforms or preset ids (default all)", true},
+                           {"--out", "DIR", "output folder (one sub-folder per platform + manifest.csv/json)"},
+                           {"--naming", "TEMPLATE", "variant id, fields {concept} {condition} {seed} {ab} {index}"},
+                           {"--fill", "MODE", "canvas extension: blur (default) or mirror"}}),
+               "", runExport});
+Register reg2({"presets", "list the ad placements the platform plugins and presets.json provide", "[--json]",
+               withCommon({}), "", runPresets});
+
+} // namespace
+} // namespace adv::cli

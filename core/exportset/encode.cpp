@@ -1,0 +1,158 @@
+#include "exportset/encode.h"
+
+#include "io/png.h"
+#include "util/error.h"
+
+#include <libimagequant.h>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#include <png.h>
+
+#include <memory>
+
+namespace adv::exportset {
+
+namespace {
+void pngWrite(png_structp p, png_bytep data, png_size_t len) {
+    static_cast<std::string*>(png_get_io_ptr(p))->append(reinterpret_cast<const char*>(data), len);
+}
+void pngFlush(png_structp) {}
+bool ascii(const std::string& s) {
+    for (unsigned char c : s)
+        if (c >= 0x80) return false;
+    return true;
+}
+} // namespace
+
+std::string encodePalettePng(const cv::Mat& rgb, int colors, const std::vector<std::pair<std::string, std::string>>& text) {
+    cv::Mat rgba;
+    cv::cvtColor(rgb, rgba, cv::COLOR_RGB2RGBA);
+    if (!rgba.isContinuous()) rgba = rgba.clone();
+    std::unique_ptr<liq_attr, decltype(&liq_attr_destroy)> attr(liq_attr_create(), liq_attr_destroy);
+    liq_set_max_colors(attr.get(), colors);
+    liq_set_speed(attr.get(), 4);
+    std::unique_ptr<liq_image, decltype(&liq_image_destroy)> img(
+        liq_image_create_rgba(attr.get(), rgba.data, rgba.cols, rgba.rows, 0), liq_image_destroy);
+    liq_result* raw = nullptr;
+    if (!img || liq_image_quantize(img.get(), attr.get(), &raw) != LIQ_OK) throw Error("palette quantisation failed");
+    std::unique_ptr<liq_result, decltype(&liq_result_destroy)> res(raw, liq_result_destroy);
+    liq_set_dithering_level(res.get(), 1.0f);
+    std::vector<unsigned char> indices(static_cast<size_t>(rgba.cols) * rgba.rows);
+    liq_write_remapped_image(res.get(), img.get(), indices.data(), indices.size());
+    const liq_palette* pal = liq_get_palette(res.get());
+
+    std::string out;
+    png_structp p = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+    png_infop info = png_create_info_struct(p);
+    if (setjmp(png_jmpbuf(p))) {
+        png_destroy_write_struct(&p, &info);
+        throw Error("PNG encoding failed");
+    }
+    png_set_write_fn(p, &out, pngWrite, pngFlush);
+    png_set_compression_level(p, 9);
+    png_set_IHDR(p, info, rgba.cols, rgba.rows, 8, PNG_COLOR_TYPE_PALETTE, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
+                 PNG_FILTER_TYPE_DEFAULT);
+    std::vector<png_color> palette(pal->count);
+    for (unsigned i = 0; i < pal->count; ++i) palette[i] = {pal->entries[i].r, pal->entries[i].g, pal->entries[i].b};
+    png_set_PLTE(p, info, palette.data(), static_cast<int>(palette.size()));
+    std::vector<png_text> texts(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        texts[i] = png_text{};
+        texts[i].compression = ascii(text[i].second) ? PNG_TEXT_COMPRESSION_NONE : PNG_ITXT_COMPRESSION_NONE;
+        texts[i].key = const_cast<char*>(text[i].first.c_str());
+        texts[i].text = const_cast<char*>(text[i].second.c_str());
+        texts[i].text_length = text[i].second.size();
+        if (texts[i].compression == PNG_ITXT_COMPRESSION_NONE) {
+            texts[i].itxt_length = text[i].second.size();
+            texts[i].text_length = 0;
+            texts[i].lang = nullptr;
+            texts[i].lang_key = nullptr;
+        }
+    }
+    if (!texts.empty()) png_set_text(p, info, texts.data(), static_cast<int>(texts.size()));
+    png_write_info(p, info);
+    for (int y = 0; y < rgba.rows; ++y) png_write_row(p, indices.data() + static_cast<size_t>(y) * rgba.cols);
+    png_write_end(p, info);
+    png_destroy_write_struct(&p, &info);
+    return out;
+}
+
+std::string encodeJpeg(const cv::Mat& rgb, int quality, const std::string& comment) {
+    cv::Mat bgr;
+    cv::cvtColor(rgb, bgr, cv::COLOR_RGB2BGR);
+    std::vector<uchar> buf;
+    if (!cv::imencode(".jpg", bgr, buf, {cv::IMWRITE_JPEG_QUALITY, quality, cv::IMWRITE_JPEG_OPTIMIZE, 1}))
+        throw Error("JPEG encoding failed");
+    std::string out(buf.begin(), buf.end());
+    if (!comment.empty()) {
+        const std::string c = comment.substr(0, 65000);
+        std::string seg = "\xFF\xFE";
+        const size_t len = c.size() + 2;
+        seg.push_back(static_cast<char>(len >> 8));
+        seg.push_back(static_cast<char>(len & 0xff));
+        seg += c;
+        out.insert(2, seg);  // right after SOI
+    }
+    return out;
+}
+
+std::string jpegComment(const std::string& b) {
+    size_t i = 2;
+    while (i + 4 <= b.size() && static_cast<unsigned char>(b[i]) == 0xFF) {
+        const unsigned char marker = static_cast<unsigned char>(b[i + 1]);
+        const size_t len = (static_cast<unsigned char>(b[i + 2]) << 8) | static_cast<unsigned char>(b[i + 3]);
+        if (marker == 0xFE) return b.substr(i + 4, len - 2);
+        if (marker == 0xDA) break;
+        i += 2 + len;
+    }
+    return "";
+}
+
+Encoded encodeForPreset(const cv::Mat& rgb, const Preset& preset, const std::vector<std::pair<std::string, std::string>>& text) {
+    const int64_t budget = preset.maxBytes;
+    auto fits = [&](const std::string& s) { return budget <= 0 || static_cast<int64_t>(s.size()) <= budget; };
+    Encoded best;
+    auto consider = [&](std::string bytes, const std::string& fmt, const std::string& method) {
+        if (best.bytes.empty() || bytes.size() < best.bytes.size()) best = Encoded{std::move(bytes), fmt, method, false};
+    };
+    if (preset.allows("png")) {
+        png::Image img{rgb.cols, rgb.rows, 3, std::vector<uint8_t>(rgb.data, rgb.data + rgb.total() * 3)};
+        if (!rgb.isContinuous()) {
+            cv::Mat c = rgb.clone();
+            img.pixels.assign(c.data, c.data + c.total() * 3);
+        }
+        std::string full = png::encode(img, text, 9);
+        if (fits(full)) return Encoded{std::move(full), "png", "png", true};
+        consider(std::move(full), "png", "png");
+        for (int colors : {256, 128, 64}) {
+            std::string pal = encodePalettePng(rgb, colors, text);
+            const std::string method = "png-palette-" + std::to_string(colors);
+            if (fits(pal)) return Encoded{std::move(pal), "png", method, true};
+            consider(std::move(pal), "png", method);
+        }
+    }
+    if (preset.allows("jpg")) {
+        std::string comment;
+        for (const auto& [k, v] : text)
+            if (k == "advariant") comment = v;
+        int lo = 40, hi = 95;
+        std::string found;
+        int foundQ = 0;
+        while (lo <= hi) {
+            const int q = (lo + hi) / 2;
+            std::string j = encodeJpeg(rgb, q, comment);
+            if (fits(j)) {
+                found = std::move(j);
+                foundQ = q;
+                lo = q + 1;
+            } else {
+                consider(std::move(j), "jpg", "jpg-q" + std::to_string(q));
+                hi = q - 1;
+            }
+        }
+        if (!found.empty()) return Encoded{std::move(found), "jpg", "jpg-q" + std::to_string(foundQ), true};
+    }
+    return best;  // withinBudget = false: the caller reports it
+}
+
+} // namespace adv::exportset

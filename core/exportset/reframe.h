@@ -1,0 +1,33 @@
+// Fitting a generated image to an ad size with the product inside the safe
+// zone: locate the subject (its mask, or a saliency estimate), crop when the
+// aspect allows, extend the canvas otherwise (blurred or mirrored edges),
+// Lanczos when scaling up.
+#pragma once
+
+#include "exportset/preset.h"
+
+#include <opencv2/core.hpp>
+
+namespace adv::exportset {
+
+enum class Fill { Blur, Mirror };
+
+struct ReframeOptions {
+    Fill fill = Fill::Blur;
+    double padding = 0.04;  // extra room around the subject, fraction of its size
+};
+
+struct Reframed {
+    cv::Mat rgb;            // exactly preset.width x preset.height
+    cv::Rect subject;       // where the subject landed
+    bool extended = false;  // the canvas was extended (not a pure crop)
+    double scale = 1;       // source -> output scale
+};
+
+// Subject box from a mask (non-zero pixels), or estimated from colour contrast
+// against the image border when `mask` is empty.
+cv::Rect locateSubject(const cv::Mat& rgb, const cv::Mat& mask = cv::Mat());
+
+Reframed reframe(const cv::Mat& rgb, const cv::Rect& subject, const Preset& preset, const ReframeOptions& o = {});
+
+} // namespace adv::exportset
