@@ -57,7 +57,9 @@ torch::Tensor multiHeadAttention(const torch::Tensor& qIn, const torch::Tensor& 
     prof::Scope ps("attention", 4.0 * B * heads * N * M * D);
 #if TORCH_VERSION_MAJOR >= 2
     if (q.is_cuda()) {
-        auto o = at::scaled_dot_product_attention(q, k, v, mask.defined() ? mask.to(q.dtype()) : torch::Tensor());
+        std::optional<at::Tensor> m;
+        if (mask.defined()) m = mask.to(q.dtype());
+        auto o = at::scaled_dot_product_attention(q, k, v, m);
         return o.transpose(1, 2).reshape({B, N, C});  // [B, N, C]
     }
 #endif

@@ -62,6 +62,12 @@ void StableDiffusion::placeModels(const LoadOptions& o) {
     dtype_ = parseDtype(o.dtype, device_.is_cuda());
     if (dtype_ == torch::kFloat16 && !device_.is_cuda())
         throw Error("f16 compute is only supported on CUDA; use f32 or bf16 on the CPU");
+    if (device_.is_cuda()) {
+        // f32 on the GPU means f32: TF32 convolutions and matmuls would cost ~1e-3 of accuracy.
+        const bool tf32 = dtype_ != torch::kFloat32;
+        at::globalContext().setAllowTF32CuDNN(tf32);
+        at::globalContext().setAllowTF32CuBLAS(tf32);
+    }
     text->to(device_, dtype_);
     unet->to(device_, dtype_);
     vae->to(device_, torch::kFloat32);  // the VAE stays f32 (diffusers' force_upcast)

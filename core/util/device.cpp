@@ -5,6 +5,10 @@
 #include <torch/torch.h>
 #include <torch/version.h>
 
+#if __has_include(<ATen/cuda/CUDAContext.h>)
+#include <ATen/cuda/CUDAContext.h>
+#define ADV_HAVE_CUDA_HEADERS 1
+#endif
 #include <dlfcn.h>
 #include <cstdlib>
 #include <fstream>
@@ -34,6 +38,9 @@ DeviceInfo deviceInfo() {
     DeviceInfo d;
     d.cudaAvailable = torch::cuda::is_available();
     d.cudaCount = d.cudaAvailable ? static_cast<int>(torch::cuda::device_count()) : 0;
+#ifdef ADV_HAVE_CUDA_HEADERS
+    if (d.cudaAvailable) d.cudaName = at::cuda::getDeviceProperties(0)->name;
+#endif
     d.cpuThreads = at::get_num_threads();
     d.cpuBf16 = cpuHasBf16();
     d.torchVersion = TORCH_VERSION;
