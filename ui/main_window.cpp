@@ -1,6 +1,11 @@
 #include "ui/main_window.h"
 
 #include "ui/about_dialog.h"
+#include "ui/dataset_page.h"
+#include "ui/export_page.h"
+#include "ui/pairs_page.h"
+#include "ui/training_page.h"
+#include "ui/variants_page.h"
 #include "ui/preferences.h"
 #include "ui/project.h"
 #include "ui/settings_dialog.h"
@@ -47,35 +52,33 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setCentralWidget(central);
     connect(nav_, &QListWidget::currentRowChanged, stack_, &QStackedWidget::setCurrentIndex);
 
-    const struct {
-        const char* id;
-        const char* title;
-        const char* text;
-        QStyle::StandardPixmap icon;
-    } pages[] = {
-        {"dataset", QT_TR_NOOP("Dataset"),
-         QT_TR_NOOP("Browse a Fashionpedia/COCO dataset: filter garments by category, attributes and size, and see their masks."),
-         QStyle::SP_DirIcon},
-        {"pairs", QT_TR_NOOP("Pairs"),
-         QT_TR_NOOP("Cut garments out with their masks and composite them onto background conditions to build captioned training pairs."),
-         QStyle::SP_FileDialogContentsView},
-        {"training", QT_TR_NOOP("Training"),
-         QT_TR_NOOP("Fine-tune the model with LoRA in the background and watch the loss curves and sample images."),
-         QStyle::SP_MediaPlay},
-        {"variants", QT_TR_NOOP("Variants"),
-         QT_TR_NOOP("Render the concept x background grid, then approve or re-roll each cell."),
-         QStyle::SP_FileDialogListView},
-        {"export", QT_TR_NOOP("Export"),
-         QT_TR_NOOP("Export approved variants as ad-size PNG sets for each platform, inside safe zones and file-size budgets."),
-         QStyle::SP_DialogSaveButton},
-    };
-    for (const auto& p : pages) {
-        auto* page = new WorkspacePage(QString::fromLatin1(p.id), tr(p.title), tr(p.text), stack_);
+    dataset_ = new DatasetPage(stack_);
+    pairs_ = new PairsPage(stack_);
+    training_ = new TrainingPage(stack_);
+    variants_ = new VariantsPage(stack_);
+    export_ = new ExportPage(variants_, stack_);
+    const QStyle::StandardPixmap icons[] = {QStyle::SP_DirIcon, QStyle::SP_FileDialogContentsView, QStyle::SP_MediaPlay,
+                                            QStyle::SP_FileDialogListView, QStyle::SP_DialogSaveButton};
+    int k = 0;
+    for (WorkspacePage* page : std::initializer_list<WorkspacePage*>{dataset_, pairs_, training_, variants_, export_}) {
         pages_ << page;
         stack_->addWidget(page);
-        auto* item = new QListWidgetItem(style()->standardIcon(p.icon), tr(p.title), nav_);
-        item->setData(Qt::UserRole, QString::fromLatin1(p.id));
+        auto* item = new QListWidgetItem(style()->standardIcon(icons[k++]), page->title(), nav_);
+        item->setData(Qt::UserRole, page->id());
     }
+    // The user's path through the studio: dataset -> pairs -> training -> variants -> export.
+    connect(dataset_, &DatasetPage::pairsBuilt, this, [this](const QString& manifest, int) {
+        QString err;
+        if (pairs_->openManifest(manifest, &err)) setCurrentWorkspace(QStringLiteral("pairs"));
+        else QMessageBox::warning(this, tr("Pairs"), err);
+    });
+    connect(pairs_, &PairsPage::useForTraining, this, [this](const QString& manifest) {
+        training_->setManifest(manifest);
+        setCurrentWorkspace(QStringLiteral("training"));
+    });
+    connect(training_, &TrainingPage::runFinished, this, [this](bool completed, const QString& lora, const QString&) {
+        if (completed && !lora.isEmpty()) variants_->setLora(lora, 1.0);
+    });
 
     deviceLabel_ = new QLabel(this);
     deviceLabel_->setObjectName("deviceLabel");

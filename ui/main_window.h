@@ -12,7 +12,12 @@ class QStackedWidget;
 
 namespace adv::ui {
 
+class DatasetPage;
+class ExportPage;
+class PairsPage;
 class Project;
+class TrainingPage;
+class VariantsPage;
 class WorkspacePage;
 
 class MainWindow : public QMainWindow {
@@ -22,6 +27,11 @@ public:
     ~MainWindow() override;
 
     Project* project() const { return project_; }
+    DatasetPage* datasetPage() const { return dataset_; }
+    PairsPage* pairsPage() const { return pairs_; }
+    TrainingPage* trainingPage() const { return training_; }
+    VariantsPage* variantsPage() const { return variants_; }
+    ExportPage* exportPage() const { return export_; }
     QStringList workspaceIds() const;
     QString currentWorkspace() const;
     void setCurrentWorkspace(const QString& id);
@@ -54,6 +64,11 @@ private:
     QListWidget* nav_;
     QStackedWidget* stack_;
     QList<WorkspacePage*> pages_;
+    DatasetPage* dataset_ = nullptr;
+    PairsPage* pairs_ = nullptr;
+    TrainingPage* training_ = nullptr;
+    VariantsPage* variants_ = nullptr;
+    ExportPage* export_ = nullptr;
     QLabel* deviceLabel_;
     QLabel* projectLabel_;
     QMenu* recentMenu_ = nullptr;

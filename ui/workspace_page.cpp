@@ -8,6 +8,7 @@ namespace adv::ui {
 WorkspacePage::WorkspacePage(const QString& id, const QString& title, const QString& description, QWidget* parent)
     : QWidget(parent), id_(id), title_(title) {
     setObjectName(id + "Page");
+    if (description.isEmpty()) return;  // a full workspace lays itself out
     auto* l = new QVBoxLayout(this);
     auto* h = new QLabel(QStringLiteral("<h2>%1</h2>").arg(title.toHtmlEscaped()), this);
     auto* d = new QLabel(description, this);

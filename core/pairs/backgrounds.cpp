@@ -25,6 +25,10 @@ Condition makeCondition(const std::string& name, const std::string& photoDir) {
 
 std::string applyTemplate(const std::string& tmpl, const std::string& category) {
     std::string out = tmpl;
+    // Plural garments take no article: "pants on the beach", not "a pants on the beach".
+    static const char* kPlural[] = {"pants", "shorts", "tights", "socks", "glasses", "leg warmers", "jeans", "trousers"};
+    for (const char* p : kPlural)
+        if (category == p && out.rfind("a {category}", 0) == 0) out.erase(0, 2);
     const std::string key = "{category}";
     for (size_t p; (p = out.find(key)) != std::string::npos;) out.replace(p, key.size(), category);
     return out;

@@ -5,7 +5,7 @@
 #include <torch/torch.h>
 #include <torch/version.h>
 
-#if __has_include(<ATen/cuda/CUDAContext.h>)
+#if __has_include(<ATen/cuda/CUDAContext.h>) && __has_include(<cuda_runtime_api.h>)
 #include <ATen/cuda/CUDAContext.h>
 #define ADV_HAVE_CUDA_HEADERS 1
 #endif

@@ -40,11 +40,7 @@ cli(generate --model "${work}/sd15.safetensors" --tokenizer "${CLIP}" --prompt "
     --width 64 --height 64 --seed 5 --sampler euler --out "${work}/a" --dump-tensors "${work}/a.safetensors")
 cli(generate --model "${work}/diffusers" --prompt "a dress on the beach" --steps 1
     --width 64 --height 64 --seed 5 --sampler euler --out "${work}/b" --dump-tensors "${work}/b.safetensors")
-file(SHA256 "${work}/a/seed5.png" ha)
-file(SHA256 "${work}/b/seed5.png" hb)
-if(NOT ha STREQUAL hb)
-  message(FATAL_ERROR "the two layouts render different images")
-endif()
+# (The PNGs differ in their metadata: model name and hash; the tensors must not.)
 file(SHA256 "${work}/a.safetensors" ta)
 file(SHA256 "${work}/b.safetensors" tb)
 if(NOT ta STREQUAL tb)

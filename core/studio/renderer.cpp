@@ -1,0 +1,90 @@
+#include "studio/renderer.h"
+
+#include "io/png.h"
+#include "pipeline/image_convert.h"
+#include "pipeline/sd_pipeline.h"
+#include "util/sha256.h"
+
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include <filesystem>
+#include <map>
+
+namespace adv::studio {
+
+struct Renderer::Impl {
+    std::unique_ptr<StableDiffusion> sd;
+    std::string path;
+    std::vector<std::pair<std::string, double>> loras;  // currently attached
+    std::map<std::string, std::string> loraHashes;
+};
+
+namespace {
+RgbImage toRgb(const torch::Tensor& chw) {
+    const png::Image p = tensorToImage(chw);
+    return RgbImage{p.width, p.height, p.pixels};
+}
+} // namespace
+
+Renderer::Renderer(const std::string& modelPath, const std::string& device, const std::string& tokenizerDir)
+    : d_(std::make_unique<Impl>()) {
+    LoadOptions lo;
+    lo.device = device;
+    lo.tokenizerDir = tokenizerDir;
+    d_->sd = StableDiffusion::load(modelPath, lo);
+    d_->path = modelPath;
+}
+
+Renderer::~Renderer() = default;
+
+std::string Renderer::modelName() const { return d_->sd->name(); }
+std::string Renderer::modelPath() const { return d_->path; }
+int Renderer::nativeResolution() const { return d_->sd->nativeResolution(); }
+std::string Renderer::deviceDescription() const { return d_->sd->device().str() + " " + c10::toString(d_->sd->dtype()); }
+
+RenderOutput Renderer::render(const RenderJob& job, const std::function<void(int, int, const RgbImage&)>& preview,
+                              const CancelToken* cancel) {
+    if (job.loras != d_->loras) {
+        d_->sd->clearLoras();
+        for (const auto& [file, scale] : job.loras) {
+            d_->sd->addLora(file, scale);
+            if (!d_->loraHashes.count(file)) d_->loraHashes[file] = sha256File(file).substr(0, 12);
+        }
+        d_->loras = job.loras;
+    }
+    GenerateParams gp;
+    gp.prompt = job.prompt;
+    gp.negativePrompt = job.negativePrompt;
+    gp.sampler = job.sampler;
+    gp.steps = job.steps;
+    gp.cfg = job.cfg;
+    gp.seed = job.seed;
+    gp.width = job.width;
+    gp.height = job.height;
+    auto res = d_->sd->generate(gp, [&](int s, int t, const torch::Tensor& p) {
+        if (preview) preview(s, t, toRgb(p[0]));
+    }, cancel);
+    RenderOutput out;
+    out.image = toRgb(res.images[0]);
+    out.seed = res.seeds[0];
+    out.seconds = res.seconds;
+    const std::string hash = d_->sd->modelHash();
+    out.parameters = a1111Parameters(gp, out.seed, out.image.width, out.image.height, hash, d_->sd->name());
+    nlohmann::json loras = nlohmann::json::array();
+    for (const auto& [file, scale] : job.loras)
+        loras.push_back({{"file", std::filesystem::path(file).filename().string()}, {"sha256", d_->loraHashes[file]}, {"scale", scale}});
+    out.provenance = nlohmann::json{{"prompt", job.prompt}, {"negative_prompt", job.negativePrompt}, {"seed", out.seed},
+                                    {"sampler", job.sampler}, {"steps", job.steps}, {"cfg", job.cfg},
+                                    {"concept", job.concept}, {"condition", job.condition}, {"model", d_->sd->name()},
+                                    {"model_hash", hash}, {"loras", loras}}
+                         .dump();
+    return out;
+}
+
+void savePng(const std::string& path, const RenderOutput& out) {
+    png::write(path, png::Image{out.image.width, out.image.height, 3, out.image.rgb},
+               {{"parameters", out.parameters}, {"advariant", out.provenance}});
+}
+
+} // namespace adv::studio

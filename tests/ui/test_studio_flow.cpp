@@ -1,0 +1,189 @@
+// The whole studio, clicked through offscreen on real (small) data: open the
+// sample dataset, build pairs, accept one (undoable), train a LoRA on the
+// reference pipeline, render a variant grid with it, approve cells, export
+// ad sizes. The GUI thread must never stall for more than 100 ms while the
+// training and the rendering run. Screenshots of every workspace are saved.
+#include "ui/dataset_models.h"
+#include "ui/dataset_page.h"
+#include "ui/export_page.h"
+#include "ui/main_window.h"
+#include "ui/pairs_page.h"
+#include "ui/preferences.h"
+#include "ui/project.h"
+#include "ui/training_page.h"
+#include "ui/variants_page.h"
+
+#include "dataset/synth.h"
+
+#include <QAbstractItemModelTester>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QUndoStack>
+#include <QtTest>
+
+using namespace adv::ui;
+
+namespace {
+// Records the longest gap between ticks of a 5 ms timer: how long the GUI thread was blocked.
+class LatencyProbe : public QObject {
+public:
+    LatencyProbe() {
+        timer_.setInterval(5);
+        QObject::connect(&timer_, &QTimer::timeout, [this] {
+            const qint64 now = clock_.elapsed();
+            if (last_ >= 0) worst_ = std::max(worst_, now - last_);
+            last_ = now;
+        });
+        clock_.start();
+        timer_.start();
+    }
+    qint64 worst() const { return worst_; }
+
+private:
+    QTimer timer_;
+    QElapsedTimer clock_;
+    qint64 last_ = -1, worst_ = 0;
+};
+
+void shot(MainWindow& w, const QString& id) {
+    w.setCurrentWorkspace(id);
+    QCoreApplication::processEvents();
+    const QString dir = qEnvironmentVariable("ADV_SCREENSHOT_DIR", QDir::tempPath());
+    QDir().mkpath(dir);
+    QVERIFY(w.grab().save(QDir(dir).filePath("studio-" + id + ".png")));
+}
+} // namespace
+
+class TestStudioFlow : public QObject {
+    Q_OBJECT
+    QTemporaryDir tmp;
+
+private Q_SLOTS:
+    void initTestCase() {
+        QCoreApplication::setOrganizationName("AdVariantTest");
+        QCoreApplication::setApplicationName("test_studio_flow");
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, tmp.filePath("settings"));
+        Preferences::instance().setOutputFolder(tmp.filePath("out"));
+        Preferences::instance().setDevice("cpu");
+    }
+
+    void clickThrough() {
+        adv::synth::SynthOptions so;
+        so.images = 40;
+        so.seed = 21;
+        so.width = 192;
+        so.height = 240;
+        const auto data = adv::synth::writeDataset(tmp.filePath("data").toStdString(), so);
+        const QString ref = QStringLiteral(ADV_REFDATA_DIR);
+
+        MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+
+        // Dataset
+        QSignalSpy loaded(w.datasetPage(), &DatasetPage::loaded);
+        w.datasetPage()->open(QString::fromStdString(data.annotationPath), QString::fromStdString(data.imagesDir));
+        QVERIFY(loaded.wait(30000));
+        auto* model = w.datasetPage()->model();
+        QAbstractItemModelTester t1(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(w.datasetPage()->filter(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model->rowCount(), data.annotations);
+        w.datasetPage()->filter()->setCategory(10);
+        const int dresses = w.datasetPage()->filter()->rowCount();
+        QVERIFY(dresses > 0 && dresses < model->rowCount());
+        w.datasetPage()->filter()->setCategory(-1);
+        w.datasetPage()->filter()->setSearch("sleeve");
+        QVERIFY(w.datasetPage()->filter()->rowCount() > 0);
+        w.datasetPage()->filter()->setSearch("");
+        w.datasetPage()->selectRow(0);
+        QCOMPARE(w.project()->datasetAnnotations(), QString::fromStdString(data.annotationPath));
+        shot(w, "dataset");
+
+        // Pairs (built from the dataset with the project's concepts and conditions)
+        QSignalSpy built(w.datasetPage(), &DatasetPage::pairsBuilt);
+        w.datasetPage()->buildPairs();
+        QVERIFY(built.wait(120000));
+        QCOMPARE(w.currentWorkspace(), QString("pairs"));
+        auto* pairs = w.pairsPage();
+        QVERIFY(pairs->pairCount() >= 12);
+        pairs->setState(0, "rejected");
+        QCOMPARE(pairs->state(0), QString("rejected"));
+        w.project()->undoStack()->undo();
+        QCOMPARE(pairs->state(0), QString("pending"));
+        w.project()->undoStack()->redo();
+        pairs->setState(1, "accepted");
+        pairs->setCaption(2, "a bright dress on the beach");
+        QCOMPARE(pairs->caption(2), QString("a bright dress on the beach"));
+        shot(w, "pairs");
+
+        // Training, on the reference pipeline (32 px), with the GUI thread watched.
+        auto* training = w.trainingPage();
+        training->setModel(ref);
+        training->setManifest(pairs->manifest());
+        training->setOutputDir(tmp.filePath("out/runs/flow"));
+        auto c = training->config();
+        QCOMPARE(c.manifest, pairs->manifest().toStdString());
+        // Small and quick: the form's defaults are for real runs.
+        c.resolution = 32;
+        c.steps = 12;
+        c.checkpointEvery = 4;
+        c.validateEvery = 6;
+        c.learningRate = 1e-3;
+        training->setConfig(c);
+        QCOMPARE(training->config().toJsonText(), c.toJsonText());
+        QSignalSpy finished(training, &TrainingPage::runFinished);
+        {
+            LatencyProbe probe;
+            training->start();
+            QVERIFY(finished.wait(180000));
+            QVERIFY2(probe.worst() < 100, qPrintable(QString("GUI stalled %1 ms while training").arg(probe.worst())));
+        }
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(2).toString()));
+        QVERIFY(training->points() >= 12);
+        shot(w, "training");
+
+        // Variants with the trained LoRA, compared with LoRA off.
+        auto* variants = w.variantsPage();
+        variants->setModelPath(ref);
+        variants->loadModel();
+        QSignalSpy grid(variants, &VariantsPage::gridFinished);
+        QTest::qWait(50);
+        {
+            LatencyProbe probe;
+            QTRY_VERIFY_WITH_TIMEOUT(variants->findChild<QPushButton*>("renderGrid")->isEnabled(), 60000);
+            variants->findChild<QLineEdit*>("concepts")->setText("dress, pants");
+            variants->findChild<QLineEdit*>("conditions")->setText("beach, space");
+            variants->renderGrid();
+            QVERIFY(grid.wait(180000));
+            QVERIFY2(probe.worst() < 100, qPrintable(QString("GUI stalled %1 ms while rendering").arg(probe.worst())));
+        }
+        const auto cells = variants->cells();
+        QCOMPARE(cells.size(), 4);
+        for (const auto& cell : cells) QVERIFY2(QFile::exists(cell.path), qPrintable(cell.path));
+        variants->setApproved(cells[0].id, true);
+        variants->setApproved(cells[3].id, true);
+        QCOMPARE(variants->approvedCells().size(), 2);
+        shot(w, "variants");
+
+        // Export
+        auto* exp = w.exportPage();
+        QCOMPARE(exp->approvedCount(), 2);
+        QVERIFY(exp->presetCount() >= 18);
+        QSignalSpy exported(exp, &ExportPage::exported);
+        exp->exportNow();
+        QVERIFY(exported.wait(120000));
+        QCOMPARE(exported.first().at(0).toInt(), 2 * exp->presetCount());
+        QVERIFY(QFile::exists(exported.first().at(1).toString()));
+        shot(w, "export");
+    }
+
+};
+
+QTEST_MAIN(TestStudioFlow)
+#include "test_studio_flow.moc"

@@ -1,0 +1,291 @@
+#include "ui/dataset_page.h"
+
+#include "ui/dataset_models.h"
+#include "ui/plot.h"
+#include "ui/preferences.h"
+#include "ui/project.h"
+#include "ui/workers.h"
+
+#include "dataset/coco.h"
+#include "pairs/pair_set.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QJsonObject>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPainter>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSlider>
+#include <QSplitter>
+#include <QTableView>
+#include <QThread>
+#include <QVBoxLayout>
+
+#include <map>
+
+namespace adv::ui {
+
+DatasetPage::DatasetPage(QWidget* parent) : WorkspacePage(QStringLiteral("dataset"), tr("Dataset"), QString(), parent) {
+    registerMetaTypes();
+    model_ = new InstanceModel(this);
+    filter_ = new InstanceFilter(this);
+    filter_->setSourceModel(model_);
+    table_ = new QTableView(this);
+    table_->setObjectName(QStringLiteral("instanceTable"));
+    table_->setModel(filter_);
+    table_->setSortingEnabled(true);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->horizontalHeader()->setStretchLastSection(true);
+    table_->verticalHeader()->hide();
+    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] { showDetail(); });
+
+    auto* openButton = new QPushButton(tr("Open dataset..."), this);
+    connect(openButton, &QPushButton::clicked, this, &DatasetPage::openDialog);
+    auto* pairsButton = new QPushButton(tr("Build pairs"), this);
+    pairsButton->setObjectName(QStringLiteral("buildPairs"));
+    pairsButton->setToolTip(tr("Composite the filtered garments onto the project's background conditions"));
+    connect(pairsButton, &QPushButton::clicked, this, &DatasetPage::buildPairs);
+    category_ = new QComboBox(this);
+    category_->addItem(tr("All categories"), -1);
+    connect(category_, &QComboBox::currentIndexChanged, this, [this] {
+        filter_->setCategory(category_->currentData().toInt());
+        status_->setText(tr("%1 of %2 instances").arg(filter_->rowCount()).arg(model_->rowCount()));
+    });
+    minArea_ = new QDoubleSpinBox(this);
+    minArea_->setRange(0, 1e8);
+    minArea_->setPrefix(tr("min area "));
+    connect(minArea_, &QDoubleSpinBox::valueChanged, filter_, &InstanceFilter::setMinArea);
+    search_ = new QLineEdit(this);
+    search_->setPlaceholderText(tr("search category, attribute, file"));
+    search_->setClearButtonEnabled(true);
+    connect(search_, &QLineEdit::textChanged, filter_, &InstanceFilter::setSearch);
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(openButton);
+    bar->addWidget(category_);
+    bar->addWidget(minArea_);
+    bar->addWidget(search_, 1);
+    bar->addWidget(pairsButton);
+
+    detail_ = new QLabel(this);
+    detail_->setObjectName(QStringLiteral("maskDetail"));
+    detail_->setMinimumSize(320, 320);
+    detail_->setAlignment(Qt::AlignCenter);
+    opacity_ = new QSlider(Qt::Horizontal, this);
+    opacity_->setRange(0, 100);
+    opacity_->setValue(50);
+    outline_ = new QCheckBox(tr("Outline only"), this);
+    connect(opacity_, &QSlider::valueChanged, this, [this] { showDetail(); });
+    connect(outline_, &QCheckBox::toggled, this, [this] { showDetail(); });
+    stats_ = new QCustomPlot(this);
+    stats_->setObjectName(QStringLiteral("datasetStats"));
+    stats_->setMinimumHeight(220);
+    auto* right = new QWidget(this);
+    auto* rl = new QVBoxLayout(right);
+    rl->addWidget(detail_, 1);
+    auto* ol = new QHBoxLayout;
+    ol->addWidget(new QLabel(tr("Mask opacity"), right));
+    ol->addWidget(opacity_);
+    ol->addWidget(outline_);
+    rl->addLayout(ol);
+    rl->addWidget(stats_);
+    auto* split = new QSplitter(this);
+    split->addWidget(table_);
+    split->addWidget(right);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    progress_ = new QProgressBar(this);
+    progress_->hide();
+    status_ = new QLabel(tr("Open a Fashionpedia or COCO instance file."), this);
+    status_->setObjectName(QStringLiteral("datasetStatus"));
+    auto* top = new QVBoxLayout(this);
+    top->addLayout(bar);
+    top->addWidget(split, 1);
+    top->addWidget(progress_);
+    top->addWidget(status_);
+
+    thread_ = new QThread(this);
+    loader_ = new DatasetLoader;
+    loader_->moveToThread(thread_);
+    connect(thread_, &QThread::finished, loader_, &QObject::deleteLater);
+    connect(loader_, &DatasetLoader::progress, this, [this](int d, int t) {
+        progress_->setRange(0, t);
+        progress_->setValue(d);
+    });
+    connect(loader_, &DatasetLoader::loaded, this, &DatasetPage::onLoaded);
+    connect(loader_, &DatasetLoader::failed, this, [this](const QString& m) {
+        progress_->hide();
+        status_->setText(m);
+        Q_EMIT loadFailed(m);
+    });
+    thread_->start();
+}
+
+DatasetPage::~DatasetPage() {
+    thread_->quit();
+    thread_->wait();
+}
+
+std::shared_ptr<coco::Dataset> DatasetPage::dataset() const { return model_->dataset(); }
+
+void DatasetPage::openDialog() {
+    const QString f = QFileDialog::getOpenFileName(this, tr("Annotation file"), QString(), tr("COCO JSON (*.json)"));
+    if (f.isEmpty()) return;
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Image folder"), QFileInfo(f).absolutePath());
+    open(f, dir);
+}
+
+void DatasetPage::open(const QString& annotations, const QString& imagesDir) {
+    progress_->show();
+    progress_->setRange(0, 0);
+    status_->setText(tr("Loading %1...").arg(annotations));
+    QMetaObject::invokeMethod(loader_, "load", Qt::QueuedConnection, Q_ARG(QString, annotations), Q_ARG(QString, imagesDir));
+}
+
+void DatasetPage::onLoaded(std::shared_ptr<coco::Dataset> ds, const QString& imagesDir) {
+    progress_->hide();
+    imagesDir_ = imagesDir;
+    model_->setDataset(ds);
+    category_->blockSignals(true);
+    while (category_->count() > 1) category_->removeItem(1);
+    for (const auto& c : ds->categories) category_->addItem(QString::fromStdString(c.name), c.id);
+    category_->blockSignals(false);
+    size_t missing = 0;
+    for (const auto& im : ds->images) missing += im.missing;
+    status_->setText(tr("%1: %2 images, %3 instances, %4 issues, %5 missing image files")
+                         .arg(QString::fromStdString(ds->path))
+                         .arg(ds->images.size())
+                         .arg(ds->annotations.size())
+                         .arg(ds->issues.size())
+                         .arg(missing));
+    if (project_) {
+        QJsonObject o;
+        o[QStringLiteral("annotations")] = QString::fromStdString(ds->path);
+        o[QStringLiteral("images")] = imagesDir;
+        project_->setValue(QStringLiteral("dataset"), o, tr("Open dataset"));
+    }
+    updateStats();
+    if (filter_->rowCount() > 0) selectRow(0);
+    Q_EMIT loaded(static_cast<int>(ds->annotations.size()));
+}
+
+void DatasetPage::selectRow(int r) { table_->selectRow(r); }
+
+void DatasetPage::updateStats() {
+    auto ds = dataset();
+    stats_->clearPlottables();
+    if (!ds) return;
+    std::map<int, int> per;
+    for (const auto& a : ds->annotations) ++per[a.categoryId];
+    QVector<double> x, y;
+    QVector<QString> labels;
+    int i = 1;
+    for (const auto& [id, n] : per) {
+        x << i++;
+        y << n;
+        labels << QString::fromStdString(ds->category(id)->name).section(QLatin1Char(','), 0, 0);
+    }
+    auto* bars = new QCPBars(stats_->xAxis, stats_->yAxis);
+    bars->setData(x, y);
+    bars->setBrush(QColor(80, 110, 220, 180));
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    ticker->addTicks(x, labels);
+    stats_->xAxis->setTicker(ticker);
+    stats_->xAxis->setTickLabelRotation(60);
+    stats_->yAxis->setLabel(tr("instances"));
+    stats_->rescaleAxes();
+    stats_->yAxis->setRangeLower(0);
+    stats_->replot();
+}
+
+void DatasetPage::showDetail() {
+    auto ds = dataset();
+    const QModelIndex cur = table_->currentIndex();
+    if (!ds || !cur.isValid()) return;
+    const int row = filter_->mapToSource(cur).row();
+    const auto& a = ds->annotations[static_cast<size_t>(row)];
+    const auto* img = ds->image(a.imageId);
+    QImage base(QString::fromStdString(ds->imagePath(imagesDir_.toStdString(), *img)));
+    if (base.isNull()) {
+        detail_->setText(tr("Image file missing: %1").arg(QString::fromStdString(img->fileName)));
+        return;
+    }
+    base = base.convertToFormat(QImage::Format_RGB32);
+    QPainter p(&base);
+    const double alpha = opacity_->value() / 100.0;
+    int k = 0;
+    for (uint32_t i : ds->annotationsOfImage(a.imageId)) {
+        const auto& other = ds->annotations[i];
+        cv::Mat m;
+        try {
+            m = ds->mask(other);
+        } catch (const std::exception&) {
+            continue;
+        }
+        const bool selected = &other == &a;
+        const QColor col = selected ? QColor(255, 60, 60) : QColor::fromHsv((k++ * 67) % 360, 200, 230);
+        if (outline_->isChecked() || !selected) {
+            std::vector<std::vector<cv::Point>> contours;
+            cv::findContours(m, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+            p.setPen(QPen(col, selected ? 2 : 1));
+            for (const auto& c : contours) {
+                QPolygon poly;
+                for (const auto& pt : c) poly << QPoint(pt.x, pt.y);
+                p.drawPolygon(poly);
+            }
+        }
+        if (selected && !outline_->isChecked()) {
+            QImage overlay(m.cols, m.rows, QImage::Format_ARGB32);
+            overlay.fill(Qt::transparent);
+            for (int y = 0; y < m.rows; ++y)
+                for (int x = 0; x < m.cols; ++x)
+                    if (m.at<uint8_t>(y, x)) overlay.setPixelColor(x, y, QColor(col.red(), col.green(), col.blue(), int(alpha * 255)));
+            p.drawImage(0, 0, overlay);
+        }
+    }
+    p.end();
+    detail_->setPixmap(QPixmap::fromImage(base).scaled(detail_->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
+}
+
+void DatasetPage::buildPairs() {
+    auto ds = dataset();
+    if (!ds) {
+        status_->setText(tr("Open a dataset first."));
+        return;
+    }
+    pairs::PairSetOptions o;
+    if (project_) {
+        o.categories.clear();
+        for (const QString& c : project_->concepts()) o.categories.push_back(c.toStdString());
+        for (const QString& c : project_->conditions()) o.conditions.push_back(pairs::makeCondition(c.toStdString()));
+    }
+    o.perCategory = 20;
+    o.resolution = 256;
+    const QString out = QDir(Preferences::instance().outputFolder()).filePath(QStringLiteral("pairs"));
+    const std::string images = imagesDir_.toStdString();
+    status_->setText(tr("Building pairs in %1...").arg(out));
+    auto* t = QThread::create([this, ds, o, out, images] {
+        try {
+            const auto set = pairs::buildPairs(*ds, images, o, out.toStdString());
+            QMetaObject::invokeMethod(this, [this, m = QString::fromStdString(set.manifestPath()), n = int(set.pairs.size())] {
+                status_->setText(tr("%1 pairs: %2").arg(n).arg(m));
+                Q_EMIT pairsBuilt(m, n);
+            });
+        } catch (const std::exception& e) {
+            QMetaObject::invokeMethod(this, [this, msg = QString::fromStdString(e.what())] { status_->setText(msg); });
+        }
+    });
+    connect(t, &QThread::finished, t, &QObject::deleteLater);
+    t->start();
+}
+
+} // namespace adv::ui

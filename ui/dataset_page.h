@@ -1,0 +1,75 @@
+// Dataset workspace: open a Fashionpedia/COCO file and image folder (loaded on
+// a worker thread with progress), filter instances, see masks over the image,
+// statistics per category; build training pairs from the selection.
+#pragma once
+
+#include "ui/workspace_page.h"
+
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QCustomPlot;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QSlider;
+class QTableView;
+class QThread;
+
+namespace adv::coco {
+class Dataset;
+}
+
+namespace adv::ui {
+
+class DatasetLoader;
+class InstanceFilter;
+class InstanceModel;
+
+class DatasetPage : public WorkspacePage {
+    Q_OBJECT
+public:
+    explicit DatasetPage(QWidget* parent = nullptr);
+    ~DatasetPage() override;
+
+    void open(const QString& annotations, const QString& imagesDir);
+    std::shared_ptr<coco::Dataset> dataset() const;
+    QString imagesDir() const { return imagesDir_; }
+    InstanceModel* model() const { return model_; }
+    InstanceFilter* filter() const { return filter_; }
+    void selectRow(int proxyRow);
+
+public Q_SLOTS:
+    void openDialog();
+    void buildPairs();
+
+Q_SIGNALS:
+    void loaded(int annotations);
+    void loadFailed(const QString& message);
+    void pairsBuilt(const QString& manifest, int pairs);
+
+private:
+    void onLoaded(std::shared_ptr<adv::coco::Dataset> ds, const QString& imagesDir);
+    void showDetail();
+    void updateStats();
+
+    InstanceModel* model_;
+    InstanceFilter* filter_;
+    QTableView* table_;
+    QComboBox* category_;
+    QDoubleSpinBox* minArea_;
+    QLineEdit* search_;
+    QLabel* detail_;
+    QSlider* opacity_;
+    QCheckBox* outline_;
+    QCustomPlot* stats_;
+    QProgressBar* progress_;
+    QLabel* status_;
+    QThread* thread_;
+    DatasetLoader* loader_;
+    QString imagesDir_;
+};
+
+} // namespace adv::ui

@@ -1,0 +1,155 @@
+#include "ui/export_page.h"
+
+#include "ui/preferences.h"
+#include "ui/variants_page.h"
+
+#include "exportset/export_job.h"
+#include "registry/preset_registry.h"
+
+#include <QDir>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSplitter>
+#include <QThread>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace adv::ui {
+
+ExportPage::ExportPage(VariantsPage* variants, QWidget* parent)
+    : WorkspacePage(QStringLiteral("export"), tr("Export"), QString(), parent), variants_(variants) {
+    approved_ = new QListWidget(this);
+    approved_->setObjectName(QStringLiteral("approvedList"));
+    approved_->setViewMode(QListView::IconMode);
+    approved_->setIconSize(QSize(112, 112));
+    approved_->setResizeMode(QListView::Adjust);
+    presets_ = new QTreeWidget(this);
+    presets_->setObjectName(QStringLiteral("presetTree"));
+    presets_->setHeaderLabels({tr("Placement"), tr("Size"), tr("Budget"), tr("Safe zone")});
+    presets_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    plugins::PresetRegistry reg;
+    reg.loadPlugins();
+    reg.loadUserFile(plugins::PresetRegistry::defaultUserPresetsFile());
+    QMap<QString, QTreeWidgetItem*> platforms;
+    for (const auto& p : reg.presets()) {
+        const QString plat = QString::fromStdString(p.platform);
+        if (!platforms.contains(plat)) {
+            auto* top = new QTreeWidgetItem(presets_, {plat});
+            top->setFlags(top->flags() | Qt::ItemIsAutoTristate | Qt::ItemIsUserCheckable);
+            top->setCheckState(0, Qt::Checked);
+            platforms[plat] = top;
+        }
+        const QString budget = p.maxBytes > 0 ? QStringLiteral("%1 KB").arg(p.maxBytes / 1024) : tr("none");
+        const QString safe = QStringLiteral("T%1 B%2 L%3 R%4")
+                                 .arg(std::max(p.textSafe.top, p.subjectArea.top) * 100, 0, 'f', 0)
+                                 .arg(std::max(p.textSafe.bottom, p.subjectArea.bottom) * 100, 0, 'f', 0)
+                                 .arg(std::max(p.textSafe.left, p.subjectArea.left) * 100, 0, 'f', 0)
+                                 .arg(std::max(p.textSafe.right, p.subjectArea.right) * 100, 0, 'f', 0);
+        auto* it = new QTreeWidgetItem(platforms[plat], {QString::fromStdString(p.name), QStringLiteral("%1x%2").arg(p.width).arg(p.height), budget, safe});
+        it->setData(0, Qt::UserRole, QString::fromStdString(p.id));
+        it->setFlags(it->flags() | Qt::ItemIsUserCheckable);
+        it->setCheckState(0, Qt::Checked);
+    }
+    presets_->expandAll();
+    outDir_ = new QLineEdit(QDir(Preferences::instance().outputFolder()).filePath(QStringLiteral("export")), this);
+    exportButton_ = new QPushButton(tr("Export"), this);
+    exportButton_->setObjectName(QStringLiteral("exportButton"));
+    connect(exportButton_, &QPushButton::clicked, this, &ExportPage::exportNow);
+    status_ = new QLabel(this);
+    status_->setObjectName(QStringLiteral("exportStatus"));
+    auto* split = new QSplitter(this);
+    auto* left = new QWidget(this);
+    auto* ll = new QVBoxLayout(left);
+    ll->addWidget(new QLabel(tr("Approved variants:"), left));
+    ll->addWidget(approved_);
+    auto* right = new QWidget(this);
+    auto* rl = new QVBoxLayout(right);
+    rl->addWidget(new QLabel(tr("Placements (from %1 platform plugins):").arg(reg.plugins().size()), right));
+    rl->addWidget(presets_);
+    split->addWidget(left);
+    split->addWidget(right);
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(new QLabel(tr("Output folder:"), this));
+    bottom->addWidget(outDir_, 1);
+    bottom->addWidget(exportButton_);
+    auto* top = new QVBoxLayout(this);
+    top->addWidget(split, 1);
+    top->addLayout(bottom);
+    top->addWidget(status_);
+    if (variants_) connect(variants_, &VariantsPage::approvalsChanged, this, &ExportPage::refreshApproved);
+    refreshApproved();
+}
+
+void ExportPage::refreshApproved() {
+    approved_->clear();
+    if (!variants_) return;
+    for (const auto& c : variants_->approvedCells()) {
+        auto* it = new QListWidgetItem(QIcon(c.path), QStringLiteral("%1 / %2 / %3").arg(c.concept, c.condition).arg(c.seed), approved_);
+        it->setData(Qt::UserRole, c.path);
+        it->setToolTip(c.parameters);
+    }
+    status_->setText(tr("%1 approved variants").arg(approved_->count()));
+}
+
+int ExportPage::approvedCount() const { return approved_->count(); }
+
+int ExportPage::presetCount() const {
+    int n = 0;
+    for (int i = 0; i < presets_->topLevelItemCount(); ++i) n += presets_->topLevelItem(i)->childCount();
+    return n;
+}
+
+QStringList ExportPage::selectedPresets() const {
+    QStringList ids;
+    for (int i = 0; i < presets_->topLevelItemCount(); ++i) {
+        auto* top = presets_->topLevelItem(i);
+        for (int j = 0; j < top->childCount(); ++j)
+            if (top->child(j)->checkState(0) == Qt::Checked) ids << top->child(j)->data(0, Qt::UserRole).toString();
+    }
+    return ids;
+}
+
+void ExportPage::exportNow() {
+    plugins::PresetRegistry reg;
+    reg.loadPlugins();
+    reg.loadUserFile(plugins::PresetRegistry::defaultUserPresetsFile());
+    exportset::ExportOptions o;
+    o.presets = reg.select(selectedPresets());
+    o.outDir = outDir_->text().trimmed().toStdString();
+    std::vector<exportset::Variant> variants;
+    for (int i = 0; i < approved_->count(); ++i) {
+        const QString dir = QFileInfo(approved_->item(i)->data(Qt::UserRole).toString()).absolutePath();
+        for (auto& v : exportset::scanVariants(dir.toStdString()))
+            if (QString::fromStdString(v.image) == approved_->item(i)->data(Qt::UserRole).toString()) variants.push_back(v);
+    }
+    if (variants.empty() || o.presets.empty()) {
+        status_->setText(tr("Approve variants and choose placements first."));
+        return;
+    }
+    exportButton_->setEnabled(false);
+    status_->setText(tr("Exporting %1 variants to %2 placements...").arg(variants.size()).arg(o.presets.size()));
+    auto* t = QThread::create([this, variants, o] {
+        try {
+            const auto rep = exportset::exportVariants(variants, o);
+            QMetaObject::invokeMethod(this, [this, n = int(rep.files.size()), over = int(rep.overBudget.size()),
+                                             m = QString::fromStdString(rep.manifestCsv)] {
+                status_->setText(tr("%1 files written, %2 over budget (not exported). Manifest: %3").arg(n).arg(over).arg(m));
+                exportButton_->setEnabled(true);
+                Q_EMIT exported(n, m);
+            });
+        } catch (const std::exception& e) {
+            QMetaObject::invokeMethod(this, [this, msg = QString::fromStdString(e.what())] {
+                status_->setText(msg);
+                exportButton_->setEnabled(true);
+            });
+        }
+    });
+    connect(t, &QThread::finished, t, &QObject::deleteLater);
+    t->start();
+}
+
+} // namespace adv::ui

@@ -1,0 +1,149 @@
+#include "ui/pairs_page.h"
+
+#include "ui/project.h"
+
+#include "pairs/pair_set.h"
+
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QUndoCommand>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include <filesystem>
+
+namespace adv::ui {
+
+class PairEditCommand : public QUndoCommand {
+public:
+    PairEditCommand(PairsPage* page, int index, QString state, QString caption, bool edited, const QString& text)
+        : QUndoCommand(text), page_(page), index_(index), newState_(std::move(state)), newCaption_(std::move(caption)), newEdited_(edited) {
+        const auto& p = page->set_->pairs[static_cast<size_t>(index)];
+        oldState_ = QString::fromStdString(p.state);
+        oldCaption_ = QString::fromStdString(p.caption);
+        oldEdited_ = p.captionEdited;
+    }
+    void redo() override { page_->apply(index_, newState_, newCaption_, newEdited_); }
+    void undo() override { page_->apply(index_, oldState_, oldCaption_, oldEdited_); }
+
+private:
+    PairsPage* page_;
+    int index_;
+    QString newState_, newCaption_, oldState_, oldCaption_;
+    bool newEdited_, oldEdited_ = false;
+};
+
+PairsPage::PairsPage(QWidget* parent) : WorkspacePage(QStringLiteral("pairs"), tr("Pairs"), QString(), parent) {
+    list_ = new QListWidget(this);
+    list_->setObjectName(QStringLiteral("pairGrid"));
+    list_->setViewMode(QListView::IconMode);
+    list_->setIconSize(QSize(128, 128));
+    list_->setResizeMode(QListView::Adjust);
+    list_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    list_->setWordWrap(true);
+    list_->setGridSize(QSize(150, 180));
+    counts_ = new QLabel(tr("Build pairs from the Dataset workspace."), this);
+    counts_->setObjectName(QStringLiteral("pairCounts"));
+    counts_->setWordWrap(true);
+    auto* accept = new QPushButton(tr("Accept"), this);
+    auto* reject = new QPushButton(tr("Reject"), this);
+    auto* caption = new QPushButton(tr("Edit caption..."), this);
+    auto* train = new QPushButton(tr("Use for training"), this);
+    accept->setShortcut(QKeySequence(Qt::Key_A));
+    reject->setShortcut(QKeySequence(Qt::Key_R));
+    auto bulk = [this](const QString& state) {
+        if (!project_) return;
+        project_->undoStack()->beginMacro(state == QLatin1String("accepted") ? tr("Accept pairs") : tr("Reject pairs"));
+        for (auto* it : list_->selectedItems()) setState(list_->row(it), state);
+        project_->undoStack()->endMacro();
+    };
+    connect(accept, &QPushButton::clicked, this, [bulk] { bulk(QStringLiteral("accepted")); });
+    connect(reject, &QPushButton::clicked, this, [bulk] { bulk(QStringLiteral("rejected")); });
+    connect(caption, &QPushButton::clicked, this, [this] {
+        auto* it = list_->currentItem();
+        if (!it) return;
+        const int i = list_->row(it);
+        bool ok = false;
+        const QString c = QInputDialog::getText(this, tr("Caption"), tr("Caption:"), QLineEdit::Normal, this->caption(i), &ok);
+        if (ok) setCaption(i, c);
+    });
+    connect(train, &QPushButton::clicked, this, [this] {
+        if (!manifest_.isEmpty()) Q_EMIT useForTraining(manifest_);
+    });
+    auto* buttons = new QHBoxLayout;
+    for (auto* b : {accept, reject, caption, train}) buttons->addWidget(b);
+    buttons->addStretch();
+    auto* top = new QVBoxLayout(this);
+    top->addLayout(buttons);
+    top->addWidget(list_, 1);
+    top->addWidget(counts_);
+}
+
+PairsPage::~PairsPage() = default;
+
+bool PairsPage::openManifest(const QString& manifest, QString* error) {
+    try {
+        auto s = std::make_unique<pairs::PairSet>(pairs::PairSet::load(std::filesystem::path(manifest.toStdString()).parent_path().string()));
+        set_ = std::move(s);
+    } catch (const std::exception& e) {
+        if (error) *error = QString::fromStdString(e.what());
+        return false;
+    }
+    manifest_ = manifest;
+    list_->clear();
+    for (size_t i = 0; i < set_->pairs.size(); ++i) {
+        const auto& p = set_->pairs[i];
+        auto* it = new QListWidgetItem(QIcon(QString::fromStdString((std::filesystem::path(set_->dir) / p.image).string())), QString(), list_);
+        it->setData(Qt::UserRole, static_cast<int>(i));
+        refreshItem(static_cast<int>(i));
+    }
+    updateCounts();
+    return true;
+}
+
+int PairsPage::pairCount() const { return set_ ? static_cast<int>(set_->pairs.size()) : 0; }
+QString PairsPage::state(int i) const { return QString::fromStdString(set_->pairs[static_cast<size_t>(i)].state); }
+QString PairsPage::caption(int i) const { return QString::fromStdString(set_->pairs[static_cast<size_t>(i)].caption); }
+
+void PairsPage::setState(int i, const QString& s) {
+    if (!set_ || !project_ || state(i) == s) return;
+    project_->undoStack()->push(new PairEditCommand(this, i, s, caption(i), set_->pairs[static_cast<size_t>(i)].captionEdited,
+                                                    s == QLatin1String("accepted") ? tr("Accept pair") : tr("Reject pair")));
+}
+
+void PairsPage::setCaption(int i, const QString& c) {
+    if (!set_ || !project_ || caption(i) == c) return;
+    project_->undoStack()->push(new PairEditCommand(this, i, state(i), c, true, tr("Edit caption")));
+}
+
+void PairsPage::apply(int i, const QString& s, const QString& c, bool edited) {
+    auto& p = set_->pairs[static_cast<size_t>(i)];
+    p.state = s.toStdString();
+    p.caption = c.toStdString();
+    p.captionEdited = edited;
+    set_->save();
+    refreshItem(i);
+    updateCounts();
+}
+
+void PairsPage::refreshItem(int i) {
+    auto* it = list_->item(i);
+    const auto& p = set_->pairs[static_cast<size_t>(i)];
+    it->setText(QString::fromStdString(p.caption) + QStringLiteral("\n[") + QString::fromStdString(p.state) + QLatin1Char(']'));
+    it->setBackground(p.state == "accepted" ? QColor(200, 240, 200) : p.state == "rejected" ? QColor(245, 200, 200) : QColor(Qt::transparent));
+}
+
+void PairsPage::updateCounts() {
+    QStringList parts;
+    for (const auto& [k, n] : set_->counts()) {
+        int acc = 0;
+        for (const auto& p : set_->pairs) acc += p.category == k.first && p.condition == k.second && p.state == "accepted";
+        parts << QStringLiteral("%1 × %2: %3 (%4 accepted)").arg(QString::fromStdString(k.first), QString::fromStdString(k.second)).arg(n).arg(acc);
+    }
+    counts_->setText(parts.join(QStringLiteral(" · ")));
+}
+
+} // namespace adv::ui

@@ -1,0 +1,388 @@
+#include "ui/training_page.h"
+
+#include "ui/plot.h"
+#include "ui/preferences.h"
+#include "ui/workers.h"
+
+#include "train/train_config.h"
+#include "train/trainer.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTextStream>
+#include <QThread>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace adv::ui {
+
+namespace {
+QSpinBox* spin(QWidget* p, int lo, int hi, int v) {
+    auto* s = new QSpinBox(p);
+    s->setRange(lo, hi);
+    s->setValue(v);
+    return s;
+}
+} // namespace
+
+TrainingPage::TrainingPage(QWidget* parent)
+    : WorkspacePage(QStringLiteral("training"), tr("Training"), QString(), parent) {
+    auto* form = new QFormLayout;
+    model_ = new QLineEdit(this);
+    model_->setPlaceholderText(tr("diffusers folder or SD 1.x .safetensors (empty: embedded model)"));
+    manifest_ = new QLineEdit(this);
+    manifest_->setPlaceholderText(tr("pairs manifest.jsonl"));
+    outDir_ = new QLineEdit(QDir(Preferences::instance().outputFolder()).filePath(QStringLiteral("runs/run-") +
+                                 QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))),
+                            this);
+    rank_ = spin(this, 1, 128, 4);
+    alpha_ = new QDoubleSpinBox(this);
+    alpha_->setRange(0.1, 256);
+    alpha_->setValue(4);
+    lr_ = new QDoubleSpinBox(this);
+    lr_->setDecimals(6);
+    lr_->setRange(1e-6, 1.0);
+    lr_->setSingleStep(1e-5);
+    lr_->setValue(1e-4);
+    schedule_ = new QComboBox(this);
+    schedule_->addItems({QStringLiteral("constant"), QStringLiteral("constant_with_warmup"), QStringLiteral("linear"), QStringLiteral("cosine")});
+    warmup_ = spin(this, 0, 100000, 0);
+    steps_Box = spin(this, 1, 1000000, 500);
+    batch_ = spin(this, 1, 64, 1);
+    resolution_ = spin(this, 8, 2048, 512);
+    resolution_->setSingleStep(8);
+    seed_ = spin(this, 0, 2147483647, 42);
+    checkpointEvery_ = spin(this, 1, 100000, 100);
+    validateEvery_ = spin(this, 0, 100000, 0);
+    prompts_ = new QLineEdit(QStringLiteral("a dress on the beach; a shirt in space"), this);
+    form->addRow(tr("Base model:"), model_);
+    form->addRow(tr("Training pairs:"), manifest_);
+    form->addRow(tr("Run folder:"), outDir_);
+    form->addRow(tr("Rank / alpha:"), [&] {
+        auto* w = new QWidget(this);
+        auto* l = new QHBoxLayout(w);
+        l->setContentsMargins(0, 0, 0, 0);
+        l->addWidget(rank_);
+        l->addWidget(alpha_);
+        return w;
+    }());
+    form->addRow(tr("Learning rate:"), lr_);
+    form->addRow(tr("Schedule / warm-up:"), [&] {
+        auto* w = new QWidget(this);
+        auto* l = new QHBoxLayout(w);
+        l->setContentsMargins(0, 0, 0, 0);
+        l->addWidget(schedule_);
+        l->addWidget(warmup_);
+        return w;
+    }());
+    form->addRow(tr("Steps:"), steps_Box);
+    form->addRow(tr("Batch:"), batch_);
+    form->addRow(tr("Resolution:"), resolution_);
+    form->addRow(tr("Seed:"), seed_);
+    form->addRow(tr("Checkpoint every:"), checkpointEvery_);
+    form->addRow(tr("Validate every:"), validateEvery_);
+    form->addRow(tr("Validation prompts:"), prompts_);
+
+    startButton_ = new QPushButton(tr("Start"), this);
+    startButton_->setObjectName(QStringLiteral("startTraining"));
+    pauseButton_ = new QPushButton(tr("Pause"), this);
+    stopButton_ = new QPushButton(tr("Stop"), this);
+    connect(startButton_, &QPushButton::clicked, this, &TrainingPage::start);
+    connect(pauseButton_, &QPushButton::clicked, this, &TrainingPage::togglePause);
+    connect(stopButton_, &QPushButton::clicked, this, &TrainingPage::stop);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(startButton_);
+    buttons->addWidget(pauseButton_);
+    buttons->addWidget(stopButton_);
+    auto* exportCsvButton = new QPushButton(tr("Export CSV..."), this);
+    auto* exportPngButton = new QPushButton(tr("Export PNG..."), this);
+    connect(exportCsvButton, &QPushButton::clicked, this, [this] {
+        const QString p = QFileDialog::getSaveFileName(this, tr("Export metrics"), QString(), tr("CSV (*.csv)"));
+        if (!p.isEmpty()) exportCsv(p);
+    });
+    connect(exportPngButton, &QPushButton::clicked, this, [this] {
+        const QString p = QFileDialog::getSaveFileName(this, tr("Export chart"), QString(), tr("PNG (*.png)"));
+        if (!p.isEmpty()) exportPng(p);
+    });
+    buttons->addWidget(exportCsvButton);
+    buttons->addWidget(exportPngButton);
+    status_ = new QLabel(tr("Idle"), this);
+    status_->setObjectName(QStringLiteral("trainingStatus"));
+
+    auto* left = new QWidget(this);
+    auto* ll = new QVBoxLayout(left);
+    auto* formBox = new QGroupBox(tr("Run"), left);
+    formBox->setLayout(form);
+    ll->addWidget(formBox);
+    ll->addLayout(buttons);
+    ll->addWidget(status_);
+    runs_ = new QListWidget(left);
+    runs_->setObjectName(QStringLiteral("runList"));
+    ll->addWidget(new QLabel(tr("Earlier runs (double-click to open):"), left));
+    ll->addWidget(runs_, 1);
+    connect(runs_, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem* it) {
+        QString err;
+        if (!openRun(it->data(Qt::UserRole).toString(), &err)) QMessageBox::warning(this, tr("Open run"), err);
+    });
+
+    plot_ = new QCustomPlot(this);
+    plot_->setObjectName(QStringLiteral("lossChart"));
+    plot_->setMinimumHeight(260);
+    plot_->addGraph();
+    plot_->graph(0)->setName(tr("loss"));
+    plot_->graph(0)->setPen(QPen(QColor(120, 160, 220, 140)));
+    plot_->addGraph();
+    plot_->graph(1)->setName(tr("smoothed loss"));
+    plot_->graph(1)->setPen(QPen(QColor(30, 80, 200), 2));
+    plot_->addGraph(plot_->xAxis, plot_->yAxis2);
+    plot_->graph(2)->setName(tr("learning rate"));
+    plot_->graph(2)->setPen(QPen(QColor(220, 120, 30), 1.5, Qt::DashLine));
+    plot_->xAxis->setLabel(tr("step"));
+    plot_->yAxis->setLabel(tr("loss"));
+    plot_->yAxis2->setLabel(tr("learning rate"));
+    plot_->yAxis2->setVisible(true);
+    plot_->legend->setVisible(true);
+    plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    validation_ = new QListWidget(this);
+    validation_->setObjectName(QStringLiteral("validationStrip"));
+    validation_->setViewMode(QListView::IconMode);
+    validation_->setFlow(QListView::LeftToRight);
+    validation_->setIconSize(QSize(96, 96));
+    validation_->setMaximumHeight(150);
+    log_ = new QPlainTextEdit(this);
+    log_->setReadOnly(true);
+    log_->setMaximumHeight(110);
+    auto* right = new QWidget(this);
+    auto* rl = new QVBoxLayout(right);
+    rl->addWidget(plot_, 1);
+    rl->addWidget(new QLabel(tr("Validation images:"), right));
+    rl->addWidget(validation_);
+    rl->addWidget(log_);
+    auto* split = new QSplitter(this);
+    split->addWidget(left);
+    split->addWidget(right);
+    split->setStretchFactor(1, 1);
+    auto* top = new QVBoxLayout(this);
+    top->addWidget(split);
+    setRunning(false);
+    refreshRuns();
+}
+
+TrainingPage::~TrainingPage() {
+    if (thread_) {
+        worker_->control()->stop = true;
+        thread_->quit();
+        thread_->wait();
+    }
+}
+
+train::TrainConfig TrainingPage::config() const {
+    train::TrainConfig c;
+    c.model = model_->text().trimmed().toStdString();
+    c.manifest = manifest_->text().trimmed().toStdString();
+    c.outDir = outDir_->text().trimmed().toStdString();
+    c.rank = rank_->value();
+    c.alpha = alpha_->value();
+    c.learningRate = lr_->value();
+    c.lrSchedule = schedule_->currentText().toStdString();
+    c.warmupSteps = warmup_->value();
+    c.steps = steps_Box->value();
+    c.batch = batch_->value();
+    c.resolution = resolution_->value();
+    c.seed = static_cast<uint64_t>(seed_->value());
+    c.checkpointEvery = checkpointEvery_->value();
+    c.validateEvery = validateEvery_->value();
+    for (const QString& p : prompts_->text().split(QLatin1Char(';'), Qt::SkipEmptyParts)) c.validationPrompts.push_back(p.trimmed().toStdString());
+    c.device = Preferences::instance().device().toStdString();
+    return c;
+}
+
+void TrainingPage::setConfig(const train::TrainConfig& c) {
+    model_->setText(QString::fromStdString(c.model));
+    manifest_->setText(QString::fromStdString(c.manifest));
+    outDir_->setText(QString::fromStdString(c.outDir));
+    rank_->setValue(c.rank);
+    alpha_->setValue(c.alpha);
+    lr_->setValue(c.learningRate);
+    schedule_->setCurrentText(QString::fromStdString(c.lrSchedule));
+    warmup_->setValue(c.warmupSteps);
+    steps_Box->setValue(c.steps);
+    batch_->setValue(c.batch);
+    resolution_->setValue(c.resolution);
+    seed_->setValue(static_cast<int>(c.seed));
+    checkpointEvery_->setValue(c.checkpointEvery);
+    validateEvery_->setValue(c.validateEvery);
+    QStringList prompts;
+    for (const auto& p : c.validationPrompts) prompts << QString::fromStdString(p);
+    prompts_->setText(prompts.join(QStringLiteral("; ")));
+}
+
+void TrainingPage::setManifest(const QString& p) { manifest_->setText(p); }
+void TrainingPage::setModel(const QString& p) { model_->setText(p); }
+void TrainingPage::setOutputDir(const QString& p) { outDir_->setText(p); }
+
+void TrainingPage::setRunning(bool running) {
+    startButton_->setEnabled(!running);
+    pauseButton_->setEnabled(running);
+    stopButton_->setEnabled(running);
+}
+
+void TrainingPage::resetChart() {
+    steps_.clear(), loss_.clear(), smooth_.clear(), lr_Values.clear();
+    for (int i = 0; i < 3; ++i) plot_->graph(i)->data()->clear();
+    plot_->clearItems();
+    validation_->clear();
+}
+
+void TrainingPage::start() {
+    const auto c = config();
+    const auto problems = c.validate();
+    if (!problems.empty()) {
+        QMessageBox::warning(this, tr("Training"), QString::fromStdString(problems.front()));
+        return;
+    }
+    if (c.model.empty()) {
+        QMessageBox::warning(this, tr("Training"), tr("Choose a base model."));
+        return;
+    }
+    resetChart();
+    thread_ = new QThread(this);
+    worker_ = new TrainWorker(c);
+    worker_->moveToThread(thread_);
+    connect(thread_, &QThread::started, worker_, &TrainWorker::run);
+    connect(worker_, &TrainWorker::step, this, &TrainingPage::onStep);
+    connect(worker_, &TrainWorker::validation, this, &TrainingPage::onValidation);
+    connect(worker_, &TrainWorker::event, this, &TrainingPage::addEvent);
+    connect(worker_, &TrainWorker::finished, this, [this](bool completed, const QString& lora, const QString& failure) {
+        thread_->quit();
+        thread_->wait();
+        worker_->deleteLater();
+        thread_->deleteLater();
+        thread_ = nullptr;
+        worker_ = nullptr;
+        setRunning(false);
+        status_->setText(completed ? tr("Finished: %1").arg(lora) : failure.isEmpty() ? tr("Stopped") : tr("Failed: %1").arg(failure));
+        refreshRuns();
+        Q_EMIT runFinished(completed, lora, failure);
+    });
+    setRunning(true);
+    status_->setText(tr("Preparing data..."));
+    thread_->start();
+}
+
+void TrainingPage::togglePause() {
+    if (!worker_) return;
+    auto* c = worker_->control();
+    c->pause = !c->pause;
+    pauseButton_->setText(c->pause ? tr("Resume") : tr("Pause"));
+    addEvent(QStringLiteral("pause"), c->pause ? tr("paused") : tr("resumed"));
+}
+
+void TrainingPage::stop() {
+    if (worker_) worker_->control()->stop = true;
+}
+
+void TrainingPage::onStep(int step, int total, double loss, double smooth, double lr, double stepSeconds, double eta,
+                          const QString& event) {
+    if (event == QLatin1String("rollback")) {
+        // The run went back to its last checkpoint: drop the points after it.
+        while (!steps_.isEmpty() && steps_.last() > step) steps_.removeLast(), loss_.removeLast(), smooth_.removeLast(), lr_Values.removeLast();
+    } else {
+        steps_ << step;
+        loss_ << (std::isfinite(loss) ? loss : qQNaN());
+        smooth_ << (std::isfinite(smooth) ? smooth : qQNaN());
+        lr_Values << lr;
+    }
+    if (!event.isEmpty()) {
+        auto* line = new QCPItemStraightLine(plot_);
+        line->point1->setCoords(step, 0);
+        line->point2->setCoords(step, 1);
+        line->setPen(QPen(event == QLatin1String("nan") ? Qt::red : QColor(200, 0, 200), 1, Qt::DotLine));
+    }
+    plot_->graph(0)->setData(steps_, loss_, true);
+    plot_->graph(1)->setData(steps_, smooth_, true);
+    plot_->graph(2)->setData(steps_, lr_Values, true);
+    plot_->rescaleAxes();
+    double maxLr = 0;
+    for (double v : lr_Values) maxLr = std::max(maxLr, v);
+    plot_->yAxis2->setRange(0, maxLr > 0 ? maxLr * 1.15 : 1);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+    status_->setText(tr("Step %1 / %2 — %3 it/s — ETA %4 s — loss %5")
+                         .arg(step)
+                         .arg(total)
+                         .arg(stepSeconds > 0 ? 1.0 / stepSeconds : 0.0, 0, 'f', 2)
+                         .arg(eta, 0, 'f', 0)
+                         .arg(smooth, 0, 'f', 4));
+    Q_EMIT stepReported(step);
+}
+
+void TrainingPage::onValidation(int step, const QStringList& images) {
+    for (const QString& f : images) {
+        auto* it = new QListWidgetItem(QIcon(f), tr("step %1").arg(step), validation_);
+        it->setToolTip(f);
+    }
+    validation_->scrollToBottom();
+}
+
+void TrainingPage::addEvent(const QString& kind, const QString& message) {
+    log_->appendPlainText(QStringLiteral("[%1] %2: %3").arg(QTime::currentTime().toString(), kind, message));
+}
+
+void TrainingPage::refreshRuns() {
+    runs_->clear();
+    const QDir root(QDir(Preferences::instance().outputFolder()).filePath(QStringLiteral("runs")));
+    for (const QString& d : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Time)) {
+        if (!QFile::exists(root.filePath(d + QStringLiteral("/metrics.jsonl")))) continue;
+        auto* it = new QListWidgetItem(d, runs_);
+        it->setData(Qt::UserRole, root.filePath(d));
+    }
+}
+
+bool TrainingPage::openRun(const QString& runDir, QString* error) {
+    std::vector<train::StepMetrics> m;
+    try {
+        m = train::readMetrics(runDir.toStdString());
+    } catch (const std::exception& e) {
+        if (error) *error = QString::fromStdString(e.what());
+        return false;
+    }
+    resetChart();
+    for (const auto& s : m) onStep(s.step, m.empty() ? 0 : m.back().step, s.loss, s.smoothLoss, s.lr, s.stepSeconds, s.etaSeconds,
+                                   QString::fromStdString(s.event));
+    const QDir v(runDir + QStringLiteral("/validation"));
+    for (const QString& f : v.entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name)) {
+        auto* it = new QListWidgetItem(QIcon(v.filePath(f)), f.left(12), validation_);
+        it->setToolTip(v.filePath(f));
+    }
+    status_->setText(tr("Run %1: %2 steps").arg(runDir).arg(m.size()));
+    return true;
+}
+
+bool TrainingPage::exportCsv(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Text)) return false;
+    QTextStream out(&f);
+    out << "step,loss,smooth_loss,lr\n";
+    for (int i = 0; i < steps_.size(); ++i) out << steps_[i] << ',' << loss_[i] << ',' << smooth_[i] << ',' << lr_Values[i] << '\n';
+    return true;
+}
+
+bool TrainingPage::exportPng(const QString& path) { return plot_->savePng(path, 1200, 600); }
+
+} // namespace adv::ui

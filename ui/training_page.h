@@ -1,0 +1,80 @@
+// Training workspace: the run form, start/pause/resume/stop, a live loss /
+// smoothed loss / learning-rate chart, validation strip, earlier runs.
+#pragma once
+
+#include "ui/workspace_page.h"
+
+#include <QVector>
+
+class QComboBox;
+class QCustomPlot;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QThread;
+
+namespace adv::train {
+struct TrainConfig;
+}
+
+namespace adv::ui {
+
+class TrainWorker;
+
+class TrainingPage : public WorkspacePage {
+    Q_OBJECT
+public:
+    explicit TrainingPage(QWidget* parent = nullptr);
+    ~TrainingPage() override;
+
+    // The run the form describes (validated by the caller with TrainConfig::validate()).
+    train::TrainConfig config() const;
+    void setConfig(const train::TrainConfig& c);  // fills the form
+    void setManifest(const QString& path);
+    void setModel(const QString& path);
+    void setOutputDir(const QString& path);
+    bool isRunning() const { return thread_ != nullptr; }
+    // Reopens a finished run's metrics.jsonl.
+    bool openRun(const QString& runDir, QString* error = nullptr);
+    int points() const { return steps_.size(); }
+    QCustomPlot* chart() const { return plot_; }
+
+public Q_SLOTS:
+    void start();
+    void togglePause();
+    void stop();
+    bool exportCsv(const QString& path);
+    bool exportPng(const QString& path);
+
+Q_SIGNALS:
+    void runFinished(bool completed, const QString& loraPath, const QString& failure);
+    void stepReported(int step);
+
+private:
+    void onStep(int step, int total, double loss, double smooth, double lr, double stepSeconds, double eta, const QString& event);
+    void onValidation(int step, const QStringList& images);
+    void addEvent(const QString& kind, const QString& message);
+    void refreshRuns();
+    void resetChart();
+    void setRunning(bool running);
+
+    QLineEdit *model_, *manifest_, *outDir_, *prompts_;
+    QSpinBox *rank_, *steps_Box, *batch_, *resolution_, *seed_, *warmup_, *checkpointEvery_, *validateEvery_;
+    QDoubleSpinBox *alpha_, *lr_;
+    QComboBox* schedule_;
+    QPushButton *startButton_, *pauseButton_, *stopButton_;
+    QLabel* status_;
+    QCustomPlot* plot_;
+    QListWidget* validation_;
+    QListWidget* runs_;
+    QPlainTextEdit* log_;
+    QVector<double> steps_, loss_, smooth_, lr_Values;
+    QThread* thread_ = nullptr;
+    TrainWorker* worker_ = nullptr;
+};
+
+} // namespace adv::ui
