@@ -3,6 +3,7 @@
 #include "ui/dataset_models.h"
 #include "ui/plot.h"
 #include "ui/preferences.h"
+#include "ui/thumbnails.h"
 #include "ui/project.h"
 #include "ui/workers.h"
 
@@ -27,6 +28,8 @@
 #include <QPushButton>
 #include <QSlider>
 #include <QSplitter>
+#include <QListView>
+#include <QTabWidget>
 #include <QTableView>
 #include <QThread>
 #include <QVBoxLayout>
@@ -61,6 +64,12 @@ DatasetPage::DatasetPage(QWidget* parent) : WorkspacePage(QStringLiteral("datase
         filter_->setCategory(category_->currentData().toInt());
         status_->setText(tr("%1 of %2 instances").arg(filter_->rowCount()).arg(model_->rowCount()));
     });
+    attribute_ = new QComboBox(this);
+    attribute_->addItem(tr("Any attribute"), -1);
+    connect(attribute_, &QComboBox::currentIndexChanged, this, [this] {
+        filter_->setAttribute(attribute_->currentData().toInt());
+        status_->setText(tr("%1 of %2 instances").arg(filter_->rowCount()).arg(model_->rowCount()));
+    });
     minArea_ = new QDoubleSpinBox(this);
     minArea_->setRange(0, 1e8);
     minArea_->setPrefix(tr("min area "));
@@ -72,6 +81,7 @@ DatasetPage::DatasetPage(QWidget* parent) : WorkspacePage(QStringLiteral("datase
     auto* bar = new QHBoxLayout;
     bar->addWidget(openButton);
     bar->addWidget(category_);
+    bar->addWidget(attribute_);
     bar->addWidget(minArea_);
     bar->addWidget(search_, 1);
     bar->addWidget(pairsButton);
@@ -98,8 +108,26 @@ DatasetPage::DatasetPage(QWidget* parent) : WorkspacePage(QStringLiteral("datase
     ol->addWidget(outline_);
     rl->addLayout(ol);
     rl->addWidget(stats_);
+    thumbs_ = new ThumbnailModel(this);
+    auto* grid = new QListView(this);
+    grid->setObjectName(QStringLiteral("thumbnailGrid"));
+    grid->setModel(thumbs_);
+    grid->setViewMode(QListView::IconMode);
+    grid->setIconSize(QSize(ThumbnailModel::kSize, ThumbnailModel::kSize));
+    grid->setGridSize(QSize(ThumbnailModel::kSize + 24, ThumbnailModel::kSize + 36));
+    grid->setResizeMode(QListView::Adjust);
+    grid->setUniformItemSizes(true);
+    connect(grid, &QListView::doubleClicked, this, [this](const QModelIndex& i) {
+        // Show the instances of that image.
+        search_->setText(i.data(Qt::DisplayRole).toString().section(QLatin1Char(' '), 0, 0));
+        if (auto* t = findChild<QTabWidget*>(QStringLiteral("datasetTabs"))) t->setCurrentIndex(0);
+    });
+    auto* tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("datasetTabs"));
+    tabs->addTab(table_, tr("Instances"));
+    tabs->addTab(grid, tr("Images"));
     auto* split = new QSplitter(this);
-    split->addWidget(table_);
+    split->addWidget(tabs);
     split->addWidget(right);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
@@ -159,6 +187,11 @@ void DatasetPage::onLoaded(std::shared_ptr<coco::Dataset> ds, const QString& ima
     while (category_->count() > 1) category_->removeItem(1);
     for (const auto& c : ds->categories) category_->addItem(QString::fromStdString(c.name), c.id);
     category_->blockSignals(false);
+    attribute_->blockSignals(true);
+    while (attribute_->count() > 1) attribute_->removeItem(1);
+    for (const auto& a : ds->attributes) attribute_->addItem(QString::fromStdString(a.name), a.id);
+    attribute_->blockSignals(false);
+    thumbs_->setDataset(ds, imagesDir);
     size_t missing = 0;
     for (const auto& im : ds->images) missing += im.missing;
     status_->setText(tr("%1: %2 images, %3 instances, %4 issues, %5 missing image files")

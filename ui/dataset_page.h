@@ -27,6 +27,7 @@ namespace adv::ui {
 class DatasetLoader;
 class InstanceFilter;
 class InstanceModel;
+class ThumbnailModel;
 
 class DatasetPage : public WorkspacePage {
     Q_OBJECT
@@ -38,6 +39,7 @@ public:
     std::shared_ptr<coco::Dataset> dataset() const;
     QString imagesDir() const { return imagesDir_; }
     InstanceModel* model() const { return model_; }
+    ThumbnailModel* thumbnails() const { return thumbs_; }
     InstanceFilter* filter() const { return filter_; }
     void selectRow(int proxyRow);
 
@@ -59,6 +61,8 @@ private:
     InstanceFilter* filter_;
     QTableView* table_;
     QComboBox* category_;
+    QComboBox* attribute_;
+    ThumbnailModel* thumbs_;
     QDoubleSpinBox* minArea_;
     QLineEdit* search_;
     QLabel* detail_;

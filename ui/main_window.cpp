@@ -72,6 +72,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         if (pairs_->openManifest(manifest, &err)) setCurrentWorkspace(QStringLiteral("pairs"));
         else QMessageBox::warning(this, tr("Pairs"), err);
     });
+    connect(dataset_, &DatasetPage::loaded, this, [this] { pairs_->setSource(dataset_->dataset(), dataset_->imagesDir()); });
     connect(pairs_, &PairsPage::useForTraining, this, [this](const QString& manifest) {
         training_->setManifest(manifest);
         setCurrentWorkspace(QStringLiteral("training"));

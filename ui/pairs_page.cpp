@@ -2,7 +2,10 @@
 
 #include "ui/project.h"
 
+#include "dataset/coco.h"
 #include "pairs/pair_set.h"
+
+#include <QImage>
 
 #include <QHBoxLayout>
 #include <QInputDialog>
@@ -36,6 +39,19 @@ private:
     bool newEdited_, oldEdited_ = false;
 };
 
+class SwapBackgroundCommand : public QUndoCommand {
+public:
+    SwapBackgroundCommand(PairsPage* page, int index, quint64 from, quint64 to)
+        : QUndoCommand(QObject::tr("Swap background")), page_(page), index_(index), from_(from), to_(to) {}
+    void redo() override { page_->rebuild(index_, to_); }
+    void undo() override { page_->rebuild(index_, from_); }
+
+private:
+    PairsPage* page_;
+    int index_;
+    quint64 from_, to_;
+};
+
 PairsPage::PairsPage(QWidget* parent) : WorkspacePage(QStringLiteral("pairs"), tr("Pairs"), QString(), parent) {
     list_ = new QListWidget(this);
     list_->setObjectName(QStringLiteral("pairGrid"));
@@ -52,6 +68,14 @@ PairsPage::PairsPage(QWidget* parent) : WorkspacePage(QStringLiteral("pairs"), t
     auto* reject = new QPushButton(tr("Reject"), this);
     auto* caption = new QPushButton(tr("Edit caption..."), this);
     auto* train = new QPushButton(tr("Use for training"), this);
+    auto* swap = new QPushButton(tr("Swap background"), this);
+    swap->setObjectName(QStringLiteral("swapBackground"));
+    connect(swap, &QPushButton::clicked, this, [this] {
+        if (!project_) return;
+        project_->undoStack()->beginMacro(tr("Swap backgrounds"));
+        for (auto* it : list_->selectedItems()) swapBackground(list_->row(it));
+        project_->undoStack()->endMacro();
+    });
     accept->setShortcut(QKeySequence(Qt::Key_A));
     reject->setShortcut(QKeySequence(Qt::Key_R));
     auto bulk = [this](const QString& state) {
@@ -74,7 +98,7 @@ PairsPage::PairsPage(QWidget* parent) : WorkspacePage(QStringLiteral("pairs"), t
         if (!manifest_.isEmpty()) Q_EMIT useForTraining(manifest_);
     });
     auto* buttons = new QHBoxLayout;
-    for (auto* b : {accept, reject, caption, train}) buttons->addWidget(b);
+    for (auto* b : {accept, reject, caption, swap, train}) buttons->addWidget(b);
     buttons->addStretch();
     auto* top = new QVBoxLayout(this);
     top->addLayout(buttons);
@@ -101,6 +125,39 @@ bool PairsPage::openManifest(const QString& manifest, QString* error) {
         refreshItem(static_cast<int>(i));
     }
     updateCounts();
+    return true;
+}
+
+void PairsPage::setSource(std::shared_ptr<coco::Dataset> ds, const QString& imagesDir) {
+    source_ = std::move(ds);
+    imagesDir_ = imagesDir;
+}
+
+quint64 PairsPage::seed(int i) const { return set_->pairs[static_cast<size_t>(i)].seed; }
+
+void PairsPage::swapBackground(int i) {
+    if (!set_ || !project_ || !source_) return;
+    const quint64 s = seed(i);
+    project_->undoStack()->push(new SwapBackgroundCommand(this, i, s, s * 6364136223846793005ull + 1442695040888963407ull));
+}
+
+bool PairsPage::rebuild(int i, quint64 newSeed, QString* error) {
+    if (!set_ || !source_) return false;
+    auto& rec = set_->pairs[static_cast<size_t>(i)];
+    const QString path = QString::fromStdString((std::filesystem::path(set_->dir) / rec.image).string());
+    pairs::PairSetOptions o;
+    o.resolution = QImage(path).width() > 0 ? QImage(path).width() : 512;
+    o.conditions.push_back(pairs::makeCondition(rec.condition));
+    rec.seed = newSeed;
+    try {
+        pairs::rebuildPair(*source_, imagesDir_.toStdString(), o, set_->dir, rec);
+        set_->save();
+    } catch (const std::exception& e) {
+        if (error) *error = QString::fromStdString(e.what());
+        return false;
+    }
+    list_->item(i)->setIcon(QIcon(QPixmap::fromImage(QImage(path))));
+    refreshItem(i);
     return true;
 }
 

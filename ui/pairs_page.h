@@ -11,6 +11,9 @@ class QLabel;
 class QListWidget;
 class QListWidgetItem;
 
+namespace adv::coco {
+class Dataset;
+}
 namespace adv::pairs {
 struct PairSet;
 }
@@ -27,10 +30,15 @@ public:
     QString state(int index) const;
     QString caption(int index) const;
     QString manifest() const { return manifest_; }
+    // The dataset the pairs were cut from (needed to rebuild or swap backgrounds).
+    void setSource(std::shared_ptr<coco::Dataset> ds, const QString& imagesDir);
+    quint64 seed(int index) const;
 
 public Q_SLOTS:
     void setState(int index, const QString& state);  // undoable
     void setCaption(int index, const QString& caption);  // undoable
+    void swapBackground(int index);  // undoable: a new background seed, re-composited
+    bool rebuild(int index, quint64 seed, QString* error = nullptr);
 
 Q_SIGNALS:
     void useForTraining(const QString& manifest);
@@ -43,6 +51,8 @@ private:
     QListWidget* list_;
     QLabel* counts_;
     std::unique_ptr<pairs::PairSet> set_;
+    std::shared_ptr<coco::Dataset> source_;
+    QString imagesDir_;
     QString manifest_;
 };
 

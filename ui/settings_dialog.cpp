@@ -85,6 +85,7 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
     language_->addItem(QStringLiteral("Deutsch"), "de");
     language_->addItem(QStringLiteral("Español"), "es");
     language_->setCurrentIndex(std::max(0, language_->findData(prefs.language())));
+    language_->setToolTip(tr("The studio restarts its windows in the new language the next time it starts."));
     form->addRow(tr("Language:"), language_);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

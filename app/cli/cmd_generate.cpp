@@ -7,6 +7,7 @@
 #include "pipeline/image_convert.h"
 #include "pipeline/sd_pipeline.h"
 #include "util/error.h"
+#include "util/sha256.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -50,6 +51,7 @@ int run(const Args& a) {
         if (p.width == 0) p.width = static_cast<int>(p.initLatents.size(3)) * f8;
         if (p.height == 0) p.height = static_cast<int>(p.initLatents.size(2)) * f8;
     }
+    nlohmann::json loraRefs = nlohmann::json::array();
     for (const auto& spec : a.getAll("--lora")) {
         std::string path = spec;
         double scale = 1.0;
@@ -64,6 +66,8 @@ int run(const Args& a) {
             }
         }
         auto r = sd->addLora(path, scale);
+        loraRefs.push_back({{"file", std::filesystem::path(path).filename().string()},
+                            {"sha256", sha256File(path).substr(0, 12)}, {"scale", scale}});
         if (!r.unmatchedModules.empty())
             std::fprintf(stderr, "warning: %zu LoRA entries of %s matched nothing (first: %s)\n",
                          r.unmatchedModules.size(), path.c_str(), r.unmatchedModules.front().c_str());
@@ -78,7 +82,12 @@ int run(const Args& a) {
     nlohmann::json files = nlohmann::json::array();
     for (int64_t i = 0; i < res.images.size(0); ++i) {
         const auto path = (std::filesystem::path(outDir) / ("seed" + std::to_string(res.seeds[i]) + ".png")).string();
-        png::write(path, tensorToImage(res.images[i]), {{"parameters", a1111Parameters(p, res.seeds[i], W, H, hash, sd->name())}});
+        const nlohmann::json prov{{"prompt", p.prompt}, {"negative_prompt", p.negativePrompt}, {"seed", res.seeds[i]},
+                                  {"sampler", p.sampler}, {"steps", p.steps}, {"cfg", p.cfg}, {"model", sd->name()},
+                                  {"model_hash", hash}, {"loras", loraRefs}, {"concept", a.get("--concept")},
+                                  {"condition", a.get("--condition")}};
+        png::write(path, tensorToImage(res.images[i]),
+                   {{"parameters", a1111Parameters(p, res.seeds[i], W, H, hash, sd->name())}, {"advariant", prov.dump()}});
         files.push_back(path);
     }
     if (a.has("--dump-tensors")) {
@@ -115,6 +124,8 @@ Register reg({"generate", "text-to-image with Stable Diffusion (PNG with A1111 p
                {"--device", "DEV", "cpu|cuda|auto"},
                {"--dtype", "T", "auto|f32|f16|bf16"},
                {"--dump-tensors", "FILE", "write prompt_embeds, latents and image as .safetensors"},
+               {"--concept", "NAME", "recorded in the provenance chunk (e.g. dress)"},
+               {"--condition", "NAME", "recorded in the provenance chunk (e.g. beach)"},
                {"--out", "DIR", "output folder"},
                {"--json", "", "print a JSON summary"}},
               "", run});

@@ -90,6 +90,8 @@ private:
     std::string lastCheckpoint_;
     std::unique_ptr<NoiseSchedule> sched_;
     std::set<int> poisoned_;
+    double lossScale_ = 1.0;  // dynamic loss scaling (f16 on CUDA)
+    int goodSinceScale_ = 0;
 };
 
 std::vector<uint32_t> Run::nextBatch() {
@@ -317,6 +319,8 @@ TrainResult Run::go(bool resume) {
     } else {
         saveCheckpoint();  // step 0: the rollback target before the first real checkpoint
     }
+    // Mixed precision on CUDA: f16 base weights, f32 LoRA weights and optimizer, scaled loss.
+    if (c_.mixedPrecision && sd_->device().is_cuda() && sd_->dtype() == torch::kFloat16) lossScale_ = 65536.0;
     sd_->unet->train();
     sd_->text->eval();
     if (c_.trainTextEncoder) sd_->text->train();
@@ -366,10 +370,29 @@ TrainResult Run::go(bool resume) {
                 bad = true;
                 break;
             }
-            loss.backward();
+            (lossScale_ != 1.0 ? loss * lossScale_ : loss).backward();
             lossSum += lv;
         }
-        const double gnorm = bad ? std::numeric_limits<double>::quiet_NaN() : clipGradNorm(params_, c_.maxGradNorm);
+        if (!bad && lossScale_ != 1.0) {
+            torch::NoGradGuard g;
+            for (auto& p : params_)
+                if (p.grad().defined()) p.mutable_grad().div_(lossScale_);
+        }
+        double gnorm = bad ? std::numeric_limits<double>::quiet_NaN() : clipGradNorm(params_, c_.maxGradNorm);
+        if (!bad && !std::isfinite(gnorm) && lossScale_ > 1.0) {
+            // f16 gradients overflowed at this scale: halve it and redo nothing (the step is skipped,
+            // but it is not a divergence).
+            lossScale_ /= 2;
+            goodSinceScale_ = 0;
+            opt_->zeroGrad();
+            event("loss_scale", "gradient overflow at loss scale " + std::to_string(lossScale_ * 2) + "; now " +
+                                    std::to_string(lossScale_));
+            continue;
+        }
+        if (!bad && lossScale_ > 1.0 && ++goodSinceScale_ >= 2000) {
+            lossScale_ *= 2;
+            goodSinceScale_ = 0;
+        }
         StepMetrics m;
         m.totalSteps = c_.steps;
         m.lr = lr;

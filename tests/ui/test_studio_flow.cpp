@@ -10,6 +10,7 @@
 #include "ui/pairs_page.h"
 #include "ui/preferences.h"
 #include "ui/project.h"
+#include "ui/thumbnails.h"
 #include "ui/training_page.h"
 #include "ui/variants_page.h"
 
@@ -17,6 +18,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QDir>
 #include <QElapsedTimer>
@@ -120,6 +122,17 @@ private Q_SLOTS:
         pairs->setState(1, "accepted");
         pairs->setCaption(2, "a bright dress on the beach");
         QCOMPARE(pairs->caption(2), QString("a bright dress on the beach"));
+        // Swapping a background re-composites the pair with a new seed; undo restores the pixels.
+        const quint64 seedBefore = pairs->seed(3);
+        pairs->swapBackground(3);
+        QVERIFY(pairs->seed(3) != seedBefore);
+        w.project()->undoStack()->undo();
+        QCOMPARE(pairs->seed(3), seedBefore);
+        // Thumbnails load off the GUI thread.
+        auto* thumbs = w.datasetPage()->thumbnails();
+        QCOMPARE(thumbs->rowCount(), 40);
+        thumbs->index(0).data(Qt::DecorationRole);
+        QTRY_VERIFY_WITH_TIMEOUT(thumbs->cached() > 0, 10000);
         shot(w, "pairs");
 
         // Training, on the reference pipeline (32 px), with the GUI thread watched.
