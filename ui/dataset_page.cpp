@@ -8,6 +8,8 @@
 #include "ui/workers.h"
 
 #include "dataset/coco.h"
+#include "dataset/synth.h"
+#include "util/fs.h"
 #include "pairs/pair_set.h"
 
 #include <opencv2/imgproc.hpp>
@@ -16,6 +18,7 @@
 #include <QComboBox>
 #include <QJsonObject>
 #include <QDir>
+#include <QFileInfo>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -47,6 +50,7 @@ DatasetPage::DatasetPage(QWidget* parent) : WorkspacePage(QStringLiteral("datase
     table_->setObjectName(QStringLiteral("instanceTable"));
     table_->setModel(filter_);
     table_->setSortingEnabled(true);
+    table_->sortByColumn(InstanceModel::Id, Qt::AscendingOrder);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->verticalHeader()->hide();
@@ -165,7 +169,30 @@ DatasetPage::~DatasetPage() {
 
 std::shared_ptr<coco::Dataset> DatasetPage::dataset() const { return model_->dataset(); }
 
+void DatasetPage::openSampleDataset() {
+    recordInProject_ = false;
+    const QString dir = QString::fromStdString((fs::userDataDir() / "sample-dataset").string());
+    const QString ann = QDir(dir).filePath(QStringLiteral("instances_attributes.json"));
+    if (QFileInfo::exists(ann)) {
+        open(ann, QDir(dir).filePath(QStringLiteral("images")));
+        return;
+    }
+    status_->setText(tr("Creating the sample dataset in %1...").arg(dir));
+    runInBackground([this, dir] {
+        try {
+            synth::SynthOptions o;
+            o.images = 120;
+            o.seed = 2026;
+            const auto r = synth::writeDataset(dir.toStdString(), o);
+            QMetaObject::invokeMethod(this, [this, a = QString::fromStdString(r.annotationPath), i = QString::fromStdString(r.imagesDir)] { open(a, i); });
+        } catch (const std::exception& e) {
+            QMetaObject::invokeMethod(this, [this, m = QString::fromStdString(e.what())] { status_->setText(m); });
+        }
+    });
+}
+
 void DatasetPage::openDialog() {
+    recordInProject_ = true;
     const QString f = QFileDialog::getOpenFileName(this, tr("Annotation file"), QString(), tr("COCO JSON (*.json)"));
     if (f.isEmpty()) return;
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Image folder"), QFileInfo(f).absolutePath());
@@ -200,12 +227,13 @@ void DatasetPage::onLoaded(std::shared_ptr<coco::Dataset> ds, const QString& ima
                          .arg(ds->annotations.size())
                          .arg(ds->issues.size())
                          .arg(missing));
-    if (project_) {
+    if (project_ && recordInProject_) {
         QJsonObject o;
         o[QStringLiteral("annotations")] = QString::fromStdString(ds->path);
         o[QStringLiteral("images")] = imagesDir;
         project_->setValue(QStringLiteral("dataset"), o, tr("Open dataset"));
     }
+    recordInProject_ = true;
     updateStats();
     if (filter_->rowCount() > 0) selectRow(0);
     Q_EMIT loaded(static_cast<int>(ds->annotations.size()));
@@ -306,7 +334,7 @@ void DatasetPage::buildPairs() {
     const QString out = QDir(Preferences::instance().outputFolder()).filePath(QStringLiteral("pairs"));
     const std::string images = imagesDir_.toStdString();
     status_->setText(tr("Building pairs in %1...").arg(out));
-    auto* t = QThread::create([this, ds, o, out, images] {
+    runInBackground([this, ds, o, out, images] {
         try {
             const auto set = pairs::buildPairs(*ds, images, o, out.toStdString());
             QMetaObject::invokeMethod(this, [this, m = QString::fromStdString(set.manifestPath()), n = int(set.pairs.size())] {
@@ -317,8 +345,6 @@ void DatasetPage::buildPairs() {
             QMetaObject::invokeMethod(this, [this, msg = QString::fromStdString(e.what())] { status_->setText(msg); });
         }
     });
-    connect(t, &QThread::finished, t, &QObject::deleteLater);
-    t->start();
 }
 
 } // namespace adv::ui

@@ -45,6 +45,8 @@ public:
 
 public Q_SLOTS:
     void openDialog();
+    // The embedded default: a synthetic Fashionpedia-format sample (made once, in the user's data folder).
+    void openSampleDataset();
     void buildPairs();
 
 Q_SIGNALS:
@@ -74,6 +76,7 @@ private:
     QThread* thread_;
     DatasetLoader* loader_;
     QString imagesDir_;
+    bool recordInProject_ = true;  // false for the automatic sample: not an edit of the project
 };
 
 } // namespace adv::ui

@@ -132,7 +132,7 @@ void ExportPage::exportNow() {
     }
     exportButton_->setEnabled(false);
     status_->setText(tr("Exporting %1 variants to %2 placements...").arg(variants.size()).arg(o.presets.size()));
-    auto* t = QThread::create([this, variants, o] {
+    runInBackground([this, variants, o] {
         try {
             const auto rep = exportset::exportVariants(variants, o);
             QMetaObject::invokeMethod(this, [this, n = int(rep.files.size()), over = int(rep.overBudget.size()),
@@ -148,8 +148,6 @@ void ExportPage::exportNow() {
             });
         }
     });
-    connect(t, &QThread::finished, t, &QObject::deleteLater);
-    t->start();
 }
 
 } // namespace adv::ui

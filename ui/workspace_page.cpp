@@ -1,6 +1,7 @@
 #include "ui/workspace_page.h"
 
 #include <QLabel>
+#include <QThread>
 #include <QVBoxLayout>
 
 namespace adv::ui {
@@ -17,6 +18,20 @@ WorkspacePage::WorkspacePage(const QString& id, const QString& title, const QStr
     l->addWidget(h);
     l->addWidget(d);
     l->addStretch();
+}
+
+WorkspacePage::~WorkspacePage() {
+    for (QThread* t : findChildren<QThread*>()) {
+        t->quit();
+        t->wait();
+    }
+}
+
+void WorkspacePage::runInBackground(std::function<void()> job) {
+    QThread* t = QThread::create(std::move(job));
+    t->setParent(this);
+    connect(t, &QThread::finished, t, &QObject::deleteLater);
+    t->start();
 }
 
 } // namespace adv::ui

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 namespace adv::ui {
 
 class Project;
@@ -12,6 +14,9 @@ class WorkspacePage : public QWidget {
     Q_OBJECT
 public:
     WorkspacePage(const QString& id, const QString& title, const QString& description, QWidget* parent = nullptr);
+    ~WorkspacePage() override;
+    // Runs `job` on a thread owned by this page; the page waits for it when it is destroyed.
+    void runInBackground(std::function<void()> job);
     QString id() const { return id_; }
     QString title() const { return title_; }
     virtual void setProject(Project* project) { project_ = project; }

@@ -1,6 +1,8 @@
 // advariant: the desktop studio.
 #include "ui/log_bridge.h"
+#include "ui/dataset_page.h"
 #include "ui/main_window.h"
+#include "ui/project.h"
 #include "ui/preferences.h"
 #include "ui/translations.h"
 
@@ -11,6 +13,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>
+#include <QUndoStack>
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
@@ -26,11 +29,13 @@ int main(int argc, char** argv) {
     QCommandLineOption verbose(QStringList{"verbose"}, QStringLiteral("Debug logging on the console."));
     QCommandLineOption screenshot(QStringList{"screenshot"}, QStringLiteral("Save a screenshot of the main window to FILE and quit."),
                                   QStringLiteral("FILE"));
+    QCommandLineOption noSample(QStringList{"no-sample"}, QStringLiteral("Do not open the built-in sample dataset."));
     QCommandLineOption workspace(QStringList{"workspace"}, QStringLiteral("Workspace to show first (dataset, pairs, training, variants, export)."),
                                  QStringLiteral("ID"));
     parser.addOption(verbose);
     parser.addOption(screenshot);
     parser.addOption(workspace);
+    parser.addOption(noSample);
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("A .advproj project to open."), QStringLiteral("[project]"));
     parser.process(app);
 
@@ -50,10 +55,13 @@ int main(int argc, char** argv) {
     }
     if (parser.isSet(workspace)) w.setCurrentWorkspace(parser.value(workspace));
     w.show();
+    // Embedded defaults: with no dataset in the project, the sample dataset opens.
+    if (!parser.isSet(noSample) && w.project()->datasetAnnotations().isEmpty()) w.datasetPage()->openSampleDataset();
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);
-        QTimer::singleShot(800, &w, [&w, file] {
+        QTimer::singleShot(4000, &w, [&w, file] {
             if (!w.grab().save(file)) qCritical("cannot write screenshot %s", qPrintable(file));
+            w.project()->undoStack()->setClean();  // a screenshot run never asks to save
             QApplication::quit();
         });
     }
