@@ -4,6 +4,7 @@
 #include "cli/common.h"
 
 #include "lora/lora.h"
+#include "model/layers.h"
 #include "model/profile.h"
 #include "pipeline/sd_pipeline.h"
 #include "util/device.h"
@@ -59,6 +60,7 @@ int run(const Args& a) {
     lo.device = a.get("--device", "cpu");
     lo.dtype = a.get("--dtype", "auto");
     if (a.has("--threads")) setCpuThreads(a.getInt("--threads", 0));
+    if (a.has("--attention-slice-mib")) nn::setAttentionSliceBytes(static_cast<int64_t>(a.getInt("--attention-slice-mib", 256)) << 20);
     auto sd = model(a, lo);
     const int size = a.getInt("--size", 256);
     const int batch = a.getInt("--batch", 2);
@@ -161,6 +163,7 @@ Register reg({"bench", "benchmark the UNet or VAE decode (time, GFLOP/s, where t
                {"--dtype", "T", "auto|f32|f16|bf16"},
                {"--threads", "N", "CPU threads"},
                {"--rank", "N", "train: LoRA rank (default 4)"},
+               {"--attention-slice-mib", "N", "score-matrix memory per attention slice (default 32)"},
                {"--json", "", "machine-readable output"}},
               "", run});
 

@@ -25,6 +25,23 @@ private Q_SLOTS:
         ADV_COMPARE_TENSORS(out, advtest::ref("unet.out"), 1e-4, 0.0);
     }
 
+    void bf16PathStaysCloseToF32() {
+        // The fast CPU path (AVX512-BF16) against the same reference; bf16 keeps 8 bits of mantissa.
+        auto cfg = UNetConfig::fromFile(advtest::refDir() + "/unet/config.json");
+        UNet2DConditionModel m(cfg);
+        const std::string w = advtest::refDir() + "/unet/diffusion_pytorch_model.safetensors";
+        loadStateDict(*m, readWeights(w), "unet", w, true);
+        m->eval();
+        m->to(torch::kBFloat16);
+        torch::NoGradGuard ng;
+        auto out = m->forward(advtest::ref("unet.sample").to(torch::kBFloat16), advtest::ref("unet.timestep"),
+                              advtest::ref("unet.encoder_hidden_states").to(torch::kBFloat16));
+        const auto want = advtest::ref("unet.out");
+        const double err = (out.to(torch::kFloat32) - want).abs().max().item<double>();
+        const double scale = want.abs().max().item<double>();
+        QVERIFY2(err < 0.05 * scale, (std::to_string(err) + " vs max " + std::to_string(scale)).c_str());
+    }
+
     void seededNoiseMatchesTorchGenerator() {
         // unet.sample is torch.randn([2,4,16,16], generator=manual_seed(1244)).
         auto g = at::detail::createCPUGenerator(1244);
