@@ -22,14 +22,6 @@ namespace {
 
 double now() { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
 
-double peakRssMiB() {
-    std::ifstream in("/proc/self/status");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
-    return 0;
-}
-
 // Same-run matrix-multiply rate: the ceiling the convolutions are measured against.
 double mmGflops(torch::ScalarType dt, torch::Device dev) {
     const int64_t n = 1024;
@@ -121,7 +113,7 @@ int run(const Args& a) {
     nlohmann::json j{{"bench", what},        {"size", size},        {"batch", batch},
                      {"seconds_per_step", secs}, {"gflop_per_step", flops / 1e9},
                      {"gflops_achieved", flops / secs / 1e9}, {"torch_mm_gflops", mm},
-                     {"fraction_of_mm", flops / secs / 1e9 / mm}, {"peak_rss_mib", peakRssMiB()},
+                     {"fraction_of_mm", flops / secs / 1e9 / mm}, {"peak_rss_mib", peakResidentMiB()},
                      {"device", di.describe()}, {"dtype", c10::toString(dt)}, {"allocator", di.allocator},
                      {"threads", di.cpuThreads}};
     nlohmann::json kinds = nlohmann::json::object();
@@ -148,7 +140,7 @@ int run(const Args& a) {
     for (const auto& [k, v] : kinds.items())
         std::printf("  %-10s %7.3f s %8.1f GFLOP/s\n", k.c_str(), v["seconds"].get<double>(),
                     v.contains("gflops") ? v["gflops"].get<double>() : 0.0);
-    std::printf("  peak RSS %.0f MiB\n", peakRssMiB());
+    std::printf("  peak RSS %.0f MiB\n", peakResidentMiB());
     return 0;
 }
 

@@ -6,6 +6,7 @@
 #include "dataset/query.h"
 #include "dataset/synth.h"
 #include "io/png.h"
+#include "util/device.h"
 #include "util/error.h"
 
 #include <nlohmann/json.hpp>
@@ -22,14 +23,6 @@ namespace adv::cli {
 namespace {
 
 using json = nlohmann::json;
-
-double peakRssMiB() {
-    std::ifstream in("/proc/self/status");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
-    return 0;
-}
 
 coco::Dataset load(const Args& a, double* seconds = nullptr) {
     const auto t0 = std::chrono::steady_clock::now();
@@ -77,13 +70,13 @@ int stats(const Args& a) {
     json j{{"file", ds.path},           {"images", ds.images.size()},   {"annotations", ds.annotations.size()},
            {"categories", cats},        {"attributes", attrs},          {"area_histogram", h},
            {"issues", ds.issues},       {"missing_images", missing},    {"load_seconds", secs},
-           {"peak_rss_mib", peakRssMiB()}};
+           {"peak_rss_mib", peakResidentMiB()}};
     if (a.has("--json")) {
         printJson(j.dump());
         return 0;
     }
     std::printf("%s: %zu images, %zu annotations (loaded in %.2f s, peak RSS %.0f MiB)\n", ds.path.c_str(), ds.images.size(),
-                ds.annotations.size(), secs, peakRssMiB());
+                ds.annotations.size(), secs, peakResidentMiB());
     if (missing) std::printf("%zu image files missing\n", missing);
     std::printf("\nInstances per category:\n");
     for (const auto& c : cats) std::printf("  %5d  %s\n", c["instances"].get<int>(), c["name"].get<std::string>().c_str());

@@ -76,4 +76,12 @@ void tuneAllocator() {
     mallopt(M_TOP_PAD, 256 << 20);
 }
 
+double peakResidentMiB() {
+    std::ifstream in("/proc/self/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+    return 0;
+}
+
 } // namespace adv

@@ -24,5 +24,7 @@ std::string resolveDevice(const std::string& requested);
 void setCpuThreads(int threads);
 // Tunes glibc malloc when jemalloc is not linked (keeps big buffers mapped).
 void tuneAllocator();
+// Peak resident memory of this process so far (VmHWM), MiB.
+double peakResidentMiB();
 
 } // namespace adv

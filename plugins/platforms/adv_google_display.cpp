@@ -12,33 +12,19 @@ class GoogleDisplayPlugin : public QObject, public adv::plugins::AdPlatformPlugi
 
 public:
     std::vector<adv::exportset::Preset> presets() const override {
-        using adv::exportset::Preset;
-        std::vector<Preset> out;
-        auto add = [&](const char* id, const char* name, int w, int h, adv::exportset::Insets text,
-                       adv::exportset::Insets subject, long long maxBytes, std::vector<std::string> formats) {
-            Preset p;
-            p.platform = "google-display";
-            p.id = id;
-            p.name = name;
-            p.width = w;
-            p.height = h;
-            p.textSafe = text;
-            p.subjectArea = subject;
-            p.maxBytes = maxBytes;
-            p.formats = std::move(formats);
-            out.push_back(p);
-        };
+        using adv::plugins::preset;
+        std::vector<adv::exportset::Preset> out;
         const long long kb150 = 150 * 1024;
         const adv::exportset::Insets margin{0.06, 0.06, 0.04, 0.04};
-        add("gdn-300x250", "Medium rectangle", 300, 250, {}, margin, kb150, {"png", "jpg"});
-        add("gdn-336x280", "Large rectangle", 336, 280, {}, margin, kb150, {"png", "jpg"});
-        add("gdn-728x90", "Leaderboard", 728, 90, {}, margin, kb150, {"png", "jpg"});
-        add("gdn-300x600", "Half page", 300, 600, {}, margin, kb150, {"png", "jpg"});
-        add("gdn-160x600", "Wide skyscraper", 160, 600, {}, margin, kb150, {"png", "jpg"});
-        add("gdn-320x50", "Mobile leaderboard", 320, 50, {}, margin, kb150, {"png", "jpg"});
-        add("gdn-320x100", "Large mobile banner", 320, 100, {}, margin, kb150, {"png", "jpg"});
-        add("gdn-970x250", "Billboard", 970, 250, {}, margin, kb150, {"png", "jpg"});
-        add("gdn-468x60", "Banner", 468, 60, {}, margin, kb150, {"png", "jpg"});
+        out.push_back(preset("google-display", "gdn-300x250", "Medium rectangle", 300, 250, {}, margin, kb150, {"png", "jpg"}));
+        out.push_back(preset("google-display", "gdn-336x280", "Large rectangle", 336, 280, {}, margin, kb150, {"png", "jpg"}));
+        out.push_back(preset("google-display", "gdn-728x90", "Leaderboard", 728, 90, {}, margin, kb150, {"png", "jpg"}));
+        out.push_back(preset("google-display", "gdn-300x600", "Half page", 300, 600, {}, margin, kb150, {"png", "jpg"}));
+        out.push_back(preset("google-display", "gdn-160x600", "Wide skyscraper", 160, 600, {}, margin, kb150, {"png", "jpg"}));
+        out.push_back(preset("google-display", "gdn-320x50", "Mobile leaderboard", 320, 50, {}, margin, kb150, {"png", "jpg"}));
+        out.push_back(preset("google-display", "gdn-320x100", "Large mobile banner", 320, 100, {}, margin, kb150, {"png", "jpg"}));
+        out.push_back(preset("google-display", "gdn-970x250", "Billboard", 970, 250, {}, margin, kb150, {"png", "jpg"}));
+        out.push_back(preset("google-display", "gdn-468x60", "Banner", 468, 60, {}, margin, kb150, {"png", "jpg"}));
         return out;
     }
 };

@@ -12,25 +12,11 @@ class MetaPlugin : public QObject, public adv::plugins::AdPlatformPlugin {
 
 public:
     std::vector<adv::exportset::Preset> presets() const override {
-        using adv::exportset::Preset;
-        std::vector<Preset> out;
-        auto add = [&](const char* id, const char* name, int w, int h, adv::exportset::Insets text,
-                       adv::exportset::Insets subject, long long maxBytes, std::vector<std::string> formats) {
-            Preset p;
-            p.platform = "meta";
-            p.id = id;
-            p.name = name;
-            p.width = w;
-            p.height = h;
-            p.textSafe = text;
-            p.subjectArea = subject;
-            p.maxBytes = maxBytes;
-            p.formats = std::move(formats);
-            out.push_back(p);
-        };
-        add("meta-square", "Feed square 1:1", 1080, 1080, {}, {0.04, 0.04, 0.04, 0.04}, 30ll << 20, {"png", "jpg"});
-        add("meta-portrait", "Feed portrait 4:5", 1080, 1350, {}, {0.04, 0.04, 0.04, 0.04}, 30ll << 20, {"png", "jpg"});
-        add("meta-story", "Stories / Reels 9:16", 1080, 1920, {0.14, 0.20, 0.06, 0.06}, {}, 30ll << 20, {"png", "jpg"});
+        using adv::plugins::preset;
+        std::vector<adv::exportset::Preset> out;
+        out.push_back(preset("meta", "meta-square", "Feed square 1:1", 1080, 1080, {}, {0.04, 0.04, 0.04, 0.04}, 30ll << 20, {"png", "jpg"}));
+        out.push_back(preset("meta", "meta-portrait", "Feed portrait 4:5", 1080, 1350, {}, {0.04, 0.04, 0.04, 0.04}, 30ll << 20, {"png", "jpg"}));
+        out.push_back(preset("meta", "meta-story", "Stories / Reels 9:16", 1080, 1920, {0.14, 0.20, 0.06, 0.06}, {}, 30ll << 20, {"png", "jpg"}));
         return out;
     }
 };

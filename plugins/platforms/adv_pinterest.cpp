@@ -12,23 +12,9 @@ class PinterestPlugin : public QObject, public adv::plugins::AdPlatformPlugin {
 
 public:
     std::vector<adv::exportset::Preset> presets() const override {
-        using adv::exportset::Preset;
-        std::vector<Preset> out;
-        auto add = [&](const char* id, const char* name, int w, int h, adv::exportset::Insets text,
-                       adv::exportset::Insets subject, long long maxBytes, std::vector<std::string> formats) {
-            Preset p;
-            p.platform = "pinterest";
-            p.id = id;
-            p.name = name;
-            p.width = w;
-            p.height = h;
-            p.textSafe = text;
-            p.subjectArea = subject;
-            p.maxBytes = maxBytes;
-            p.formats = std::move(formats);
-            out.push_back(p);
-        };
-        add("pinterest-pin", "Standard pin 2:3", 1000, 1500, {0.05, 0.12, 0.05, 0.05}, {}, 20ll << 20, {"png", "jpg"});
+        using adv::plugins::preset;
+        std::vector<adv::exportset::Preset> out;
+        out.push_back(preset("pinterest", "pinterest-pin", "Standard pin 2:3", 1000, 1500, {0.05, 0.12, 0.05, 0.05}, {}, 20ll << 20, {"png", "jpg"}));
         return out;
     }
 };
