@@ -38,3 +38,36 @@ Register reg({"tokenize", "CLIP BPE token ids of prompts (77 per prompt, padded)
 
 } // namespace
 } // namespace adv::cli
+
+// advariant-cli tokenizer train --corpus FILE --merges N --out DIR
+#include "text/bpe_trainer.h"
+#include "util/fs.h"
+
+#include <sstream>
+
+namespace adv::cli {
+namespace {
+
+int runTrain(const Args& a) {
+    if (a.positionals().size() != 1 || a.positionals()[0] != "train") throw UsageError("the tokenizer action is: train");
+    std::istringstream in(fs::readFile(a.require("--corpus")));
+    std::vector<std::string> lines;
+    for (std::string l; std::getline(in, l);)
+        if (!l.empty()) lines.push_back(l);
+    const auto r = trainBpe(lines, static_cast<size_t>(a.getInt("--merges", 2000)), a.require("--out"), a.getInt("--min-frequency", 2));
+    if (a.has("--json")) printJson(nlohmann::json{{"merges", r.merges}, {"vocab_size", r.vocabSize}, {"out", a.get("--out")}}.dump());
+    else std::printf("%s: %zu merges, vocabulary of %zu\n", a.get("--out").c_str(), r.merges, r.vocabSize);
+    return 0;
+}
+
+Register regTrain({"tokenizer", "learn a CLIP-format BPE vocabulary (vocab.json + merges.txt) from captions",
+                   "train --corpus FILE [--merges N] --out DIR",
+                   {{"--corpus", "FILE", "one caption per line"},
+                    {"--merges", "N", "at most N merges (default 2000)"},
+                    {"--min-frequency", "N", "stop when the best pair occurs fewer times (default 2)"},
+                    {"--out", "DIR", "tokenizer folder"},
+                    {"--json", "", "machine-readable output"}},
+                   "", runTrain});
+
+} // namespace
+} // namespace adv::cli

@@ -33,6 +33,11 @@ public:
     std::string normalize(const std::string& text) const;
     std::string decode(const std::vector<int64_t>& ids) const;
 
+    // For tokenizer training: a tokenizer without vocabulary that only cleans
+    // up and splits text into the words the BPE merges act on.
+    static ClipTokenizer forPreTokenization() { return ClipTokenizer(); }
+    std::vector<std::string> preTokenizedWords(const std::string& text) const { return preTokenize(normalize(text)); }
+
 private:
     std::vector<std::string> preTokenize(const std::string& normalized) const;
     std::vector<std::string> bpe(const std::string& word) const;
