@@ -27,10 +27,14 @@ def cat(cp):
     return unicodedata.category(chr(cp))
 
 
+def emit_packed(items, per_line):
+    for i in range(0, len(items), per_line):
+        print("    " + " ".join(items[i:i + per_line]))
+
+
 def emit_ranges(name, rs):
     print(f"const CodeRange {name}[] = {{")
-    for a, b in rs:
-        print(f"    {{0x{a:X}, 0x{b:X}}},")
+    emit_packed([f"{{0x{a:X}, 0x{b:X}}}," for a, b in rs], 6)
     print("};")
     print(f"const size_t {name}Count = {len(rs)};")
 
@@ -44,6 +48,7 @@ emit_ranges("kNumbers", ranges(lambda c: cat(c).startswith("N")))
 emit_ranges("kSpaces", ranges(lambda c: chr(c).isspace()))
 print("const LowerEntry kLower[] = {")
 n = 0
+entries = []
 for cp in range(0x110000):
     ch = chr(cp)
     if 0xD800 <= cp <= 0xDFFF:
@@ -51,8 +56,9 @@ for cp in range(0x110000):
     lo = ch.lower()
     if lo != ch:
         cps = [ord(x) for x in lo] + [0] * (3 - len(lo))
-        print(f"    {{0x{cp:X}, {{0x{cps[0]:X}, 0x{cps[1]:X}, 0x{cps[2]:X}}}}},")
+        entries.append(f"{{0x{cp:X}, {{0x{cps[0]:X}, 0x{cps[1]:X}, 0x{cps[2]:X}}}}},")
         n += 1
+emit_packed(entries, 4)
 print("};")
 print(f"const size_t kLowerCount = {n};")
 print("\n} // namespace adv::unicode::tables")

@@ -28,6 +28,22 @@ struct Preset {
     void safeRect(int& x, int& y, int& w, int& h) const;
 };
 
+// Builds a preset (used by the built-in platform plugins and tests).
+inline Preset makePreset(std::string platform, std::string id, std::string name, int width, int height, Insets textSafe = {},
+                         Insets subjectArea = {}, int64_t maxBytes = 0, std::vector<std::string> formats = {"png", "jpg"}) {
+    Preset p;
+    p.platform = std::move(platform);
+    p.id = std::move(id);
+    p.name = std::move(name);
+    p.width = width;
+    p.height = height;
+    p.textSafe = textSafe;
+    p.subjectArea = subjectArea;
+    p.maxBytes = maxBytes;
+    p.formats = std::move(formats);
+    return p;
+}
+
 // Reads a presets JSON file: {"presets": [{"platform", "id", "name", "width", "height",
 // "text_safe": {"top",...}, "subject_area": {...}, "max_bytes", "formats": [...]}]}.
 // Throws FileError naming the file and the preset for bad entries.

@@ -1,6 +1,7 @@
 #include "exportset/reframe.h"
 
 #include "util/error.h"
+#include "util/image_ops.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -130,12 +131,7 @@ Reframed reframe(const cv::Mat& rgb, const cv::Rect& subjectIn, const Preset& p,
                 inner.at<float>(y, x) = std::clamp(a, 0.0f, 1.0f);
             }
         inner.copyTo(alpha(cv::Rect(left, top, img.cols, img.rows)));
-        cv::Mat a3, sf, bf;
-        cv::merge(std::vector<cv::Mat>{alpha, alpha, alpha}, a3);
-        stretched.convertTo(sf, CV_32FC3);
-        blurred.convertTo(bf, CV_32FC3);
-        cv::Mat mix = sf.mul(a3) + bf.mul(cv::Scalar(1, 1, 1) - a3);
-        mix.convertTo(padded, CV_8UC3);
+        padded = image::alphaBlend(stretched, blurred, alpha);
     }
     const cv::Rect win(left - ox, top - oy, W, H);
     out.rgb = padded(win & cv::Rect(0, 0, padded.cols, padded.rows)).clone();

@@ -1,6 +1,7 @@
 #include "pairs/compositor.h"
 
 #include "util/error.h"
+#include "util/image_ops.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -105,12 +106,7 @@ Composite composite(const Cutout& g, const Background& bg, const CompositeOption
     cv::Mat dst = canvas(roi);
     cv::Mat a = alpha(cv::Rect(0, 0, roi.width, roi.height));
     cv::Mat src = rgb(cv::Rect(0, 0, roi.width, roi.height));
-    cv::Mat a3, srcF, dstF;
-    cv::merge(std::vector<cv::Mat>{a, a, a}, a3);
-    src.convertTo(srcF, CV_32FC3);
-    dst.convertTo(dstF, CV_32FC3);
-    cv::Mat blended = srcF.mul(a3) + dstF.mul(cv::Scalar(1, 1, 1) - a3);
-    blended.convertTo(dst, CV_8UC3);
+    image::alphaBlend(src, dst, a).copyTo(dst);
     Composite out;
     out.rgb = canvas;
     out.mask = cv::Mat::zeros(canvas.size(), CV_8U);

@@ -12,9 +12,9 @@ class LinkedInPlugin : public QObject, public adv::plugins::AdPlatformPlugin {
 
 public:
     std::vector<adv::exportset::Preset> presets() const override {
-        using adv::plugins::preset;
+        using adv::exportset::makePreset;
         std::vector<adv::exportset::Preset> out;
-        out.push_back(preset("linkedin", "linkedin-landscape", "Single image 1.91:1", 1200, 628, {}, {0.05, 0.05, 0.05, 0.05}, 5ll << 20, {"png", "jpg"}));
+        out.push_back(makePreset("linkedin", "linkedin-landscape", "Single image 1.91:1", 1200, 628, {}, {0.05, 0.05, 0.05, 0.05}, 5ll << 20, {"png", "jpg"}));
         return out;
     }
 };

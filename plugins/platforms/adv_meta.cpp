@@ -12,11 +12,11 @@ class MetaPlugin : public QObject, public adv::plugins::AdPlatformPlugin {
 
 public:
     std::vector<adv::exportset::Preset> presets() const override {
-        using adv::plugins::preset;
+        using adv::exportset::makePreset;
         std::vector<adv::exportset::Preset> out;
-        out.push_back(preset("meta", "meta-square", "Feed square 1:1", 1080, 1080, {}, {0.04, 0.04, 0.04, 0.04}, 30ll << 20, {"png", "jpg"}));
-        out.push_back(preset("meta", "meta-portrait", "Feed portrait 4:5", 1080, 1350, {}, {0.04, 0.04, 0.04, 0.04}, 30ll << 20, {"png", "jpg"}));
-        out.push_back(preset("meta", "meta-story", "Stories / Reels 9:16", 1080, 1920, {0.14, 0.20, 0.06, 0.06}, {}, 30ll << 20, {"png", "jpg"}));
+        out.push_back(makePreset("meta", "meta-square", "Feed square 1:1", 1080, 1080, {}, {0.04, 0.04, 0.04, 0.04}, 30ll << 20, {"png", "jpg"}));
+        out.push_back(makePreset("meta", "meta-portrait", "Feed portrait 4:5", 1080, 1350, {}, {0.04, 0.04, 0.04, 0.04}, 30ll << 20, {"png", "jpg"}));
+        out.push_back(makePreset("meta", "meta-story", "Stories / Reels 9:16", 1080, 1920, {0.14, 0.20, 0.06, 0.06}, {}, 30ll << 20, {"png", "jpg"}));
         return out;
     }
 };

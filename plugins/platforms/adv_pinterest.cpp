@@ -12,9 +12,9 @@ class PinterestPlugin : public QObject, public adv::plugins::AdPlatformPlugin {
 
 public:
     std::vector<adv::exportset::Preset> presets() const override {
-        using adv::plugins::preset;
+        using adv::exportset::makePreset;
         std::vector<adv::exportset::Preset> out;
-        out.push_back(preset("pinterest", "pinterest-pin", "Standard pin 2:3", 1000, 1500, {0.05, 0.12, 0.05, 0.05}, {}, 20ll << 20, {"png", "jpg"}));
+        out.push_back(makePreset("pinterest", "pinterest-pin", "Standard pin 2:3", 1000, 1500, {0.05, 0.12, 0.05, 0.05}, {}, 20ll << 20, {"png", "jpg"}));
         return out;
     }
 };

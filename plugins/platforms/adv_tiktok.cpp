@@ -12,9 +12,9 @@ class TikTokPlugin : public QObject, public adv::plugins::AdPlatformPlugin {
 
 public:
     std::vector<adv::exportset::Preset> presets() const override {
-        using adv::plugins::preset;
+        using adv::exportset::makePreset;
         std::vector<adv::exportset::Preset> out;
-        out.push_back(preset("tiktok", "tiktok-infeed", "In-feed 9:16", 1080, 1920, {0.13, 0.22, 0.06, 0.16}, {}, 30ll << 20, {"png", "jpg"}));
+        out.push_back(makePreset("tiktok", "tiktok-infeed", "In-feed 9:16", 1080, 1920, {0.13, 0.22, 0.06, 0.16}, {}, 30ll << 20, {"png", "jpg"}));
         return out;
     }
 };

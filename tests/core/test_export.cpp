@@ -19,16 +19,7 @@ using namespace adv::exportset;
 namespace {
 Preset preset(const std::string& id, int w, int h, Insets text = {}, Insets subject = {}, int64_t maxBytes = 0,
               std::vector<std::string> formats = {"png", "jpg"}) {
-    Preset p;
-    p.platform = "test";
-    p.id = id;
-    p.width = w;
-    p.height = h;
-    p.textSafe = text;
-    p.subjectArea = subject;
-    p.maxBytes = maxBytes;
-    p.formats = formats;
-    return p;
+    return makePreset("test", id, id, w, h, text, subject, maxBytes, formats);
 }
 
 // A scene with a product (red rectangle) at a known place.
