@@ -53,18 +53,7 @@ int run(const Args& a) {
     }
     nlohmann::json loraRefs = nlohmann::json::array();
     for (const auto& spec : a.getAll("--lora")) {
-        std::string path = spec;
-        double scale = 1.0;
-        if (auto c = spec.rfind(':'); c != std::string::npos && c + 1 < spec.size()) {
-            try {
-                size_t pos = 0;
-                scale = std::stod(spec.substr(c + 1), &pos);
-                if (pos == spec.size() - c - 1) path = spec.substr(0, c);
-                else scale = 1.0;
-            } catch (const std::exception&) {
-                scale = 1.0;
-            }
-        }
+        const auto [path, scale] = parseLoraSpec(spec);
         auto r = sd->addLora(path, scale);
         loraRefs.push_back({{"file", std::filesystem::path(path).filename().string()},
                             {"sha256", sha256File(path).substr(0, 12)}, {"scale", scale}});

@@ -20,14 +20,19 @@ double now() {
 std::string modelPathOrDefault(const std::string& given) {
     if (!given.empty()) return given;
     if (const char* env = std::getenv("ADVARIANT_MODEL"); env && *env) return env;
-    const auto res = fs::resourceDir();
-    std::error_code ec;
-    if (!res.empty()) {
-        const auto embedded = res / "models" / "advariant-tiny";
-        if (std::filesystem::exists(embedded / "model_index.json", ec)) return embedded.string();
+    return fs::embeddedModelDir();
+}
+
+std::pair<std::string, double> parseLoraSpec(const std::string& spec) {
+    if (auto c = spec.rfind(':'); c != std::string::npos && c + 1 < spec.size()) {
+        try {
+            size_t pos = 0;
+            const double scale = std::stod(spec.substr(c + 1), &pos);
+            if (pos == spec.size() - c - 1) return {spec.substr(0, c), scale};
+        } catch (const std::exception&) {
+        }
     }
-    throw Error("no model given: pass --model PATH (a diffusers folder or an SD1.x .safetensors file) "
-                "or set ADVARIANT_MODEL");
+    return {spec, 1.0};
 }
 
 ProgressBar::ProgressBar(std::string label, bool enabled)

@@ -1,0 +1,98 @@
+// advariant-cli eval adherence: how well a model follows "a {category} on/in {condition}" prompts, by the judge.
+#include "cli/args.h"
+#include "cli/common.h"
+
+#include "basemodel/adherence.h"
+#include "util/device.h"
+#include "util/error.h"
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <cstdio>
+#include <filesystem>
+
+namespace adv::cli {
+namespace {
+
+int run(const Args& a) {
+    const auto& pos = a.positionals();
+    if (pos.empty() || pos[0] != "adherence") throw UsageError("name an evaluation: adherence");
+    const std::string model = modelPathOrDefault(a.get("--model"));
+    std::string judgeDir = a.get("--judge");
+    if (judgeDir.empty()) {
+        judgeDir = (std::filesystem::path(model) / "judge").string();
+        std::error_code ec;
+        if (!std::filesystem::exists(judgeDir, ec))
+            judgeDir = (std::filesystem::path(modelPathOrDefault("")) / "judge").string();
+    }
+    setCpuThreads(a.getInt("--threads", 0));
+    LoadOptions lo;
+    lo.device = a.get("--device", "auto");
+    auto sd = StableDiffusion::load(model, lo);
+    for (const auto& spec : a.getAll("--lora")) {
+        const auto [path, scale] = parseLoraSpec(spec);
+        sd->addLora(path, scale);
+    }
+    const auto judge = base::Judge::load(judgeDir);
+    base::AdherenceOptions o;
+    if (a.has("--categories")) o.categories = a.getList("--categories");
+    if (a.has("--conditions")) o.conditions = a.getList("--conditions");
+    o.seeds = a.getInt("--seeds", o.seeds);
+    o.firstSeed = a.getInt64("--seed", o.firstSeed);
+    o.steps = a.getInt("--steps", o.steps);
+    o.cfg = a.getDouble("--cfg", o.cfg);
+    o.sampler = a.get("--sampler", o.sampler);
+    o.negativePrompt = a.get("--negative");
+    const bool json = a.has("--json");
+    ProgressBar bar("eval", !json);
+    const auto rep = base::evalAdherence(*sd, judge, o, [&](int s, int n, const std::string&) { bar.update(s, n); });
+    bar.finish();
+    if (a.has("--grid")) {
+        cv::Mat g = base::gridImage(rep, a.getInt("--grid-seeds", 1), 2);
+        cv::cvtColor(g, g, cv::COLOR_RGB2BGR);
+        if (!cv::imwrite(a.get("--grid"), g)) throw FileError(a.get("--grid"), "could not write the grid image");
+    }
+    if (json) {
+        printJson(base::reportJson(rep));
+        return 0;
+    }
+    std::printf("%-10s %-8s %9s %11s %9s\n", "category", "cond", "cat acc", "bg acc", "divers.");
+    for (const auto& c : rep.cells)
+        std::printf("%-10s %-8s %9.2f %11.2f %9.3f\n", c.category.c_str(), c.condition.c_str(), c.categoryAccuracy,
+                    c.backgroundAccuracy, c.diversity);
+    std::printf("category adherence   %.1f %%\n", 100 * rep.categoryAccuracy);
+    std::printf("background adherence %.1f %% (forced choice among the asked conditions %.1f %%, chance %.1f %%)\n",
+                100 * rep.backgroundAccuracy, 100 * rep.backgroundForcedChoice, 100 * rep.chance);
+    std::printf("judged backgrounds  ");
+    for (size_t i = 0; i < rep.judgeConditions.size(); ++i)
+        std::printf(" %s %.0f %%", rep.judgeConditions[i].c_str(), 100 * rep.conditionShare[i]);
+    std::printf("\ndiversity            %.3f (ground truth %.3f)\n", rep.diversity, rep.referenceDiversity);
+    std::printf("rendered %d images in %.1f s\n", rep.images, rep.renderSeconds);
+    return 0;
+}
+
+Register reg({"eval", "measure prompt adherence with the judge: category and background accuracy, diversity",
+              "adherence [--model PATH] [--lora FILE[:SCALE]]... [--categories A,B] [--conditions X,Y] [--seeds N]",
+              {{"--model", "PATH", "model (default: the embedded model)"},
+               {"--lora", "FILE[:SCALE]", "apply a LoRA", true},
+               {"--judge", "DIR", "judge folder (default: <model>/judge, else the embedded model's)"},
+               {"--categories", "LIST", "comma-separated garments (default dress,pants,shirt,sweater)"},
+               {"--conditions", "LIST", "comma-separated backgrounds (default beach,space,city)"},
+               {"--seeds", "N", "images per cell (default 4)"},
+               {"--seed", "N", "first seed (default 1000)"},
+               {"--steps", "N", "sampling steps (default 20)"},
+               {"--cfg", "F", "guidance scale (default 5)"},
+               {"--sampler", "NAME", "sampler (default dpmpp_2m_karras)"},
+               {"--negative", "TEXT", "negative prompt"},
+               {"--device", "D", "cpu|cuda|auto"},
+               {"--threads", "N", "CPU threads (default: all cores)"},
+               {"--grid", "FILE.png", "also write a labelled picture of the grid"},
+               {"--grid-seeds", "N", "seeds per cell in that picture (default 1)"},
+               {"--json", "", "machine-readable report"}},
+              "Background adherence: the judge's verdict among all the backgrounds it knows (studio included); the "
+              "forced-choice figure only compares the asked conditions (chance = 1/their number).",
+              run});
+
+} // namespace
+} // namespace adv::cli

@@ -1,0 +1,76 @@
+// The embedded model's training recipe (recipe.json): seeds, data,
+// architecture and hyper-parameters of every stage, so `train-base` retrains
+// the shipped weights from scratch. Plain struct, no torch.
+#pragma once
+
+#include "model/config.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace adv::base {
+
+struct StageOptions {
+    int steps = 1000;
+    int batch = 32;
+    double learningRate = 1e-3;
+    int warmupSteps = 100;
+    std::string schedule = "cosine";  // lrFactor() names
+    double weightDecay = 0.0;
+    double maxGradNorm = 1.0;
+};
+
+struct Recipe {
+    std::string name = "advariant-tiny";
+    uint64_t seed = 1234;
+    int resolution = 64;       // training / native image size
+    int renderScale = 4;       // garments are drawn at resolution*renderScale, then area-downsampled
+    // Garment categories (Fashionpedia ids) the base model learns; names come from the taxonomy.
+    std::vector<int> categories{0, 2, 6, 7, 8, 10};
+
+    // Data
+    int images = 12000;               // studio renders for the diffusion stage
+    double colorInCaption = 0.85;     // "a red dress" vs "a dress"
+    double patternInCaption = 0.5;    // "a red striped dress" when the garment has a pattern
+    double studioSuffix = 0.2;        // "... in the studio", "... on a white background"
+    double captionDropout = 0.1;      // empty caption, for classifier-free guidance
+    // Phrases added to the tokenizer corpus only (the product's condition templates), so
+    // "beach" is a word of the vocabulary even though the base model never sees it in training.
+    std::vector<std::string> extraCorpus;
+    int tokenizerMerges = 600;
+
+    // Autoencoder stage: studio renders plus generic scenes (a general image codec).
+    int vaeImages = 4000;
+    double klWeight = 1e-6;
+    StageOptions vae{1500, 16, 1e-3, 100, "cosine", 0.0, 1.0};
+
+    // Diffusion stage (text encoder + UNet, trained together).
+    StageOptions unet{6000, 24, 6e-4, 200, "cosine", 1e-2, 1.0};
+    double emaDecay = 0.999;
+    double snrGamma = 5.0;
+
+    // Judge (background + category classifier), trained on the synthetic ground truth.
+    int judgeImagesPerClass = 300;
+    StageOptions judge{1200, 64, 2e-3, 50, "cosine", 1e-4, 0.0};
+    std::vector<std::string> judgeConditions{"studio", "beach", "space", "city"};
+
+    std::string storeDtype = "f16";  // weights as shipped: f16 or f32
+
+    ClipTextConfig text;
+    UNetConfig unetConfig;
+    VaeConfig vaeConfig;
+
+    static Recipe fromFile(const std::string& path);
+    static Recipe fromJsonText(const std::string& text, const std::string& origin);
+    static Recipe defaults();  // the shipped recipe
+    std::string toJsonText() const;
+    std::vector<std::string> categoryNames() const;  // short names: "shirt", "sweater", ...
+};
+
+// Short garment name used in prompts: "shirt, blouse" -> "shirt".
+std::string shortCategoryName(int fashionpediaId);
+// Fashionpedia id for a short or full name ("shirt", "shirt, blouse"); -1 if unknown.
+int categoryIdByName(const std::string& name);
+
+} // namespace adv::base
