@@ -19,6 +19,7 @@ if(JEMALLOC_FOUND)
   # its malloc/free interpose glibc's for the whole process.
   target_link_libraries(adv_allocator INTERFACE -Wl,--no-as-needed PkgConfig::JEMALLOC -Wl,--as-needed)
   target_compile_definitions(adv_allocator INTERFACE ADV_HAVE_JEMALLOC=1)
+  target_sources(adv_allocator INTERFACE "${CMAKE_CURRENT_LIST_DIR}/jemalloc_conf.cpp")
   message(STATUS "Allocator: jemalloc ${JEMALLOC_VERSION}")
 else()
   message(WARNING "jemalloc not found: falling back to glibc malloc tuned with mallopt (slower)")
