@@ -65,8 +65,9 @@ TrainingPage::TrainingPage(QWidget* parent)
     warmup_ = spin(this, 0, 100000, 0);
     steps_Box = spin(this, 1, 1000000, 500);
     batch_ = spin(this, 1, 64, 1);
-    resolution_ = spin(this, 8, 2048, 512);
+    resolution_ = spin(this, 0, 2048, 0);
     resolution_->setSingleStep(8);
+    resolution_->setSpecialValueText(tr("model's native size"));
     seed_ = spin(this, 0, 2147483647, 42);
     checkpointEvery_ = spin(this, 1, 100000, 100);
     validateEvery_ = spin(this, 0, 100000, 0);
@@ -175,6 +176,7 @@ TrainingPage::TrainingPage(QWidget* parent)
     rl->addWidget(validation_);
     rl->addWidget(log_);
     auto* split = new QSplitter(this);
+    split->setObjectName(QStringLiteral("trainingSplitter"));  // state remembered by the main window
     split->addWidget(left);
     split->addWidget(right);
     split->setStretchFactor(1, 1);
@@ -255,10 +257,6 @@ void TrainingPage::start() {
     const auto problems = c.validate();
     if (!problems.empty()) {
         QMessageBox::warning(this, tr("Training"), QString::fromStdString(problems.front()));
-        return;
-    }
-    if (c.model.empty()) {
-        QMessageBox::warning(this, tr("Training"), tr("Choose a base model."));
         return;
     }
     resetChart();

@@ -49,7 +49,7 @@ VariantsPage::VariantsPage(QWidget* parent)
     : WorkspacePage(QStringLiteral("variants"), tr("Variants"), QString(), parent) {
     registerMetaTypes();
     model_ = new QLineEdit(Preferences::instance().defaultModel(), this);
-    model_->setPlaceholderText(tr("model folder or .safetensors"));
+    model_->setPlaceholderText(tr("embedded model (or a model folder / .safetensors)"));
     auto* loadButton = new QPushButton(tr("Load model"), this);
     connect(loadButton, &QPushButton::clicked, this, &VariantsPage::loadModel);
     concepts_ = new QLineEdit(QStringLiteral("dress, pants, shirt, sweater"), this);

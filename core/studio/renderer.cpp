@@ -1,5 +1,7 @@
 #include "studio/renderer.h"
 
+#include "util/fs.h"
+
 #include "io/png.h"
 #include "pipeline/image_convert.h"
 #include "pipeline/sd_pipeline.h"
@@ -32,8 +34,9 @@ Renderer::Renderer(const std::string& modelPath, const std::string& device, cons
     LoadOptions lo;
     lo.device = device;
     lo.tokenizerDir = tokenizerDir;
-    d_->sd = StableDiffusion::load(modelPath, lo);
-    d_->path = modelPath;
+    const std::string path = modelPath.empty() ? fs::embeddedModelDir() : modelPath;
+    d_->sd = StableDiffusion::load(path, lo);
+    d_->path = path;
 }
 
 Renderer::~Renderer() = default;

@@ -66,7 +66,8 @@ std::vector<std::string> TrainConfig::validate() const {
     std::vector<std::string> p;
     if (manifest.empty()) p.push_back("manifest is required (a pairs manifest.jsonl)");
     if (outDir.empty()) p.push_back("out_dir is required");
-    if (resolution < 8 || resolution % 8 != 0) p.push_back("resolution must be a positive multiple of 8");
+    if (resolution != 0 && (resolution < 8 || resolution % 8 != 0))
+        p.push_back("resolution must be a positive multiple of 8 (or 0: the model's native size)");
     if (rank < 1) p.push_back("rank must be at least 1");
     if (alpha <= 0) p.push_back("alpha must be positive");
     if (dropout < 0 || dropout >= 1) p.push_back("dropout must be in [0, 1)");

@@ -9,13 +9,13 @@
 namespace adv::train {
 
 struct TrainConfig {
-    std::string model;             // base model (diffusers folder or SD1.x .safetensors)
+    std::string model;             // base model (diffusers folder or SD1.x .safetensors); empty: the embedded model
     std::string tokenizer;         // tokenizer folder for single-file models
     std::string manifest;          // training pairs: JSONL with "image" and "caption" (pair manifest)
     std::string outDir;            // run folder
     std::string cacheDir;          // latent/text cache (default <outDir>/../.cache or <outDir>/cache)
 
-    int resolution = 512;
+    int resolution = 0;            // 0: the model's native size
     bool centerCrop = true;        // false: random crop (latents then encoded every step)
     bool randomFlip = false;
 

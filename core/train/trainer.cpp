@@ -285,7 +285,12 @@ TrainResult Run::go(bool resume) {
     LoadOptions lo;
     lo.device = c_.device;
     lo.tokenizerDir = c_.tokenizer;
+    if (c_.model.empty()) c_.model = fs::embeddedModelDir();
     sd_ = StableDiffusion::load(c_.model, lo);
+    if (c_.resolution == 0) {  // the model's native size, recorded so a resume uses the same
+        c_.resolution = sd_->nativeResolution();
+        fs::writeFileAtomic(sfs::path(c_.outDir) / "config.json", c_.toJsonText());
+    }
     sched_ = std::make_unique<NoiseSchedule>(NoiseSchedule::fromConfig(sd_->scheduler));
     items_ = readManifest(c_.manifest);
     const std::string cacheDir = c_.cacheDir.empty() ? (sfs::path(c_.outDir) / "cache").string() : c_.cacheDir;

@@ -104,4 +104,16 @@ stdfs::path resourceDir() {
     return {};
 }
 
+std::string embeddedModelDir() {
+    std::error_code ec;
+    const auto res = resourceDir();
+    if (!res.empty()) {
+        const auto dir = res / "models" / "advariant-tiny";
+        if (stdfs::exists(dir / "model_index.json", ec)) return dir.string();
+    }
+    throw Error("the embedded model (models/advariant-tiny) is not installed" +
+                (res.empty() ? std::string(" and no resource folder was found") : " in " + res.string()) +
+                "; choose a model (a diffusers folder or an SD1.x .safetensors file)");
+}
+
 } // namespace adv::fs

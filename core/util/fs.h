@@ -27,5 +27,7 @@ stdfs::path executableDir();
 // Locate a shipped resource: ADVARIANT_RESOURCE_DIR, then <exe>/../share/advariant,
 // then the source tree's resources/ (build tree). Empty path if none exists.
 stdfs::path resourceDir();
+// The embedded model shipped under <resources>/models/advariant-tiny; throws Error when it is not installed.
+std::string embeddedModelDir();
 
 } // namespace adv::fs
