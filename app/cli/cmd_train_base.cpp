@@ -31,6 +31,7 @@ int run(const Args& a) {
         scale(r.vae, f);
         scale(r.unet, f);
         scale(r.judge, f);
+        scale(r.refine, f);
         r.images = std::max(static_cast<int>(r.categories.size()) * 4, static_cast<int>(r.images * f));
         r.vaeImages = std::max(16, static_cast<int>(r.vaeImages * f));
         r.judgeImagesPerClass = std::max(4, static_cast<int>(r.judgeImagesPerClass * f));
@@ -48,7 +49,7 @@ int run(const Args& a) {
         char extra[48];
         std::snprintf(extra, sizeof extra, "loss %.4f", loss);
         bar.update(step, total, extra);
-    });
+    }, nullptr, a.get("--continue-from"));
     bar.finish();
     if (json) {
         nlohmann::json stages = nlohmann::json::array();
@@ -72,6 +73,7 @@ Register reg({"train-base", "train the embedded model from scratch: tokenizer, a
                {"--out", "DIR", "output diffusers folder (new or empty)"},
                {"--scale", "F", "multiply every step and image count by F in (0, 1] (smoke tests)"},
                {"--threads", "N", "CPU threads (default: all cores)"},
+               {"--continue-from", "DIR", "a folder an earlier train-base wrote: only the refinement stage runs"},
                {"--print-recipe", "", "print the recipe as JSON and exit"},
                {"--json", "", "machine-readable summary"}},
               "The shipped model is resources/models/advariant-tiny; its recipe.json retrains it.", run});

@@ -132,6 +132,10 @@ Recipe Recipe::fromJsonText(const std::string& text, const std::string& origin) 
                 r.emaDecay = t.at("diffusion").value("ema_decay", r.emaDecay);
                 r.snrGamma = t.at("diffusion").value("snr_gamma", r.snrGamma);
             }
+            if (t.contains("refine")) {
+                r.refine = stageFrom(t.at("refine"), r.refine);
+                r.refineNoiseOffset = t.at("refine").value("noise_offset", r.refineNoiseOffset);
+            }
             if (t.contains("judge")) {
                 r.judge = stageFrom(t.at("judge"), r.judge);
                 r.judgeImagesPerClass = t.at("judge").value("images_per_class", r.judgeImagesPerClass);
@@ -158,6 +162,8 @@ std::string Recipe::toJsonText() const {
     json diff = stageJson(unet);
     diff["ema_decay"] = emaDecay;
     diff["snr_gamma"] = snrGamma;
+    json refineJ = stageJson(refine);
+    refineJ["noise_offset"] = refineNoiseOffset;
     json jd = stageJson(judge);
     jd["images_per_class"] = judgeImagesPerClass;
     jd["conditions"] = judgeConditions;
@@ -172,7 +178,7 @@ std::string Recipe::toJsonText() const {
            {"text_encoder", json::parse(text.toJsonText())},
            {"unet", json::parse(unetConfig.toJsonText())},
            {"vae", json::parse(vaeConfig.toJsonText())},
-           {"training", {{"vae", vae}, {"diffusion", diff}, {"judge", jd}}},
+           {"training", {{"vae", vae}, {"diffusion", diff}, {"refine", refineJ}, {"judge", jd}}},
            {"store_dtype", storeDtype}};
     return j.dump(2) + "\n";
 }

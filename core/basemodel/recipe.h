@@ -49,6 +49,11 @@ struct Recipe {
     StageOptions unet{6000, 24, 6e-4, 200, "cosine", 1e-2, 1.0};
     double emaDecay = 0.999;
     double snrGamma = 5.0;
+    // Refinement: continues from the EMA weights with offset noise (a per-channel constant
+    // added to the noise), so the model stops reading the global colour out of the initial
+    // noise — at 16x16 latents the mean of pure noise otherwise decides the background.
+    StageOptions refine{1200, 24, 2e-4, 50, "cosine", 1e-2, 1.0};
+    double refineNoiseOffset = 0.1;
 
     // Judge (background + category classifier), trained on the synthetic ground truth.
     int judgeImagesPerClass = 300;

@@ -112,7 +112,7 @@ uint64_t folderBytes(const sfs::path& d) {
 } // namespace
 
 BaseTrainResult trainBase(const Recipe& recipeIn, const std::string& outDir, const StageProgressFn& progress,
-                          const CancelToken* cancel) {
+                          const CancelToken* cancel, const std::string& continueFrom) {
     const double t0 = now();
     Recipe r = recipeIn;
     const sfs::path out(outDir);
@@ -141,22 +141,44 @@ BaseTrainResult trainBase(const Recipe& recipeIn, const std::string& outDir, con
     }
     res.stages.push_back({"data", r.images, now() - ts, 0, std::to_string(r.images) + " studio renders"});
 
+    // A finished folder to continue from: its parts are loaded instead of trained.
+    std::unique_ptr<StableDiffusion> prev;
+    if (!continueFrom.empty()) {
+        LoadOptions plo;
+        plo.device = "cpu";
+        plo.dtype = "f32";
+        prev = StableDiffusion::load(continueFrom, plo);
+        r.vaeConfig = prev->vae->config;
+        r.unetConfig = prev->unet->config;
+        r.text = prev->text->config;
+    }
+
     // 2. Tokenizer: BPE on the captions plus the product's phrases.
     ts = now();
-    std::vector<std::string> corpus = captions;
-    for (const auto& e : r.extraCorpus) corpus.push_back(e);
-    for (const auto& k : r.categoryNames())
-        for (const char* c : {"beach", "space", "city"}) corpus.push_back(promptFor(k, c));
     const auto tokDir = work / "tokenizer";
-    const auto bpe = trainBpe(corpus, static_cast<size_t>(r.tokenizerMerges), tokDir.string());
+    if (prev) {
+        sfs::create_directories(tokDir);
+        for (const auto& e : sfs::directory_iterator(sfs::path(continueFrom) / "tokenizer"))
+            sfs::copy_file(e.path(), tokDir / e.path().filename());
+    } else {
+        std::vector<std::string> corpus = captions;
+        for (const auto& e : r.extraCorpus) corpus.push_back(e);
+        for (const auto& k : r.categoryNames())
+            for (const char* c : {"beach", "space", "city"}) corpus.push_back(promptFor(k, c));
+        const auto bpe = trainBpe(corpus, static_cast<size_t>(r.tokenizerMerges), tokDir.string());
+        res.stages.push_back({"tokenizer", static_cast<int>(bpe.merges), now() - ts, 0,
+                              "vocabulary " + std::to_string(bpe.vocabSize) + " (" + std::to_string(bpe.merges) + " merges)"});
+    }
     const auto tok = ClipTokenizer::fromFolder(tokDir.string());
     r.text.vocabSize = static_cast<int>(tok.vocabSize());
-    res.stages.push_back({"tokenizer", static_cast<int>(bpe.merges), now() - ts, 0,
-                          "vocabulary " + std::to_string(bpe.vocabSize) + " (" + std::to_string(bpe.merges) + " merges)"});
 
     // 3. Autoencoder.
     AutoencoderKL vae(r.vaeConfig);
-    {
+    if (prev) {
+        copyInto(*vae, prev->vae->parameters());
+        vae->eval();
+        res.scalingFactor = r.vaeConfig.scalingFactor;
+    } else {
         std::vector<cv::Mat> vimgs;
         const int fromStudio = r.vaeImages * 7 / 10;
         for (int i = 0; i < fromStudio && i < r.images; ++i) vimgs.push_back(imgs[static_cast<size_t>(i)]);
@@ -230,6 +252,10 @@ BaseTrainResult trainBase(const Recipe& recipeIn, const std::string& outDir, con
     UNet2DConditionModel unet(r.unetConfig);
     text->train();
     unet->train();
+    if (prev) {
+        copyInto(*text, prev->text->parameters());
+        copyInto(*unet, prev->unet->parameters());
+    }
     auto params = paramsOf({text.get(), unet.get()});
     std::vector<torch::Tensor> ema;
     for (auto& p : params) ema.push_back(p.detach().clone());
@@ -239,13 +265,12 @@ BaseTrainResult trainBase(const Recipe& recipeIn, const std::string& outDir, con
     auto gen = at::detail::createCPUGenerator(r.seed + 2);
     const double sf = r.vaeConfig.scalingFactor;
     int emaStep = 0;
-    StageLoop loop{r.unet, params, "diffusion", progress, cancel, metrics};
-    auto rep = loop.run(
-        [&](int) {
+    auto diffusionLoss = [&](double noiseOffset) {
             auto idx = torch::randint(0, means.size(0), {r.unet.batch}, gen, torch::kInt64);
             auto m = means.index_select(0, idx), s = stds.index_select(0, idx);
             auto latents = (m + s * torch::randn(m.sizes(), gen)) * sf;  // [B, 4, h, w]
             auto noise = torch::randn(latents.sizes(), gen);
+            if (noiseOffset > 0) noise = noise + noiseOffset * torch::randn({latents.size(0), latents.size(1), 1, 1}, gen);
             auto t = torch::randint(0, sc.numTrainTimesteps, {latents.size(0)}, gen, torch::kInt64);
             auto noisy = sched.addNoise(latents, noise, t);
             auto ctx = text->forward(ids.index_select(0, idx)).lastHiddenState;  // [B, 77, D]
@@ -257,15 +282,31 @@ BaseTrainResult trainBase(const Recipe& recipeIn, const std::string& outDir, con
                 perSample = perSample * torch::clamp_max(snr, r.snrGamma) / snr;
             }
             return perSample.mean();
-        },
-        [&]() {
+    };
+    auto emaUpdate = [&]() {
+        torch::NoGradGuard ng;
+        ++emaStep;
+        const double d = std::min(r.emaDecay, (1.0 + emaStep) / (10.0 + emaStep));
+        for (size_t i = 0; i < params.size(); ++i) ema[i].mul_(d).add_(params[i].detach(), 1 - d);
+    };
+    if (!prev) {
+        StageLoop loop{r.unet, params, "diffusion", progress, cancel, metrics};
+        auto rep = loop.run([&](int) { return diffusionLoss(0.0); }, emaUpdate);
+        rep.detail = "EMA decay " + std::to_string(r.emaDecay);
+        res.stages.push_back(rep);
+    }
+    if (r.refine.steps > 0) {
+        // Continue from the EMA weights, fresh optimizer, offset noise.
+        {
             torch::NoGradGuard ng;
-            ++emaStep;
-            const double d = std::min(r.emaDecay, (1.0 + emaStep) / (10.0 + emaStep));
-            for (size_t i = 0; i < params.size(); ++i) ema[i].mul_(d).add_(params[i].detach(), 1 - d);
-        });
-    rep.detail = "EMA decay " + std::to_string(r.emaDecay);
-    res.stages.push_back(rep);
+            for (size_t i = 0; i < params.size(); ++i) params[i].copy_(ema[i]);
+        }
+        emaStep = 0;
+        StageLoop loop{r.refine, params, "refine", progress, cancel, metrics};
+        auto rep = loop.run([&](int) { return diffusionLoss(r.refineNoiseOffset); }, emaUpdate);
+        rep.detail = "noise offset " + std::to_string(r.refineNoiseOffset);
+        res.stages.push_back(rep);
+    }
 
     // 6. Write the diffusers folder with the EMA weights.
     LoadOptions lo;
@@ -283,7 +324,15 @@ BaseTrainResult trainBase(const Recipe& recipeIn, const std::string& outDir, con
     saveDiffusers(*sd, work.string(), r.storeDtype == "f16" ? torch::kFloat16 : torch::kFloat32, tokDir.string());
 
     // 7. The judge, trained on ground truth (half of it through this autoencoder).
-    {
+    if (prev) {
+        sfs::create_directories(work / "judge");
+        for (const auto& e : sfs::directory_iterator(sfs::path(continueFrom) / "judge"))
+            sfs::copy_file(e.path(), work / "judge" / e.path().filename());
+        std::error_code ec2;
+        sfs::create_directories(work / "samples");
+        sfs::copy_file(sfs::path(continueFrom) / "samples" / "vae_roundtrip.png", work / "samples" / "vae_roundtrip.png", ec2);
+        res.stages.push_back({"continued", 0, 0, 0, "tokenizer, autoencoder, text encoder, UNet and judge from " + continueFrom});
+    } else {
         JudgeTrainReport jr;
         auto judge = trainJudge(
             r,
@@ -307,7 +356,7 @@ BaseTrainResult trainBase(const Recipe& recipeIn, const std::string& outDir, con
                           {"detail", s.detail}});
     fs::writeFileAtomic(work / "training.json",
                         json{{"name", r.name}, {"seconds", res.seconds}, {"threads", torch::get_num_threads()},
-                             {"stages", stages}}.dump(2));
+                             {"stages", stages}, {"continued_from", continueFrom}}.dump(2));
     metrics.close();
     sfs::remove(out, ec);  // an empty folder may exist
     sfs::rename(work, out);

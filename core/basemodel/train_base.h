@@ -34,7 +34,11 @@ using StageProgressFn = std::function<void(const std::string& stage, int step, i
 // Writes <outDir> (must not exist or be empty): model_index.json, unet/, vae/, text_encoder/,
 // tokenizer/, scheduler/, judge/, recipe.json, training.json (stage reports) and metrics.jsonl.
 // Files appear under <outDir>.partial first and are renamed into place at the end.
+//
+// `continueFrom`: a folder this function wrote earlier with the same recipe; its tokenizer,
+// autoencoder, text encoder, UNet and judge are loaded instead of trained, and only the
+// refinement stage runs (for recipes that gained that stage after the folder was made).
 BaseTrainResult trainBase(const Recipe& recipe, const std::string& outDir, const StageProgressFn& progress = {},
-                          const CancelToken* cancel = nullptr);
+                          const CancelToken* cancel = nullptr, const std::string& continueFrom = "");
 
 } // namespace adv::base

@@ -1,0 +1,33 @@
+# advariant-cli demo end to end on the embedded model: dataset, pairs, LoRA
+# fine-tune, variant grid, export (a shortened fine-tune, to keep CI quick).
+# Checks the base model's adherence the judge measured and that every stage
+# wrote its output.
+file(REMOVE_RECURSE "${OUT}")
+execute_process(COMMAND ${CLI} demo --out "${OUT}" --json --lora-steps 100 --eval-seeds 4 --presets google-display
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "demo failed (${rc}):\n${out}\n${err}")
+endif()
+file(READ "${OUT}/summary.json" s)
+string(JSON base_cat GET "${s}" adherence_base category_accuracy)
+string(JSON base_bg GET "${s}" adherence_base background_accuracy)
+string(JSON lora_bg GET "${s}" adherence_lora background_accuracy)
+string(JSON lora_steps GET "${s}" lora steps)
+string(JSON files GET "${s}" export files)
+string(JSON cells GET "${s}" grid cells)
+message(STATUS "base: category ${base_cat} background ${base_bg}; LoRA (${lora_steps} steps): background ${lora_bg}")
+if(base_cat LESS 0.8)
+  message(FATAL_ERROR "the embedded model's category adherence is ${base_cat} (>= 0.8 expected)")
+endif()
+if(base_bg GREATER 0.5)
+  message(FATAL_ERROR "the base model already draws the backgrounds (${base_bg}): it never saw them")
+endif()
+if(NOT lora_steps EQUAL 100 OR NOT cells EQUAL 12 OR files LESS 12)
+  message(FATAL_ERROR "LoRA steps ${lora_steps}, grid cells ${cells}, exported files ${files}")
+endif()
+foreach(f summary.md grid_base.png grid_lora.png grid_compare.png pairs/manifest.jsonl lora/lora.safetensors
+          export/manifest.csv variants/dress_beach_seed1.png)
+  if(NOT EXISTS "${OUT}/${f}")
+    message(FATAL_ERROR "demo did not write ${f}")
+  endif()
+endforeach()
