@@ -98,6 +98,10 @@ T = {
     "Size": ("Größe", "Tamaño"),
     "Budget": ("Budget", "Presupuesto"),
     "Safe zone": ("Sicherheitszone", "Zona segura"),
+    "model's native size": ("native Größe des Modells", "tamaño nativo del modelo"),
+    "embedded model (or a model folder / .safetensors)": ("eingebettetes Modell (oder Modellordner / .safetensors)", "modelo integrado (o carpeta de modelo / .safetensors)"),
+    "diffusers folder or SD 1.x .safetensors (empty: embedded model)": ("diffusers-Ordner oder SD-1.x-.safetensors (leer: eingebettetes Modell)", "carpeta diffusers o .safetensors de SD 1.x (vacío: modelo integrado)"),
+    "embedded model": ("eingebettetes Modell", "modelo integrado"),
 }
 
 

@@ -35,8 +35,10 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QThread>
+#include <QTimer>
 #include <QVBoxLayout>
 
+#include <cmath>
 #include <map>
 
 namespace adv::ui {
@@ -103,6 +105,17 @@ DatasetPage::DatasetPage(QWidget* parent) : WorkspacePage(QStringLiteral("datase
     stats_ = new QCustomPlot(this);
     stats_->setObjectName(QStringLiteral("datasetStats"));
     stats_->setMinimumHeight(220);
+    stats_->setInteractions(QCP::iRangeZoom | QCP::iRangeDrag);
+    statsKind_ = new QComboBox(this);
+    statsKind_->setObjectName(QStringLiteral("statsKind"));
+    statsKind_->addItems({tr("Instances per category"), tr("Instances per attribute (top 20)"),
+                          tr("Instance size (square root of area, px)")});
+    statsKind_->setToolTip(tr("Statistics of the filtered instances"));
+    connect(statsKind_, &QComboBox::currentIndexChanged, this, [this] { updateStats(); });
+    connect(filter_, &QSortFilterProxyModel::layoutChanged, this, &DatasetPage::scheduleStats);
+    connect(filter_, &QSortFilterProxyModel::modelReset, this, &DatasetPage::scheduleStats);
+    connect(filter_, &QSortFilterProxyModel::rowsInserted, this, &DatasetPage::scheduleStats);
+    connect(filter_, &QSortFilterProxyModel::rowsRemoved, this, &DatasetPage::scheduleStats);
     auto* right = new QWidget(this);
     auto* rl = new QVBoxLayout(right);
     rl->addWidget(detail_, 1);
@@ -111,6 +124,7 @@ DatasetPage::DatasetPage(QWidget* parent) : WorkspacePage(QStringLiteral("datase
     ol->addWidget(opacity_);
     ol->addWidget(outline_);
     rl->addLayout(ol);
+    rl->addWidget(statsKind_);
     rl->addWidget(stats_);
     thumbs_ = new ThumbnailModel(this);
     auto* grid = new QListView(this);
@@ -131,6 +145,7 @@ DatasetPage::DatasetPage(QWidget* parent) : WorkspacePage(QStringLiteral("datase
     tabs->addTab(table_, tr("Instances"));
     tabs->addTab(grid, tr("Images"));
     auto* split = new QSplitter(this);
+    split->setObjectName(QStringLiteral("datasetSplitter"));  // state remembered by the main window
     split->addWidget(tabs);
     split->addWidget(right);
     split->setStretchFactor(0, 3);
@@ -241,29 +256,92 @@ void DatasetPage::onLoaded(std::shared_ptr<coco::Dataset> ds, const QString& ima
 
 void DatasetPage::selectRow(int r) { table_->selectRow(r); }
 
+void DatasetPage::scheduleStats() {
+    // Filter changes arrive as several signals: redraw once, after them.
+    if (statsPending_) return;
+    statsPending_ = true;
+    QTimer::singleShot(0, this, [this] {
+        statsPending_ = false;
+        updateStats();
+    });
+}
+
+void DatasetPage::setStatsKind(int kind) { statsKind_->setCurrentIndex(kind); }
+int DatasetPage::statsKind() const { return statsKind_->currentIndex(); }
+
+QList<QPair<QString, double>> DatasetPage::statsBars() const {
+    QList<QPair<QString, double>> out;
+    if (stats_->plottableCount() == 0) return out;
+    auto* bars = qobject_cast<QCPBars*>(stats_->plottable(0));
+    auto* ticker = dynamic_cast<QCPAxisTickerText*>(stats_->xAxis->ticker().data());
+    if (!bars) return out;
+    for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it)
+        out << qMakePair(ticker ? ticker->ticks().value(it->key) : QString::number(it->key), it->value);
+    return out;
+}
+
 void DatasetPage::updateStats() {
     auto ds = dataset();
     stats_->clearPlottables();
-    if (!ds) return;
-    std::map<int, int> per;
-    for (const auto& a : ds->annotations) ++per[a.categoryId];
+    if (!ds) {
+        stats_->replot();
+        return;
+    }
+    // Statistics of what the filter shows.
+    std::vector<const coco::Annotation*> shown;
+    shown.reserve(static_cast<size_t>(filter_->rowCount()));
+    for (int r = 0; r < filter_->rowCount(); ++r) {
+        const int src = filter_->mapToSource(filter_->index(r, 0)).row();
+        if (src >= 0 && src < static_cast<int>(ds->annotations.size())) shown.push_back(&ds->annotations[static_cast<size_t>(src)]);
+    }
     QVector<double> x, y;
     QVector<QString> labels;
-    int i = 1;
-    for (const auto& [id, n] : per) {
-        x << i++;
-        y << n;
-        labels << QString::fromStdString(ds->category(id)->name).section(QLatin1Char(','), 0, 0);
+    QString yLabel = tr("instances");
+    const int kind = statsKind_->currentIndex();
+    if (kind == 0 || kind == 1) {
+        std::map<int, int> per;
+        for (const auto* a : shown) {
+            if (kind == 0) ++per[a->categoryId];
+            else
+                for (int id : ds->attributeIds(*a)) ++per[id];
+        }
+        std::vector<std::pair<int, int>> sorted(per.begin(), per.end());
+        if (kind == 1) {
+            std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+            if (sorted.size() > 20) sorted.resize(20);
+        }
+        int i = 1;
+        for (const auto& [id, n] : sorted) {
+            x << i++;
+            y << n;
+            const std::string name = kind == 0 ? (ds->category(id) ? ds->category(id)->name : std::to_string(id))
+                                               : (ds->attribute(id) ? ds->attribute(id)->name : std::to_string(id));
+            labels << QString::fromStdString(name).section(QLatin1Char(','), 0, 0);
+        }
+    } else {
+        // Histogram of sqrt(area) in 16 bins up to the largest instance.
+        double top = 1;
+        for (const auto* a : shown) top = std::max(top, std::sqrt(std::max(0.0, a->area)));
+        const int bins = 16;
+        const double w = std::ceil(top / bins);
+        std::vector<int> h(bins, 0);
+        for (const auto* a : shown) ++h[static_cast<size_t>(std::min(bins - 1, static_cast<int>(std::sqrt(std::max(0.0, a->area)) / w)))];
+        for (int b = 0; b < bins; ++b) {
+            x << b + 1;
+            y << h[static_cast<size_t>(b)];
+            labels << QStringLiteral("%1–%2").arg(b * w).arg((b + 1) * w);
+        }
     }
     auto* bars = new QCPBars(stats_->xAxis, stats_->yAxis);
     bars->setData(x, y);
-    bars->setBrush(QColor(80, 110, 220, 180));
+    bars->setBrush(kind == 2 ? QColor(60, 160, 120, 180) : QColor(80, 110, 220, 180));
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     ticker->addTicks(x, labels);
     stats_->xAxis->setTicker(ticker);
     stats_->xAxis->setTickLabelRotation(60);
-    stats_->yAxis->setLabel(tr("instances"));
+    stats_->yAxis->setLabel(yLabel);
     stats_->rescaleAxes();
+    stats_->xAxis->setRange(0.4, std::max<double>(1, x.size()) + 0.6);
     stats_->yAxis->setRangeLower(0);
     stats_->replot();
 }

@@ -58,6 +58,16 @@ private:
     void onLoaded(std::shared_ptr<adv::coco::Dataset> ds, const QString& imagesDir);
     void showDetail();
     void updateStats();
+    void scheduleStats();
+
+public:
+    // Shown statistic: 0 instances per category, 1 per attribute (top 20), 2 size histogram.
+    void setStatsKind(int kind);
+    int statsKind() const;
+    // The bars currently drawn (label, value), for tests.
+    QList<QPair<QString, double>> statsBars() const;
+
+private:
 
     InstanceModel* model_;
     InstanceFilter* filter_;
@@ -71,6 +81,8 @@ private:
     QSlider* opacity_;
     QCheckBox* outline_;
     QCustomPlot* stats_;
+    QComboBox* statsKind_;
+    bool statsPending_ = false;
     QProgressBar* progress_;
     QLabel* status_;
     QThread* thread_;

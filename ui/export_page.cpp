@@ -62,6 +62,7 @@ ExportPage::ExportPage(VariantsPage* variants, QWidget* parent)
     status_ = new QLabel(this);
     status_->setObjectName(QStringLiteral("exportStatus"));
     auto* split = new QSplitter(this);
+    split->setObjectName(QStringLiteral("exportSplitter"));  // state remembered by the main window
     auto* left = new QWidget(this);
     auto* ll = new QVBoxLayout(left);
     ll->addWidget(new QLabel(tr("Approved variants:"), left));

@@ -98,6 +98,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     QSettings s;
     if (!restoreGeometry(s.value("window/geometry").toByteArray())) resize(1280, 800);
     restoreState(s.value("window/state").toByteArray());
+    for (auto* sp : findChildren<QSplitter*>())
+        if (!sp->objectName().isEmpty()) sp->restoreState(s.value("splitters/" + sp->objectName()).toByteArray());
     connect(&Preferences::instance(), &Preferences::recentProjectsChanged, this, &MainWindow::updateRecentMenu);
     updateRecentMenu();
 }
@@ -313,6 +315,8 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     QSettings s;
     s.setValue("window/geometry", saveGeometry());
     s.setValue("window/state", saveState());
+    for (auto* sp : findChildren<QSplitter*>())
+        if (!sp->objectName().isEmpty()) s.setValue("splitters/" + sp->objectName(), sp->saveState());
     event->accept();
 }
 

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QMenuBar>
+#include <QSplitter>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QUndoStack>
@@ -43,6 +44,27 @@ private Q_SLOTS:
         for (const char* name : {"actionNew", "actionOpen", "actionSave", "actionSaveAs", "actionUndo", "actionRedo",
                                  "actionSettings", "actionAbout"})
             QVERIFY2(w.findChild<QAction*>(name), name);
+    }
+
+    void remembersSplitters() {
+        QList<int> sizes;
+        {
+            MainWindow w;
+            w.resize(1200, 800);
+            w.show();
+            auto* sp = w.findChild<QSplitter*>("trainingSplitter");
+            QVERIFY(sp);
+            sp->setSizes({300, 900});
+            sizes = sp->sizes();
+            QVERIFY(w.close());  // nothing unsaved: closes and stores the state
+        }
+        MainWindow w2;
+        w2.resize(1200, 800);
+        w2.show();
+        auto* sp = w2.findChild<QSplitter*>("trainingSplitter");
+        QVERIFY(sp);
+        QCOMPARE(sp->sizes(), sizes);
+        for (const char* name : {"datasetSplitter", "exportSplitter"}) QVERIFY2(w2.findChild<QSplitter*>(name), name);
     }
 
     void statusBarShowsDevice() {

@@ -81,7 +81,6 @@ private Q_SLOTS:
         so.width = 192;
         so.height = 240;
         const auto data = adv::synth::writeDataset(tmp.filePath("data").toStdString(), so);
-        const QString ref = QStringLiteral(ADV_REFDATA_DIR);
 
         MainWindow w;
         w.resize(1400, 900);
@@ -99,6 +98,17 @@ private Q_SLOTS:
         w.datasetPage()->filter()->setCategory(10);
         const int dresses = w.datasetPage()->filter()->rowCount();
         QVERIFY(dresses > 0 && dresses < model->rowCount());
+        // Statistics follow the filter: one category bar, then a size histogram of the same instances.
+        QTRY_COMPARE(w.datasetPage()->statsBars().size(), 1);
+        QCOMPARE(w.datasetPage()->statsBars().first().first, QString("dress"));
+        QCOMPARE(w.datasetPage()->statsBars().first().second, double(dresses));
+        w.datasetPage()->setStatsKind(2);
+        double histogram = 0;
+        for (const auto& b : w.datasetPage()->statsBars()) histogram += b.second;
+        QCOMPARE(histogram, double(dresses));
+        w.datasetPage()->setStatsKind(1);
+        QVERIFY(!w.datasetPage()->statsBars().isEmpty());
+        w.datasetPage()->setStatsKind(0);
         w.datasetPage()->filter()->setCategory(-1);
         w.datasetPage()->filter()->setSearch("sleeve");
         QVERIFY(w.datasetPage()->filter()->rowCount() > 0);
@@ -135,15 +145,15 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(thumbs->cached() > 0, 10000);
         shot(w, "pairs");
 
-        // Training, on the reference pipeline (32 px), with the GUI thread watched.
+        // Training, on the embedded model (empty model field, native 64 px), with the GUI thread watched.
         auto* training = w.trainingPage();
-        training->setModel(ref);
+        training->setModel(QString());
         training->setManifest(pairs->manifest());
         training->setOutputDir(tmp.filePath("out/runs/flow"));
         auto c = training->config();
         QCOMPARE(c.manifest, pairs->manifest().toStdString());
         // Small and quick: the form's defaults are for real runs.
-        c.resolution = 32;
+        QCOMPARE(c.resolution, 0);  // the model's native size
         c.steps = 12;
         c.checkpointEvery = 4;
         c.validateEvery = 6;
@@ -163,7 +173,7 @@ private Q_SLOTS:
 
         // Variants with the trained LoRA, compared with LoRA off.
         auto* variants = w.variantsPage();
-        variants->setModelPath(ref);
+        variants->setModelPath(QString());  // the embedded model
         variants->loadModel();
         QSignalSpy grid(variants, &VariantsPage::gridFinished);
         QTest::qWait(50);
