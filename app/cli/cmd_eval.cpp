@@ -3,9 +3,11 @@
 #include "cli/common.h"
 
 #include "basemodel/adherence.h"
+#include "train/eval_loss.h"
 #include "util/device.h"
 #include "util/error.h"
 
+#include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -15,9 +17,37 @@
 namespace adv::cli {
 namespace {
 
+int runLoss(const Args& a, StableDiffusion& sd) {
+    train::LossEvalOptions o;
+    if (a.has("--timesteps")) {
+        o.timesteps.clear();
+        for (const auto& t : a.getList("--timesteps")) o.timesteps.push_back(std::stoi(t));
+    }
+    o.noiseDraws = a.getInt("--draws", o.noiseDraws);
+    o.maxItems = a.getInt("--items", o.maxItems);
+    o.seed = static_cast<uint64_t>(a.getInt64("--seed", 0));
+    const bool json = a.has("--json");
+    ProgressBar bar("eval", !json);
+    const auto rep = train::evalDenoisingLoss(sd, a.require("--manifest"), o,
+                                              [&](int s, int n, const std::string&) { bar.update(s, n); });
+    bar.finish();
+    if (json) {
+        nlohmann::json j{{"items", rep.items}, {"loss", rep.meanLoss()}, {"loss_swapped", rep.meanSwapped()}};
+        for (const auto& r : rep.rows)
+            j["timesteps"].push_back({{"t", r.timestep}, {"loss", r.loss}, {"loss_swapped", r.lossSwapped}});
+        printJson(j);
+        return 0;
+    }
+    std::printf("%9s %10s %14s\n", "timestep", "loss", "caption swap");
+    for (const auto& r : rep.rows) std::printf("%9d %10.5f %14.5f\n", r.timestep, r.loss, r.lossSwapped);
+    std::printf("%9s %10.5f %14.5f   (%d pairs)\n", "mean", rep.meanLoss(), rep.meanSwapped(), rep.items);
+    return 0;
+}
+
 int run(const Args& a) {
     const auto& pos = a.positionals();
-    if (pos.empty() || pos[0] != "adherence") throw UsageError("name an evaluation: adherence");
+    if (pos.empty() || (pos[0] != "adherence" && pos[0] != "loss"))
+        throw UsageError("name an evaluation: adherence or loss");
     const std::string model = modelPathOrDefault(a.get("--model"));
     std::string judgeDir = a.get("--judge");
     if (judgeDir.empty()) {
@@ -34,6 +64,7 @@ int run(const Args& a) {
         const auto [path, scale] = parseLoraSpec(spec);
         sd->addLora(path, scale);
     }
+    if (pos[0] == "loss") return runLoss(a, *sd);
     const auto judge = base::Judge::load(judgeDir);
     base::AdherenceOptions o;
     if (a.has("--categories")) o.categories = a.getList("--categories");
@@ -72,8 +103,9 @@ int run(const Args& a) {
     return 0;
 }
 
-Register reg({"eval", "measure prompt adherence with the judge: category and background accuracy, diversity",
-              "adherence [--model PATH] [--lora FILE[:SCALE]]... [--categories A,B] [--conditions X,Y] [--seeds N]",
+Register reg({"eval", "measure prompt adherence with the judge, or the denoising loss on a pair manifest",
+              "adherence [--model PATH] [--lora FILE[:SCALE]]... [--categories A,B] [--conditions X,Y] [--seeds N] | "
+              "loss --manifest FILE [--model PATH] [--lora FILE[:SCALE]]... [--timesteps T,..]",
               {{"--model", "PATH", "model (default: the embedded model)"},
                {"--lora", "FILE[:SCALE]", "apply a LoRA", true},
                {"--judge", "DIR", "judge folder (default: <model>/judge, else the embedded model's)"},
@@ -87,11 +119,17 @@ Register reg({"eval", "measure prompt adherence with the judge: category and bac
                {"--negative", "TEXT", "negative prompt"},
                {"--device", "D", "cpu|cuda|auto"},
                {"--threads", "N", "CPU threads (default: all cores)"},
+               {"--manifest", "FILE", "loss: pair manifest (manifest.jsonl)"},
+               {"--timesteps", "LIST", "loss: timesteps (default 50,200,400,600,800,950)"},
+               {"--draws", "N", "loss: noise draws per pair and timestep (default 2)"},
+               {"--items", "N", "loss: pairs used, evenly spaced (default 64)"},
                {"--grid", "FILE.png", "also write a labelled picture of the grid"},
                {"--grid-seeds", "N", "seeds per cell in that picture (default 1)"},
                {"--json", "", "machine-readable report"}},
               "Background adherence: the judge's verdict among all the backgrounds it knows (studio included); the "
-              "forced-choice figure only compares the asked conditions (chance = 1/their number).",
+              "forced-choice figure only compares the asked conditions (chance = 1/their number). Loss: the noise "
+              "prediction error with each pair's caption and with another pair's; equal columns mean the model "
+              "ignores the caption at that noise level.",
               run});
 
 } // namespace

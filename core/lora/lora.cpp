@@ -150,11 +150,20 @@ LoraApplyReport mergeLora(const LoraWeights& lora, double scale, torch::nn::Modu
 }
 
 namespace {
+// Attention projections (to_q, to_k, to_v, to_out.0) are matched inside attn1/attn2 only;
+// the other targets kohya and PEFT offer (ff.net.0.proj, ff.net.2, proj_in/proj_out when
+// linear) inside the transformer blocks.
+bool inTransformer(const std::string& name, const std::string& target) {
+    if (target.rfind("to_", 0) == 0)
+        return name.find(".attn1.") != std::string::npos || name.find(".attn2.") != std::string::npos;
+    return name.find(".attentions.") != std::string::npos;
+}
+
 template <typename Fn>
 void forEachTarget(const LoraSpec& spec, torch::nn::Module& unet, torch::nn::Module* text, Fn fn) {
     for (const auto& [name, lin] : linearModules(unet))
         for (const auto& t : spec.targets)
-            if (endsWith(name, "." + t) && (name.find(".attn1.") != std::string::npos || name.find(".attn2.") != std::string::npos)) {
+            if (endsWith(name, "." + t) && inTransformer(name, t)) {
                 fn("unet", name, lin);
                 break;
             }

@@ -1,9 +1,11 @@
 #include "train/optim.h"
 
+#include "train/train_config.h"
 #include "util/error.h"
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace adv::train {
@@ -86,6 +88,35 @@ double clipGradNorm(const std::vector<torch::Tensor>& params, double maxNorm) {
             if (p.grad().defined()) p.grad().mul_(f);
     }
     return norm;
+}
+
+torch::Tensor timestepWeights(const TrainConfig& c, int T) {
+    if (c.timestepBias == "none" || c.timestepBiasMultiplier == 1.0) return {};
+    auto w = torch::ones({T}, torch::kFloat64);
+    const int n = std::clamp(static_cast<int>(c.timestepBiasPortion * T), 1, T);
+    int b = 0, e = T;
+    if (c.timestepBias == "later") b = T - n;
+    else if (c.timestepBias == "earlier") e = n;
+    else b = std::clamp(c.timestepBiasBegin, 0, T - 1), e = std::clamp(c.timestepBiasEnd, b + 1, T);
+    w.slice(0, b, e).mul_(c.timestepBiasMultiplier);
+    if (w.sum().item<double>() <= 0) throw Error("timestep bias leaves no timestep to train on");
+    return w / w.sum();
+}
+
+torch::Tensor multiresNoise(const torch::Tensor& noise, int iterations, double discount, at::Generator& gen) {
+    namespace F = torch::nn::functional;
+    const int64_t b = noise.size(0), c = noise.size(1), h = noise.size(2), w = noise.size(3);
+    auto out = noise.clone();
+    for (int i = 1; i < iterations; ++i) {  // level 0 is the noise itself
+        const double r = 2.0 + 2.0 * torch::rand({1}, gen).item<double>();
+        const int64_t hn = std::max<int64_t>(1, static_cast<int64_t>(h / std::pow(r, i)));
+        const int64_t wn = std::max<int64_t>(1, static_cast<int64_t>(w / std::pow(r, i)));
+        auto coarse = torch::randn({b, c, hn, wn}, gen, noise.scalar_type()).to(noise.device());
+        out += F::interpolate(coarse, F::InterpolateFuncOptions().size(std::vector<int64_t>{h, w})
+                                          .mode(torch::kBilinear).align_corners(false)) * std::pow(discount, i);
+        if (hn == 1 || wn == 1) break;
+    }
+    return out / out.std();
 }
 
 } // namespace adv::train

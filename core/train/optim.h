@@ -13,6 +13,14 @@ namespace adv::train {
 // Learning-rate multiplier at optimizer step `step` (0-based).
 double lrFactor(const std::string& schedule, int step, int warmup, int total);
 
+struct TrainConfig;
+// Sampling probabilities over the T training timesteps for the config's timestep bias;
+// undefined when timesteps are drawn uniformly.
+torch::Tensor timestepWeights(const TrainConfig& c, int T);
+// kohya's pyramid_noise_like: `noise` [B, C, H, W] plus upsampled coarser noise at sizes shrinking
+// by a random factor in [2, 4) per level, weighted discount^level, renormalised to unit std.
+torch::Tensor multiresNoise(const torch::Tensor& noise, int iterations, double discount, at::Generator& gen);
+
 class AdamW {
 public:
     AdamW(std::vector<torch::Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay);

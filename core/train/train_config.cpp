@@ -16,7 +16,12 @@ using json = nlohmann::json;
     X(learningRate, "learning_rate") X(lrSchedule, "lr_schedule") X(warmupSteps, "warmup_steps") X(steps, "steps")    \
     X(batch, "batch") X(gradAccum, "grad_accum") X(maxGradNorm, "max_grad_norm") X(weightDecay, "weight_decay")      \
     X(beta1, "adam_beta1") X(beta2, "adam_beta2") X(eps, "adam_eps") X(snrGamma, "snr_gamma")                        \
-    X(noiseOffset, "noise_offset") X(seed, "seed") X(device, "device") X(mixedPrecision, "mixed_precision")          \
+    X(noiseOffset, "noise_offset") X(timestepBias, "timestep_bias")                                                \
+    X(multiresNoiseIterations, "multires_noise_iterations") X(multiresNoiseDiscount, "multires_noise_discount")     \
+    X(debiasedEstimation, "debiased_estimation_loss")                                                               \
+    X(timestepBiasPortion, "timestep_bias_portion") X(timestepBiasMultiplier, "timestep_bias_multiplier")           \
+    X(timestepBiasBegin, "timestep_bias_begin") X(timestepBiasEnd, "timestep_bias_end")                                                                        \
+    X(seed, "seed") X(device, "device") X(mixedPrecision, "mixed_precision")                                         \
     X(checkpointEvery, "checkpoint_every") X(keepCheckpoints, "keep_checkpoints") X(validateEvery, "validate_every")  \
     X(validationPrompts, "validation_prompts") X(validationSeeds, "validation_seeds")                               \
     X(validationSteps, "validation_steps") X(validationCfg, "validation_cfg") X(nanPatience, "nan_patience")         \
@@ -81,6 +86,14 @@ std::vector<std::string> TrainConfig::validate() const {
     if (checkpointEvery < 1) p.push_back("checkpoint_every must be at least 1");
     if (keepCheckpoints < 1) p.push_back("keep_checkpoints must be at least 1");
     if (snrGamma < 0) p.push_back("snr_gamma must be >= 0");
+    if (multiresNoiseIterations < 0 || multiresNoiseIterations > 10) p.push_back("multires_noise_iterations must be 0..10");
+    if (!(multiresNoiseDiscount > 0 && multiresNoiseDiscount <= 1)) p.push_back("multires_noise_discount must be in (0, 1]");
+    if (timestepBias != "none" && timestepBias != "later" && timestepBias != "earlier" && timestepBias != "range")
+        p.push_back("timestep_bias must be none, later, earlier or range");
+    if (!(timestepBiasPortion > 0 && timestepBiasPortion <= 1)) p.push_back("timestep_bias_portion must be in (0, 1]");
+    if (!(timestepBiasMultiplier >= 0)) p.push_back("timestep_bias_multiplier must be >= 0");
+    if (timestepBias == "range" && (timestepBiasBegin < 0 || timestepBiasEnd <= timestepBiasBegin))
+        p.push_back("timestep_bias_begin must be >= 0 and below timestep_bias_end");
     if (nanPatience < 1) p.push_back("nan_patience must be at least 1");
     if (!(nanLrFactor > 0 && nanLrFactor <= 1)) p.push_back("nan_lr_factor must be in (0, 1]");
     return p;

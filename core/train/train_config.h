@@ -36,6 +36,20 @@ struct TrainConfig {
     double beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
     double snrGamma = 0;           // min-SNR-gamma weighting (0 = off; 5 is common)
     double noiseOffset = 0;
+    // Timestep bias as diffusers' training scripts: none | later | earlier | range. The biased
+    // timesteps (the last / first `portion` of them, or [begin, end)) are drawn `multiplier` times
+    // as often; "later" (noisier) steps decide layout and background, which is what a new
+    // condition has to teach.
+    // Multi-resolution ("pyramid") noise as kohya's sd-scripts: low-frequency noise added so the
+    // layout cannot be read off a noisy latent and the caption has to supply it (0 = off).
+    int multiresNoiseIterations = 0;
+    double multiresNoiseDiscount = 0.3;
+    // Loss weight 1/sqrt(SNR) (kohya's debiased_estimation_loss): noisier steps count more.
+    bool debiasedEstimation = false;
+    std::string timestepBias = "none";
+    double timestepBiasPortion = 0.25;
+    double timestepBiasMultiplier = 1.0;
+    int timestepBiasBegin = 0, timestepBiasEnd = 1000;
     uint64_t seed = 42;
     std::string device = "auto";
     bool mixedPrecision = true;    // CUDA only

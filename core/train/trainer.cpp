@@ -332,6 +332,7 @@ TrainResult Run::go(bool resume) {
 
     const int T = sched_->numTrainTimesteps;
     const auto acp = sched_->alphasCumprod;
+    const auto tWeights = timestepWeights(c_, T);  // [T], undefined = uniform
     double stepTimeAvg = 0;
     while (st_.step < c_.steps) {
         while (ctl_ && ctl_->pause && !ctl_->stop) std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -356,10 +357,13 @@ TrainResult Run::go(bool resume) {
             auto latents = latentsFor(idx);  // [B, 4, h, w]
             if (poison) latents = latents * std::numeric_limits<float>::quiet_NaN();
             auto noise = torch::randn(latents.sizes(), gen_, torch::kFloat32);
+            if (c_.multiresNoiseIterations > 0)
+                noise = multiresNoise(noise, c_.multiresNoiseIterations, c_.multiresNoiseDiscount, gen_);
             if (c_.noiseOffset > 0)
                 noise = noise + c_.noiseOffset * torch::randn({latents.size(0), latents.size(1), 1, 1}, gen_, torch::kFloat32);
             noise = noise.to(latents.device(), latents.scalar_type());
-            auto t = torch::randint(0, T, {latents.size(0)}, gen_, torch::kInt64);
+            auto t = tWeights.defined() ? torch::multinomial(tWeights, latents.size(0), true, gen_)
+                                        : torch::randint(0, T, {latents.size(0)}, gen_, torch::kInt64);
             auto noisy = sched_->addNoise(latents, noise, t.to(latents.device()));
             auto ctx = contextFor(idx);
             auto pred = sd_->unet->forward(noisy, t.to(latents.device()), ctx);
@@ -368,6 +372,10 @@ TrainResult Run::go(bool resume) {
                 auto a = acp.index_select(0, t);
                 auto snr = a / (1 - a);
                 perSample = perSample * (torch::clamp_max(snr, c_.snrGamma) / snr).to(perSample.device());
+            }
+            if (c_.debiasedEstimation) {
+                auto a = acp.index_select(0, t);
+                perSample = perSample * torch::clamp_max(1.0 / torch::sqrt(a / (1 - a)), 1000.0).to(perSample.device());
             }
             auto loss = perSample.mean() / c_.gradAccum;
             const double lv = loss.item<double>();

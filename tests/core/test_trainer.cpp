@@ -49,6 +49,11 @@ class TestTrainer : public QObject {
         c.cacheDir = dir + "/cache";
         return c;
     }
+    static bool mentions(const std::vector<std::string>& problems, const std::string& what) {
+        for (const auto& p : problems)
+            if (p.find(what) != std::string::npos) return true;
+        return false;
+    }
     void writeConfig(const train::TrainConfig& c, const std::string& path) { fs::writeFileAtomic(path, c.toJsonText()); }
 
 private Q_SLOTS:
@@ -208,6 +213,54 @@ private Q_SLOTS:
             ref.step();
         }
         ADV_COMPARE_TENSORS(a, b, 1e-6, 1e-6);
+    }
+
+    void timestepBias() {
+        train::TrainConfig c;
+        QVERIFY(!train::timestepWeights(c, 1000).defined());  // uniform
+        c.timestepBias = "later";
+        c.timestepBiasPortion = 0.25;
+        c.timestepBiasMultiplier = 3;
+        auto w = train::timestepWeights(c, 1000);
+        QCOMPARE(w.size(0), 1000);
+        QVERIFY(std::abs(w.sum().item<double>() - 1) < 1e-9);
+        QVERIFY(std::abs(w[999].item<double>() / w[0].item<double>() - 3) < 1e-9);
+        QCOMPARE(w[749].item<double>(), w[0].item<double>());
+        c.timestepBias = "range";
+        c.timestepBiasBegin = 200;
+        c.timestepBiasEnd = 300;
+        c.timestepBiasMultiplier = 0;  // never draw 200..299
+        auto gen = at::detail::createCPUGenerator(1);
+        auto t = torch::multinomial(train::timestepWeights(c, 1000), 20000, true, gen);
+        QCOMPARE(((t >= 200) & (t < 300)).sum().item<int64_t>(), int64_t(0));
+        QVERIFY(t.max().item<int64_t>() >= 990 && t.min().item<int64_t>() <= 10);
+        c.timestepBiasBegin = 0, c.timestepBiasEnd = 1000;
+        QVERIFY_EXCEPTION_THROWN(train::timestepWeights(c, 1000), Error);
+        c.timestepBias = "sooner";
+        QVERIFY(mentions(c.validate(), "timestep_bias must be"));
+    }
+
+    void multiresNoiseIsUnitAndLowFrequency() {
+        auto gen = at::detail::createCPUGenerator(3);
+        auto white = torch::randn({64, 4, 16, 16}, gen);
+        auto pyr = train::multiresNoise(white, 6, 0.5, gen);
+        QCOMPARE(pyr.sizes(), white.sizes());
+        QVERIFY(std::abs(pyr.std().item<double>() - 1) < 1e-4);
+        // The per-image mean (the lowest frequency) varies far more than white noise's 1/16.
+        const double whiteMeanStd = white.mean({2, 3}).std().item<double>();
+        const double pyrMeanStd = pyr.mean({2, 3}).std().item<double>();
+        QVERIFY2(pyrMeanStd > 4 * whiteMeanStd, qPrintable(QString::number(pyrMeanStd / whiteMeanStd)));
+        // Neighbouring latent pixels are correlated, white noise's are not.
+        auto corr = [](const torch::Tensor& n) {
+            auto a = n.slice(3, 0, 15).flatten(), b = n.slice(3, 1, 16).flatten();
+            return ((a - a.mean()) * (b - b.mean())).mean().item<double>() / (a.std() * b.std()).item<double>();
+        };
+        QVERIFY(std::abs(corr(white)) < 0.03);
+        QVERIFY2(corr(pyr) > 0.1, qPrintable(QString::number(corr(pyr))));
+        train::TrainConfig c;
+        QVERIFY(!mentions(c.validate(), "multires"));
+        c.multiresNoiseIterations = 11;
+        QVERIFY(mentions(c.validate(), "multires_noise_iterations"));
     }
 
     void schedules() {
