@@ -15,6 +15,7 @@ namespace adv::cli {
 namespace {
 
 void scale(base::StageOptions& s, double f) {
+    if (s.steps == 0) return;  // a stage the recipe switches off stays off
     s.steps = std::max(1, static_cast<int>(s.steps * f));
     s.warmupSteps = std::min(s.warmupSteps, s.steps / 4);
 }
