@@ -1,1145 +1,1174 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>AboutDialog</name>
+    <name>adv::ui::AboutDialog</name>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="35" />
+        <location filename="../ui/about_dialog.cpp" line="+35" />
         <source>About AdVariant Studio</source>
         <translation>Über AdVariant Studio</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="38" />
+        <location line="+3" />
         <source>&lt;h2&gt;AdVariant Studio %1&lt;/h2&gt;&lt;p&gt;Turns a product catalogue into advertising creative with Stable Diffusion.&lt;/p&gt;&lt;p&gt;Copyright © 2026 the AdVariant Studio developers.&lt;br&gt;Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-later).&lt;/p&gt;&lt;p&gt;Compute: %2 — LibTorch %3, allocator %4&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;h2&gt;AdVariant Studio %1&lt;/h2&gt;&lt;p&gt;Macht aus einem Produktkatalog Werbemotive mit Stable Diffusion.&lt;/p&gt;&lt;p&gt;Copyright © 2026 die Entwickler von AdVariant Studio.&lt;br&gt;Lizenziert unter der GNU General Public License, Version 3 oder neuer (GPL-3.0-or-later).&lt;/p&gt;&lt;p&gt;Berechnung: %2 — LibTorch %3, Allokator %4&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="48" />
+        <location line="+10" />
         <source>Third-party components:</source>
         <translation>Komponenten von Drittanbietern:</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="52" />
+        <location line="+4" />
         <source>Component</source>
         <translation>Komponente</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="52" />
+        <location line="+0" />
         <source>Licence</source>
         <translation>Lizenz</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="52" />
+        <location line="+0" />
         <source>Used for</source>
         <translation>Verwendet für</translation>
     </message>
 </context>
 <context>
-    <name>DatasetPage</name>
+    <name>adv::ui::DatasetPage</name>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="41" />
+        <location filename="../ui/dataset_page.cpp" line="+46" />
         <source>Dataset</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="55" />
+        <location line="+15" />
         <source>Open dataset...</source>
         <translation>Datensatz öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="57" />
+        <location line="+2" />
         <source>Build pairs</source>
         <translation>Paare erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="59" />
+        <location line="+2" />
         <source>Composite the filtered garments onto the project's background conditions</source>
-        <translation type="unfinished" />
+        <translation>Die gefilterten Kleidungsstücke auf die Hintergründe des Projekts montieren</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="62" />
+        <location line="+3" />
         <source>All categories</source>
         <translation>Alle Kategorien</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="65" />
-        <location filename="../ui/dataset_page.cpp" line="71" />
+        <location line="+3" />
+        <location line="+6" />
         <source>%1 of %2 instances</source>
-        <translation type="unfinished" />
+        <translation>%1 von %2 Instanzen</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="68" />
+        <location line="-3" />
         <source>Any attribute</source>
         <translation>Beliebiges Attribut</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="75" />
+        <location line="+7" />
         <source>min area </source>
-        <translation type="unfinished" />
+        <translation>min. Fläche </translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="78" />
+        <location line="+3" />
         <source>search category, attribute, file</source>
-        <translation type="unfinished" />
+        <translation>Kategorie, Attribut, Datei suchen</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="96" />
+        <location line="+18" />
         <source>Outline only</source>
         <translation>Nur Umriss</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="106" />
+        <location line="+9" />
+        <source>Instances per category</source>
+        <translation>Instanzen je Kategorie</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Instances per attribute (top 20)</source>
+        <translation>Instanzen je Attribut (Top 20)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Instance size (square root of area, px)</source>
+        <translation>Instanzgröße (Wurzel der Fläche, px)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Statistics of the filtered instances</source>
+        <translation>Statistik der gefilterten Instanzen</translation>
+    </message>
+    <message>
+        <location line="+10" />
         <source>Mask opacity</source>
         <translation>Maskendeckkraft</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="127" />
+        <location line="+22" />
         <source>Instances</source>
         <translation>Instanzen</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="128" />
+        <location line="+1" />
         <source>Images</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="136" />
+        <location line="+9" />
         <source>Open a Fashionpedia or COCO instance file.</source>
-        <translation type="unfinished" />
+        <translation>Eine Fashionpedia- oder COCO-Instanzdatei öffnen.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="169" />
+        <location line="+40" />
+        <source>Creating the sample dataset in %1...</source>
+        <translation>Beispieldatensatz wird in %1 erstellt...</translation>
+    </message>
+    <message>
+        <location line="+16" />
         <source>Annotation file</source>
-        <translation type="unfinished" />
+        <translation>Annotationsdatei</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="169" />
+        <location line="+0" />
         <source>COCO JSON (*.json)</source>
-        <translation type="unfinished" />
+        <translation>COCO-JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="171" />
+        <location line="+2" />
         <source>Image folder</source>
-        <translation type="unfinished" />
+        <translation>Bildordner</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="178" />
+        <location line="+7" />
         <source>Loading %1...</source>
-        <translation type="unfinished" />
+        <translation>%1 wird geladen...</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="197" />
+        <location line="+19" />
         <source>%1: %2 images, %3 instances, %4 issues, %5 missing image files</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 Bilder, %3 Instanzen, %4 Probleme, %5 fehlende Bilddateien</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="207" />
+        <location line="+10" />
         <source>Open dataset</source>
-        <translation type="unfinished" />
+        <translation>Datensatz öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="237" />
+        <location line="+50" />
         <source>instances</source>
-        <translation type="unfinished" />
+        <translation>Instanzen</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="252" />
+        <location line="+59" />
         <source>Image file missing: %1</source>
-        <translation type="unfinished" />
+        <translation>Bilddatei fehlt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="295" />
+        <location line="+43" />
         <source>Open a dataset first.</source>
-        <translation type="unfinished" />
+        <translation>Zuerst einen Datensatz öffnen.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="308" />
+        <location line="+13" />
         <source>Building pairs in %1...</source>
-        <translation type="unfinished" />
+        <translation>Paare werden in %1 erstellt...</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="313" />
+        <location line="+5" />
         <source>%1 pairs: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 Paare: %2</translation>
     </message>
 </context>
 <context>
-    <name>ExportPage</name>
+    <name>adv::ui::ExportPage</name>
     <message>
-        <location filename="../ui/export_page.cpp" line="24" />
-        <location filename="../ui/export_page.cpp" line="59" />
+        <location filename="../ui/export_page.cpp" line="+24" />
+        <location line="+35" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../ui/export_page.cpp" line="32" />
+        <location line="-27" />
         <source>Placement</source>
         <translation>Platzierung</translation>
     </message>
     <message>
-        <location filename="../ui/export_page.cpp" line="32" />
+        <location line="+0" />
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../ui/export_page.cpp" line="32" />
+        <location line="+0" />
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../ui/export_page.cpp" line="32" />
+        <location line="+0" />
         <source>Safe zone</source>
         <translation>Sicherheitszone</translation>
     </message>
     <message>
-        <location filename="../ui/export_page.cpp" line="46" />
+        <location line="+14" />
         <source>none</source>
-        <translation type="unfinished" />
+        <translation>keine</translation>
     </message>
     <message>
-        <location filename="../ui/export_page.cpp" line="67" />
+        <location line="+22" />
         <source>Approved variants:</source>
         <translation>Freigegebene Varianten:</translation>
     </message>
     <message>
-        <location filename="../ui/export_page.cpp" line="71" />
+        <location line="+4" />
         <source>Placements (from %1 platform plugins):</source>
-        <translation type="unfinished" />
+        <translation>Platzierungen (aus %1 Plattform-Plugins):</translation>
     </message>
     <message>
-        <location filename="../ui/export_page.cpp" line="76" />
+        <location line="+5" />
         <source>Output folder:</source>
         <translation>Ausgabeordner:</translation>
     </message>
     <message>
-        <location filename="../ui/export_page.cpp" line="95" />
+        <location line="+19" />
         <source>%1 approved variants</source>
-        <translation type="unfinished" />
+        <translation>%1 freigegebene Varianten</translation>
     </message>
     <message>
-        <location filename="../ui/export_page.cpp" line="130" />
+        <location line="+35" />
         <source>Approve variants and choose placements first.</source>
-        <translation type="unfinished" />
+        <translation>Zuerst Varianten freigeben und Platzierungen wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/export_page.cpp" line="134" />
+        <location line="+4" />
         <source>Exporting %1 variants to %2 placements...</source>
-        <translation type="unfinished" />
+        <translation>%1 Varianten werden für %2 Platzierungen exportiert...</translation>
     </message>
     <message>
-        <location filename="../ui/export_page.cpp" line="140" />
+        <location line="+6" />
         <source>%1 files written, %2 over budget (not exported). Manifest: %3</source>
-        <translation type="unfinished" />
+        <translation>%1 Dateien geschrieben, %2 über dem Budget (nicht exportiert). Manifest: %3</translation>
     </message>
 </context>
 <context>
-    <name>InstanceModel</name>
+    <name>adv::ui::InstanceModel</name>
     <message>
-        <location filename="../ui/dataset_models.cpp" line="21" />
+        <location filename="../ui/dataset_models.cpp" line="+21" />
         <source>ID</source>
-        <translation type="unfinished" />
+        <translation>ID</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_models.cpp" line="22" />
+        <location line="+1" />
         <source>Image</source>
-        <translation type="unfinished" />
+        <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_models.cpp" line="23" />
+        <location line="+1" />
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_models.cpp" line="24" />
+        <location line="+1" />
         <source>Attributes</source>
-        <translation type="unfinished" />
+        <translation>Attribute</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_models.cpp" line="25" />
+        <location line="+1" />
         <source>Area</source>
-        <translation type="unfinished" />
+        <translation>Fläche</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_models.cpp" line="26" />
+        <location line="+1" />
         <source>Box</source>
-        <translation type="unfinished" />
+        <translation>Rahmen</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>adv::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="73" />
+        <location filename="../ui/main_window.cpp" line="+73" />
         <source>Pairs</source>
         <translation>Paare</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="87" />
+        <location line="+14" />
         <source>Device: %1</source>
         <translation>Gerät: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="88" />
+        <location line="+1" />
         <source>LibTorch %1, allocator %2</source>
-        <translation type="unfinished" />
+        <translation>LibTorch %1, Allokator %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="108" />
+        <location line="+22" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="117" />
+        <location line="+9" />
         <source>&amp;New Project</source>
         <translation>&amp;Neues Projekt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="118" />
+        <location line="+1" />
         <source>&amp;Open Project...</source>
         <translation>Projekt ö&amp;ffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="119" />
+        <location line="+1" />
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="122" />
+        <location line="+3" />
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="123" />
+        <location line="+1" />
         <source>Save &amp;As...</source>
         <translation>Speichern &amp;unter...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="125" />
+        <location line="+2" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="129" />
+        <location line="+4" />
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="132" />
+        <location line="+3" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="139" />
+        <location line="+7" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="140" />
+        <location line="+1" />
         <source>&amp;About AdVariant Studio</source>
         <translation>Ü&amp;ber AdVariant Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="141" />
+        <location line="+1" />
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="149" />
+        <location line="+8" />
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="152" />
+        <location line="+3" />
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="158" />
+        <location line="+6" />
         <source>&amp;Settings...</source>
         <translation>&amp;Einstellungen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="205" />
+        <location line="+47" />
         <source>%1%2 — AdVariant Studio</source>
-        <translation type="unfinished" />
+        <translation>%1%2 — AdVariant Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="207" />
+        <location line="+2" />
         <source>Unsaved project</source>
         <translation>Ungespeichertes Projekt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219" />
-        <location filename="../ui/main_window.cpp" line="259" />
-        <location filename="../ui/main_window.cpp" line="263" />
+        <location line="+12" />
+        <location line="+40" />
+        <location line="+4" />
         <source>Open Project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="223" />
+        <location line="-40" />
         <source>Clear List</source>
         <translation>Liste leeren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="260" />
+        <location line="+37" />
         <source>AdVariant projects (*.advproj);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>AdVariant-Projekte (*.advproj);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="270" />
-        <location filename="../ui/main_window.cpp" line="277" />
-        <location filename="../ui/main_window.cpp" line="283" />
+        <location line="+10" />
+        <location line="+7" />
+        <location line="+6" />
         <source>Save Project</source>
         <translation>Projekt speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="278" />
+        <location line="-5" />
         <source>AdVariant projects (*.advproj)</source>
-        <translation type="unfinished" />
+        <translation>AdVariant-Projekte (*.advproj)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="291" />
+        <location line="+13" />
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="292" />
+        <location line="+1" />
         <source>The project "%1" has unsaved changes. Save them?</source>
-        <translation type="unfinished" />
+        <translation>Das Projekt „%1“ hat ungespeicherte Änderungen. Speichern?</translation>
     </message>
 </context>
 <context>
-    <name>PairsPage</name>
+    <name>adv::ui::PairsPage</name>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="55" />
+        <location filename="../ui/pairs_page.cpp" line="+55" />
         <source>Pairs</source>
         <translation>Paare</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="64" />
+        <location line="+9" />
         <source>Build pairs from the Dataset workspace.</source>
-        <translation type="unfinished" />
+        <translation>Paare im Arbeitsbereich Datensatz erstellen.</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="67" />
+        <location line="+3" />
         <source>Accept</source>
         <translation>Annehmen</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="68" />
+        <location line="+1" />
         <source>Reject</source>
         <translation>Ablehnen</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="69" />
+        <location line="+1" />
         <source>Edit caption...</source>
         <translation>Beschriftung bearbeiten...</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="70" />
+        <location line="+1" />
         <source>Use for training</source>
         <translation>Zum Training verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="71" />
+        <location line="+1" />
         <source>Swap background</source>
         <translation>Hintergrund tauschen</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="75" />
+        <location line="+4" />
         <source>Swap backgrounds</source>
-        <translation type="unfinished" />
+        <translation>Hintergründe tauschen</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="83" />
+        <location line="+8" />
         <source>Accept pairs</source>
-        <translation type="unfinished" />
+        <translation>Paare annehmen</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="83" />
+        <location line="+0" />
         <source>Reject pairs</source>
-        <translation type="unfinished" />
+        <translation>Paare ablehnen</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="94" />
+        <location line="+11" />
         <source>Caption</source>
-        <translation type="unfinished" />
+        <translation>Bildunterschrift</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="94" />
+        <location line="+0" />
         <source>Caption:</source>
-        <translation type="unfinished" />
+        <translation>Bildunterschrift:</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="171" />
+        <location line="+77" />
         <source>Accept pair</source>
-        <translation type="unfinished" />
+        <translation>Paar annehmen</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="171" />
+        <location line="+0" />
         <source>Reject pair</source>
-        <translation type="unfinished" />
+        <translation>Paar ablehnen</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="176" />
+        <location line="+5" />
         <source>Edit caption</source>
-        <translation type="unfinished" />
+        <translation>Bildunterschrift bearbeiten</translation>
     </message>
 </context>
 <context>
-    <name>Project</name>
+    <name>adv::ui::Project</name>
     <message>
-        <location filename="../ui/project.cpp" line="59" />
+        <location filename="../ui/project.cpp" line="+59" />
         <source>Untitled</source>
         <translation>Unbenannt</translation>
     </message>
     <message>
-        <location filename="../ui/project.cpp" line="76" />
+        <location line="+17" />
         <source>Change %1</source>
-        <translation type="unfinished" />
+        <translation>%1 ändern</translation>
     </message>
     <message>
-        <location filename="../ui/project.cpp" line="82" />
+        <location line="+6" />
         <source>%1: cannot open (%2)</source>
-        <translation type="unfinished" />
+        <translation>%1: kann nicht geöffnet werden (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/project.cpp" line="88" />
+        <location line="+6" />
         <source>%1: not a valid project file (JSON error at byte %2: %3)</source>
-        <translation type="unfinished" />
+        <translation>%1: keine gültige Projektdatei (JSON-Fehler bei Byte %2: %3)</translation>
     </message>
     <message>
-        <location filename="../ui/project.cpp" line="92" />
+        <location line="+4" />
         <source>%1: not an AdVariant project (missing "format": "advariant-project")</source>
-        <translation type="unfinished" />
+        <translation>%1: kein AdVariant-Projekt ("format": "advariant-project" fehlt)</translation>
     </message>
     <message>
-        <location filename="../ui/project.cpp" line="97" />
+        <location line="+5" />
         <source>%1: written by a newer AdVariant Studio (project format %2, this version reads up to %3)</source>
-        <translation type="unfinished" />
+        <translation>%1: von einem neueren AdVariant Studio geschrieben (Projektformat %2, diese Version liest bis %3)</translation>
     </message>
     <message>
-        <location filename="../ui/project.cpp" line="115" />
+        <location line="+18" />
         <source>%1: cannot write (%2)</source>
-        <translation type="unfinished" />
+        <translation>%1: kann nicht geschrieben werden (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/project.cpp" line="122" />
+        <location line="+7" />
         <source>%1: saving failed (%2); the previous file is unchanged</source>
-        <translation type="unfinished" />
+        <translation>%1: Speichern fehlgeschlagen (%2); die bisherige Datei ist unverändert</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="16" />
+        <location filename="../ui/about_dialog.cpp" line="-36" />
         <source>user interface</source>
-        <translation type="unfinished" />
+        <translation>Benutzeroberfläche</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="17" />
+        <location line="+1" />
         <source>charts (the reason this program is GPL)</source>
-        <translation type="unfinished" />
+        <translation>Diagramme (der Grund, warum dieses Programm GPL ist)</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="18" />
+        <location line="+1" />
         <source>neural network engine</source>
-        <translation type="unfinished" />
+        <translation>Engine für neuronale Netze</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="19" />
+        <location line="+1" />
         <source>matrix products</source>
-        <translation type="unfinished" />
+        <translation>Matrixprodukte</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="20" />
+        <location line="+1" />
         <source>CPU convolutions (inside LibTorch)</source>
-        <translation type="unfinished" />
+        <translation>CPU-Faltungen (in LibTorch)</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="21" />
+        <location line="+1" />
         <source>image processing</source>
-        <translation type="unfinished" />
+        <translation>Bildverarbeitung</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="22" />
+        <location line="+1" />
         <source>logging</source>
-        <translation type="unfinished" />
+        <translation>Protokollierung</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="23" />
+        <location line="+1" />
         <source>formatting (used by spdlog)</source>
-        <translation type="unfinished" />
+        <translation>Formatierung (von spdlog genutzt)</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="24" />
+        <location line="+1" />
         <source>JSON</source>
-        <translation type="unfinished" />
+        <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="25" />
+        <location line="+1" />
         <source>memory allocator</source>
-        <translation type="unfinished" />
+        <translation>Speicherallokator</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="26" />
+        <location line="+1" />
         <source>PNG metadata checksums</source>
-        <translation type="unfinished" />
+        <translation>Prüfsummen der PNG-Metadaten</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="27" />
+        <location line="+1" />
         <source>garment category and attribute names (Jia et al., ECCV 2020)</source>
-        <translation type="unfinished" />
+        <translation>Namen der Kleidungskategorien und Attribute (Jia et al., ECCV 2020)</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="29" />
+        <location line="+2" />
         <source>weights are not shipped; the licence of the weights you load applies</source>
-        <translation type="unfinished" />
+        <translation>Gewichte werden nicht mitgeliefert; es gilt die Lizenz der geladenen Gewichte</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="25" />
+        <location filename="../ui/settings_dialog.cpp" line="+25" />
         <source>Browse...</source>
         <translation>Durchsuchen...</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="27" />
+        <location line="+2" />
         <source>Choose a folder</source>
-        <translation type="unfinished" />
+        <translation>Ordner wählen</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="28" />
+        <location line="+1" />
         <source>Choose a file</source>
-        <translation type="unfinished" />
+        <translation>Datei wählen</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="45" />
+        <location filename="../ui/pairs_page.cpp" line="-131" />
         <source>Swap background</source>
         <translation>Hintergrund tauschen</translation>
     </message>
 </context>
 <context>
-    <name>RenderWorker</name>
+    <name>adv::ui::RenderWorker</name>
     <message>
-        <location filename="../ui/workers.cpp" line="32" />
+        <location filename="../ui/workers.cpp" line="+32" />
         <source>no model loaded</source>
-        <translation type="unfinished" />
+        <translation>kein Modell geladen</translation>
     </message>
     <message>
-        <location filename="../ui/workers.cpp" line="43" />
+        <location line="+11" />
         <source>cancelled</source>
-        <translation type="unfinished" />
+        <translation>abgebrochen</translation>
     </message>
 </context>
 <context>
-    <name>SettingsDialog</name>
+    <name>adv::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="37" />
+        <location filename="../ui/settings_dialog.cpp" line="+9" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="46" />
+        <location line="+9" />
         <source>Add...</source>
         <translation>Hinzufügen...</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="47" />
+        <location line="+1" />
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="52" />
+        <location line="+5" />
         <source>Folder with models</source>
-        <translation type="unfinished" />
+        <translation>Ordner mit Modellen</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="59" />
+        <location line="+7" />
         <source>Model folders:</source>
         <translation>Modellordner:</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="62" />
+        <location line="+3" />
         <source>embedded model</source>
-        <translation>eingebautes Modell</translation>
+        <translation>eingebettetes Modell</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="63" />
+        <location line="+1" />
         <source>A diffusers folder or an SD 1.x .safetensors file. Empty: the model shipped with the studio.</source>
-        <translation type="unfinished" />
+        <translation>Ein diffusers-Ordner oder eine SD-1.x-.safetensors-Datei. Leer: das mit dem Studio gelieferte Modell.</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="64" />
+        <location line="+1" />
         <source>Default model:</source>
         <translation>Standardmodell:</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="67" />
+        <location line="+3" />
         <source>Output folder:</source>
         <translation>Ausgabeordner:</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="70" />
+        <location line="+3" />
         <source>Automatic (GPU when available)</source>
         <translation>Automatisch (GPU, falls vorhanden)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="71" />
+        <location line="+1" />
         <source>CPU</source>
-        <translation type="unfinished" />
+        <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="72" />
+        <location line="+1" />
         <source>CUDA GPU</source>
-        <translation type="unfinished" />
+        <translation>CUDA-GPU</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="74" />
+        <location line="+2" />
         <source>Compute device:</source>
         <translation>Rechengerät:</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="78" />
+        <location line="+4" />
         <source>Automatic</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="80" />
+        <location line="+2" />
         <source>CPU threads:</source>
         <translation>CPU-Threads:</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="83" />
+        <location line="+3" />
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="88" />
+        <location line="+5" />
+        <source>The studio restarts its windows in the new language the next time it starts.</source>
+        <translation>Das Studio erscheint beim nächsten Start in der neuen Sprache.</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Language:</source>
         <translation>Sprache:</translation>
     </message>
 </context>
 <context>
-    <name>ThumbnailModel</name>
+    <name>adv::ui::ThumbnailModel</name>
     <message>
-        <location filename="../ui/thumbnails.cpp" line="72" />
+        <location filename="../ui/thumbnails.cpp" line="+72" />
         <source>image file missing</source>
-        <translation type="unfinished" />
+        <translation>Bilddatei fehlt</translation>
     </message>
 </context>
 <context>
-    <name>TrainingPage</name>
+    <name>adv::ui::TrainingPage</name>
     <message>
-        <location filename="../ui/training_page.cpp" line="45" />
-        <location filename="../ui/training_page.cpp" line="257" />
-        <location filename="../ui/training_page.cpp" line="261" />
+        <location filename="../ui/training_page.cpp" line="+45" />
+        <location line="+214" />
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="48" />
+        <location line="-211" />
         <source>diffusers folder or SD 1.x .safetensors (empty: embedded model)</source>
-        <translation type="unfinished" />
+        <translation>diffusers-Ordner oder SD-1.x-.safetensors (leer: eingebettetes Modell)</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="50" />
+        <location line="+2" />
         <source>pairs manifest.jsonl</source>
-        <translation type="unfinished" />
+        <translation>Paar-Manifest manifest.jsonl</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="74" />
+        <location line="+20" />
+        <source>model's native size</source>
+        <translation>native Größe des Modells</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>Base model:</source>
         <translation>Basismodell:</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="75" />
+        <location line="+1" />
         <source>Training pairs:</source>
         <translation>Trainingspaare:</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="76" />
+        <location line="+1" />
         <source>Run folder:</source>
         <translation>Laufordner:</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="77" />
+        <location line="+1" />
         <source>Rank / alpha:</source>
-        <translation type="unfinished" />
+        <translation>Rang / Alpha:</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="85" />
+        <location line="+8" />
         <source>Learning rate:</source>
         <translation>Lernrate:</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="86" />
+        <location line="+1" />
         <source>Schedule / warm-up:</source>
-        <translation type="unfinished" />
+        <translation>Verlauf / Aufwärmen:</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="94" />
+        <location line="+8" />
         <source>Steps:</source>
         <translation>Schritte:</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="95" />
+        <location line="+1" />
         <source>Batch:</source>
-        <translation type="unfinished" />
+        <translation>Batch:</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="96" />
+        <location line="+1" />
         <source>Resolution:</source>
         <translation>Auflösung:</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="97" />
+        <location line="+1" />
         <source>Seed:</source>
         <translation>Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="98" />
+        <location line="+1" />
         <source>Checkpoint every:</source>
-        <translation type="unfinished" />
+        <translation>Checkpoint alle:</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="99" />
+        <location line="+1" />
         <source>Validate every:</source>
-        <translation type="unfinished" />
+        <translation>Validieren alle:</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="100" />
+        <location line="+1" />
         <source>Validation prompts:</source>
         <translation>Validierungs-Prompts:</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="102" />
+        <location line="+2" />
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="104" />
-        <location filename="../ui/training_page.cpp" line="293" />
+        <location line="+2" />
+        <location line="+186" />
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="105" />
+        <location line="-185" />
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="113" />
+        <location line="+8" />
         <source>Export CSV...</source>
         <translation>CSV exportieren...</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="114" />
+        <location line="+1" />
         <source>Export PNG...</source>
         <translation>PNG exportieren...</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="116" />
+        <location line="+2" />
         <source>Export metrics</source>
-        <translation type="unfinished" />
+        <translation>Metriken exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="116" />
+        <location line="+0" />
         <source>CSV (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="120" />
+        <location line="+4" />
         <source>Export chart</source>
-        <translation type="unfinished" />
+        <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="120" />
+        <location line="+0" />
         <source>PNG (*.png)</source>
-        <translation type="unfinished" />
+        <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="125" />
+        <location line="+5" />
         <source>Idle</source>
-        <translation type="unfinished" />
+        <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="130" />
+        <location line="+5" />
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="137" />
+        <location line="+7" />
         <source>Earlier runs (double-click to open):</source>
-        <translation type="unfinished" />
+        <translation>Frühere Läufe (Doppelklick zum Öffnen):</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="141" />
+        <location line="+4" />
         <source>Open run</source>
-        <translation type="unfinished" />
+        <translation>Lauf öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="148" />
-        <location filename="../ui/training_page.cpp" line="157" />
+        <location line="+7" />
+        <location line="+9" />
         <source>loss</source>
-        <translation type="unfinished" />
+        <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="151" />
+        <location line="-6" />
         <source>smoothed loss</source>
-        <translation type="unfinished" />
+        <translation>geglätteter Verlust</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="154" />
-        <location filename="../ui/training_page.cpp" line="158" />
+        <location line="+3" />
+        <location line="+4" />
         <source>learning rate</source>
-        <translation type="unfinished" />
+        <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="156" />
+        <location line="-2" />
         <source>step</source>
-        <translation type="unfinished" />
+        <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="174" />
+        <location line="+18" />
         <source>Validation images:</source>
         <translation>Validierungsbilder:</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="261" />
-        <source>Choose a base model.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/training_page.cpp" line="280" />
+        <location line="+103" />
         <source>Finished: %1</source>
-        <translation type="unfinished" />
+        <translation>Fertig: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="280" />
+        <location line="+0" />
         <source>Stopped</source>
-        <translation type="unfinished" />
+        <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="280" />
+        <location line="+0" />
         <source>Failed: %1</source>
-        <translation type="unfinished" />
+        <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="285" />
+        <location line="+5" />
         <source>Preparing data...</source>
-        <translation type="unfinished" />
+        <translation>Daten werden vorbereitet...</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="293" />
+        <location line="+8" />
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="294" />
+        <location line="+1" />
         <source>paused</source>
-        <translation type="unfinished" />
+        <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="294" />
+        <location line="+0" />
         <source>resumed</source>
-        <translation type="unfinished" />
+        <translation>fortgesetzt</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="326" />
+        <location line="+32" />
         <source>Step %1 / %2 — %3 it/s — ETA %4 s — loss %5</source>
-        <translation type="unfinished" />
+        <translation>Schritt %1 / %2 — %3 it/s — noch %4 s — Verlust %5</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="337" />
+        <location line="+11" />
         <source>step %1</source>
-        <translation type="unfinished" />
+        <translation>Schritt %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="373" />
+        <location line="+36" />
         <source>Run %1: %2 steps</source>
-        <translation type="unfinished" />
+        <translation>Lauf %1: %2 Schritte</translation>
     </message>
 </context>
 <context>
-    <name>VariantsPage</name>
+    <name>adv::ui::VariantsPage</name>
     <message>
-        <location filename="../ui/variants_page.cpp" line="49" />
+        <location filename="../ui/variants_page.cpp" line="+49" />
         <source>Variants</source>
         <translation>Varianten</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="52" />
-        <source>model folder or .safetensors</source>
-        <translation type="unfinished" />
+        <location line="+3" />
+        <source>embedded model (or a model folder / .safetensors)</source>
+        <translation>eingebettetes Modell (oder Modellordner / .safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="53" />
-        <location filename="../ui/variants_page.cpp" line="145" />
+        <location line="+1" />
+        <location line="+92" />
         <source>Load model</source>
         <translation>Modell laden</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="60" />
+        <location line="-85" />
         <source>negative prompt</source>
-        <translation type="unfinished" />
+        <translation>negativer Prompt</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="77" />
+        <location line="+17" />
         <source>LoRA .safetensors (optional)</source>
-        <translation type="unfinished" />
+        <translation>LoRA-.safetensors (optional)</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="82" />
+        <location line="+5" />
         <source>Compare with LoRA off</source>
-        <translation type="unfinished" />
+        <translation>Mit abgeschalteter LoRA vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="83" />
+        <location line="+1" />
         <source>Render grid</source>
         <translation>Raster rendern</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="85" />
+        <location line="+2" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="89" />
+        <location line="+4" />
         <source>No model loaded</source>
-        <translation type="unfinished" />
+        <translation>Kein Modell geladen</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="96" />
+        <location line="+7" />
         <source>Model:</source>
-        <translation type="unfinished" />
+        <translation>Modell:</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="97" />
+        <location line="+1" />
         <source>Concepts:</source>
         <translation>Konzepte:</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="98" />
+        <location line="+1" />
         <source>Conditions:</source>
         <translation>Bedingungen:</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="99" />
+        <location line="+1" />
         <source>Negative:</source>
-        <translation type="unfinished" />
+        <translation>Negativ:</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="102" />
+        <location line="+3" />
         <source>Seeds/cell</source>
-        <translation type="unfinished" />
+        <translation>Seeds/Zelle</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="102" />
+        <location line="+0" />
         <source>First seed</source>
-        <translation type="unfinished" />
+        <translation>Erster Seed</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="102" />
+        <location line="+0" />
         <source>Steps</source>
-        <translation type="unfinished" />
+        <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="102" />
+        <location line="+0" />
         <source>CFG</source>
-        <translation type="unfinished" />
+        <translation>CFG</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="102" />
+        <location line="+0" />
         <source>Sampler</source>
-        <translation type="unfinished" />
+        <translation>Sampler</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="111" />
+        <location line="+9" />
         <source>LoRA:</source>
-        <translation type="unfinished" />
+        <translation>LoRA:</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="140" />
+        <location line="+29" />
         <source>Model %1 (%2 px)</source>
-        <translation type="unfinished" />
+        <translation>Modell %1 (%2 px)</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="144" />
+        <location line="+4" />
         <source>Model failed</source>
-        <translation type="unfinished" />
+        <translation>Modell fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="152" />
+        <location line="+8" />
         <source>failed</source>
-        <translation type="unfinished" />
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="192" />
+        <location line="+40" />
         <source>Loading model...</source>
-        <translation type="unfinished" />
+        <translation>Modell wird geladen...</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="213" />
+        <location line="+21" />
         <source> (no LoRA)</source>
-        <translation type="unfinished" />
+        <translation> (ohne LoRA)</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="232" />
+        <location line="+19" />
         <source>queued</source>
-        <translation type="unfinished" />
+        <translation>in der Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="286" />
+        <location line="+54" />
         <source>rendering</source>
-        <translation type="unfinished" />
+        <translation>wird gerendert</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="293" />
+        <location line="+7" />
         <source>Cancelled</source>
-        <translation type="unfinished" />
+        <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="304" />
-        <location filename="../ui/variants_page.cpp" line="318" />
+        <location line="+11" />
+        <location line="+14" />
         <source>approved</source>
-        <translation type="unfinished" />
+        <translation>freigegeben</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="309" />
+        <location line="-9" />
         <source>%1 / %2 rendered (%3 s per image)</source>
-        <translation type="unfinished" />
+        <translation>%1 / %2 gerendert (%3 s pro Bild)</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="340" />
+        <location line="+31" />
         <source>Unapprove</source>
         <translation>Freigabe aufheben</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="340" />
+        <location line="+0" />
         <source>Approve</source>
         <translation>Freigeben</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="341" />
+        <location line="+1" />
         <source>Re-roll</source>
         <translation>Neu würfeln</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="342" />
+        <location line="+1" />
         <source>Copy seed</source>
         <translation>Seed kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="343" />
+        <location line="+1" />
         <source>Open full size</source>
         <translation>In voller Größe öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="357" />
+        <location line="+14" />
         <source>Show parameters</source>
-        <translation type="unfinished" />
+        <translation>Parameter anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="357" />
+        <location line="+0" />
         <source>Generation parameters</source>
-        <translation type="unfinished" />
+        <translation>Generierungsparameter</translation>
     </message>
 </context>
 </TS>

@@ -1,1145 +1,1174 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es_ES">
 <context>
-    <name>AboutDialog</name>
+    <name>adv::ui::AboutDialog</name>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="35" />
+        <location filename="../ui/about_dialog.cpp" line="+35" />
         <source>About AdVariant Studio</source>
         <translation>Acerca de AdVariant Studio</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="38" />
+        <location line="+3" />
         <source>&lt;h2&gt;AdVariant Studio %1&lt;/h2&gt;&lt;p&gt;Turns a product catalogue into advertising creative with Stable Diffusion.&lt;/p&gt;&lt;p&gt;Copyright © 2026 the AdVariant Studio developers.&lt;br&gt;Licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-later).&lt;/p&gt;&lt;p&gt;Compute: %2 — LibTorch %3, allocator %4&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;h2&gt;AdVariant Studio %1&lt;/h2&gt;&lt;p&gt;Convierte un catálogo de productos en creatividades publicitarias con Stable Diffusion.&lt;/p&gt;&lt;p&gt;Copyright © 2026 los desarrolladores de AdVariant Studio.&lt;br&gt;Con licencia GNU General Public License, versión 3 o posterior (GPL-3.0-or-later).&lt;/p&gt;&lt;p&gt;Cálculo: %2 — LibTorch %3, asignador %4&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="48" />
+        <location line="+10" />
         <source>Third-party components:</source>
         <translation>Componentes de terceros:</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="52" />
+        <location line="+4" />
         <source>Component</source>
         <translation>Componente</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="52" />
+        <location line="+0" />
         <source>Licence</source>
         <translation>Licencia</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="52" />
+        <location line="+0" />
         <source>Used for</source>
         <translation>Uso</translation>
     </message>
 </context>
 <context>
-    <name>DatasetPage</name>
+    <name>adv::ui::DatasetPage</name>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="41" />
+        <location filename="../ui/dataset_page.cpp" line="+46" />
         <source>Dataset</source>
         <translation>Conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="55" />
+        <location line="+15" />
         <source>Open dataset...</source>
         <translation>Abrir conjunto de datos...</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="57" />
+        <location line="+2" />
         <source>Build pairs</source>
         <translation>Crear pares</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="59" />
+        <location line="+2" />
         <source>Composite the filtered garments onto the project's background conditions</source>
-        <translation type="unfinished" />
+        <translation>Componer las prendas filtradas sobre los fondos del proyecto</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="62" />
+        <location line="+3" />
         <source>All categories</source>
         <translation>Todas las categorías</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="65" />
-        <location filename="../ui/dataset_page.cpp" line="71" />
+        <location line="+3" />
+        <location line="+6" />
         <source>%1 of %2 instances</source>
-        <translation type="unfinished" />
+        <translation>%1 de %2 instancias</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="68" />
+        <location line="-3" />
         <source>Any attribute</source>
         <translation>Cualquier atributo</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="75" />
+        <location line="+7" />
         <source>min area </source>
-        <translation type="unfinished" />
+        <translation>área mín. </translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="78" />
+        <location line="+3" />
         <source>search category, attribute, file</source>
-        <translation type="unfinished" />
+        <translation>buscar categoría, atributo, archivo</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="96" />
+        <location line="+18" />
         <source>Outline only</source>
         <translation>Solo contorno</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="106" />
+        <location line="+9" />
+        <source>Instances per category</source>
+        <translation>Instancias por categoría</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Instances per attribute (top 20)</source>
+        <translation>Instancias por atributo (20 principales)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Instance size (square root of area, px)</source>
+        <translation>Tamaño de instancia (raíz del área, px)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Statistics of the filtered instances</source>
+        <translation>Estadísticas de las instancias filtradas</translation>
+    </message>
+    <message>
+        <location line="+10" />
         <source>Mask opacity</source>
         <translation>Opacidad de máscara</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="127" />
+        <location line="+22" />
         <source>Instances</source>
         <translation>Instancias</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="128" />
+        <location line="+1" />
         <source>Images</source>
         <translation>Imágenes</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="136" />
+        <location line="+9" />
         <source>Open a Fashionpedia or COCO instance file.</source>
-        <translation type="unfinished" />
+        <translation>Abra un archivo de instancias Fashionpedia o COCO.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="169" />
+        <location line="+40" />
+        <source>Creating the sample dataset in %1...</source>
+        <translation>Creando el conjunto de ejemplo en %1...</translation>
+    </message>
+    <message>
+        <location line="+16" />
         <source>Annotation file</source>
-        <translation type="unfinished" />
+        <translation>Archivo de anotaciones</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="169" />
+        <location line="+0" />
         <source>COCO JSON (*.json)</source>
-        <translation type="unfinished" />
+        <translation>JSON de COCO (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="171" />
+        <location line="+2" />
         <source>Image folder</source>
-        <translation type="unfinished" />
+        <translation>Carpeta de imágenes</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="178" />
+        <location line="+7" />
         <source>Loading %1...</source>
-        <translation type="unfinished" />
+        <translation>Cargando %1...</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="197" />
+        <location line="+19" />
         <source>%1: %2 images, %3 instances, %4 issues, %5 missing image files</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 imágenes, %3 instancias, %4 problemas, %5 archivos de imagen ausentes</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="207" />
+        <location line="+10" />
         <source>Open dataset</source>
-        <translation type="unfinished" />
+        <translation>Abrir conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="237" />
+        <location line="+50" />
         <source>instances</source>
-        <translation type="unfinished" />
+        <translation>instancias</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="252" />
+        <location line="+59" />
         <source>Image file missing: %1</source>
-        <translation type="unfinished" />
+        <translation>Falta el archivo de imagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="295" />
+        <location line="+43" />
         <source>Open a dataset first.</source>
-        <translation type="unfinished" />
+        <translation>Abra primero un conjunto de datos.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="308" />
+        <location line="+13" />
         <source>Building pairs in %1...</source>
-        <translation type="unfinished" />
+        <translation>Creando pares en %1...</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="313" />
+        <location line="+5" />
         <source>%1 pairs: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 pares: %2</translation>
     </message>
 </context>
 <context>
-    <name>ExportPage</name>
+    <name>adv::ui::ExportPage</name>
     <message>
-        <location filename="../ui/export_page.cpp" line="24" />
-        <location filename="../ui/export_page.cpp" line="59" />
+        <location filename="../ui/export_page.cpp" line="+24" />
+        <location line="+35" />
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../ui/export_page.cpp" line="32" />
+        <location line="-27" />
         <source>Placement</source>
         <translation>Ubicación</translation>
     </message>
     <message>
-        <location filename="../ui/export_page.cpp" line="32" />
+        <location line="+0" />
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../ui/export_page.cpp" line="32" />
+        <location line="+0" />
         <source>Budget</source>
         <translation>Presupuesto</translation>
     </message>
     <message>
-        <location filename="../ui/export_page.cpp" line="32" />
+        <location line="+0" />
         <source>Safe zone</source>
         <translation>Zona segura</translation>
     </message>
     <message>
-        <location filename="../ui/export_page.cpp" line="46" />
+        <location line="+14" />
         <source>none</source>
-        <translation type="unfinished" />
+        <translation>ninguno</translation>
     </message>
     <message>
-        <location filename="../ui/export_page.cpp" line="67" />
+        <location line="+22" />
         <source>Approved variants:</source>
         <translation>Variantes aprobadas:</translation>
     </message>
     <message>
-        <location filename="../ui/export_page.cpp" line="71" />
+        <location line="+4" />
         <source>Placements (from %1 platform plugins):</source>
-        <translation type="unfinished" />
+        <translation>Ubicaciones (de %1 complementos de plataforma):</translation>
     </message>
     <message>
-        <location filename="../ui/export_page.cpp" line="76" />
+        <location line="+5" />
         <source>Output folder:</source>
         <translation>Carpeta de salida:</translation>
     </message>
     <message>
-        <location filename="../ui/export_page.cpp" line="95" />
+        <location line="+19" />
         <source>%1 approved variants</source>
-        <translation type="unfinished" />
+        <translation>%1 variantes aprobadas</translation>
     </message>
     <message>
-        <location filename="../ui/export_page.cpp" line="130" />
+        <location line="+35" />
         <source>Approve variants and choose placements first.</source>
-        <translation type="unfinished" />
+        <translation>Apruebe variantes y elija ubicaciones primero.</translation>
     </message>
     <message>
-        <location filename="../ui/export_page.cpp" line="134" />
+        <location line="+4" />
         <source>Exporting %1 variants to %2 placements...</source>
-        <translation type="unfinished" />
+        <translation>Exportando %1 variantes a %2 ubicaciones...</translation>
     </message>
     <message>
-        <location filename="../ui/export_page.cpp" line="140" />
+        <location line="+6" />
         <source>%1 files written, %2 over budget (not exported). Manifest: %3</source>
-        <translation type="unfinished" />
+        <translation>%1 archivos escritos, %2 por encima del presupuesto (no exportados). Manifiesto: %3</translation>
     </message>
 </context>
 <context>
-    <name>InstanceModel</name>
+    <name>adv::ui::InstanceModel</name>
     <message>
-        <location filename="../ui/dataset_models.cpp" line="21" />
+        <location filename="../ui/dataset_models.cpp" line="+21" />
         <source>ID</source>
-        <translation type="unfinished" />
+        <translation>ID</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_models.cpp" line="22" />
+        <location line="+1" />
         <source>Image</source>
-        <translation type="unfinished" />
+        <translation>Imagen</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_models.cpp" line="23" />
+        <location line="+1" />
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>Categoría</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_models.cpp" line="24" />
+        <location line="+1" />
         <source>Attributes</source>
-        <translation type="unfinished" />
+        <translation>Atributos</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_models.cpp" line="25" />
+        <location line="+1" />
         <source>Area</source>
-        <translation type="unfinished" />
+        <translation>Área</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_models.cpp" line="26" />
+        <location line="+1" />
         <source>Box</source>
-        <translation type="unfinished" />
+        <translation>Caja</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>adv::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="73" />
+        <location filename="../ui/main_window.cpp" line="+73" />
         <source>Pairs</source>
         <translation>Pares</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="87" />
+        <location line="+14" />
         <source>Device: %1</source>
         <translation>Dispositivo: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="88" />
+        <location line="+1" />
         <source>LibTorch %1, allocator %2</source>
-        <translation type="unfinished" />
+        <translation>LibTorch %1, asignador %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="108" />
+        <location line="+22" />
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="117" />
+        <location line="+9" />
         <source>&amp;New Project</source>
         <translation>&amp;Nuevo proyecto</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="118" />
+        <location line="+1" />
         <source>&amp;Open Project...</source>
         <translation>&amp;Abrir proyecto...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="119" />
+        <location line="+1" />
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="122" />
+        <location line="+3" />
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="123" />
+        <location line="+1" />
         <source>Save &amp;As...</source>
         <translation>Guardar &amp;como...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="125" />
+        <location line="+2" />
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="129" />
+        <location line="+4" />
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="132" />
+        <location line="+3" />
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="139" />
+        <location line="+7" />
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="140" />
+        <location line="+1" />
         <source>&amp;About AdVariant Studio</source>
         <translation>&amp;Acerca de AdVariant Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="141" />
+        <location line="+1" />
         <source>About &amp;Qt</source>
         <translation>Acerca de &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="149" />
+        <location line="+8" />
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="152" />
+        <location line="+3" />
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="158" />
+        <location line="+6" />
         <source>&amp;Settings...</source>
         <translation>&amp;Preferencias...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="205" />
+        <location line="+47" />
         <source>%1%2 — AdVariant Studio</source>
-        <translation type="unfinished" />
+        <translation>%1%2 — AdVariant Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="207" />
+        <location line="+2" />
         <source>Unsaved project</source>
         <translation>Proyecto sin guardar</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219" />
-        <location filename="../ui/main_window.cpp" line="259" />
-        <location filename="../ui/main_window.cpp" line="263" />
+        <location line="+12" />
+        <location line="+40" />
+        <location line="+4" />
         <source>Open Project</source>
         <translation>Abrir proyecto</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="223" />
+        <location line="-40" />
         <source>Clear List</source>
         <translation>Vaciar lista</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="260" />
+        <location line="+37" />
         <source>AdVariant projects (*.advproj);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>Proyectos de AdVariant (*.advproj);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="270" />
-        <location filename="../ui/main_window.cpp" line="277" />
-        <location filename="../ui/main_window.cpp" line="283" />
+        <location line="+10" />
+        <location line="+7" />
+        <location line="+6" />
         <source>Save Project</source>
         <translation>Guardar proyecto</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="278" />
+        <location line="-5" />
         <source>AdVariant projects (*.advproj)</source>
-        <translation type="unfinished" />
+        <translation>Proyectos de AdVariant (*.advproj)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="291" />
+        <location line="+13" />
         <source>Unsaved changes</source>
         <translation>Cambios sin guardar</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="292" />
+        <location line="+1" />
         <source>The project "%1" has unsaved changes. Save them?</source>
-        <translation type="unfinished" />
+        <translation>El proyecto «%1» tiene cambios sin guardar. ¿Guardarlos?</translation>
     </message>
 </context>
 <context>
-    <name>PairsPage</name>
+    <name>adv::ui::PairsPage</name>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="55" />
+        <location filename="../ui/pairs_page.cpp" line="+55" />
         <source>Pairs</source>
         <translation>Pares</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="64" />
+        <location line="+9" />
         <source>Build pairs from the Dataset workspace.</source>
-        <translation type="unfinished" />
+        <translation>Cree pares desde el espacio Conjunto de datos.</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="67" />
+        <location line="+3" />
         <source>Accept</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="68" />
+        <location line="+1" />
         <source>Reject</source>
         <translation>Rechazar</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="69" />
+        <location line="+1" />
         <source>Edit caption...</source>
         <translation>Editar leyenda...</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="70" />
+        <location line="+1" />
         <source>Use for training</source>
         <translation>Usar para entrenar</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="71" />
+        <location line="+1" />
         <source>Swap background</source>
         <translation>Cambiar fondo</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="75" />
+        <location line="+4" />
         <source>Swap backgrounds</source>
-        <translation type="unfinished" />
+        <translation>Cambiar fondos</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="83" />
+        <location line="+8" />
         <source>Accept pairs</source>
-        <translation type="unfinished" />
+        <translation>Aceptar pares</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="83" />
+        <location line="+0" />
         <source>Reject pairs</source>
-        <translation type="unfinished" />
+        <translation>Rechazar pares</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="94" />
+        <location line="+11" />
         <source>Caption</source>
-        <translation type="unfinished" />
+        <translation>Descripción</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="94" />
+        <location line="+0" />
         <source>Caption:</source>
-        <translation type="unfinished" />
+        <translation>Descripción:</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="171" />
+        <location line="+77" />
         <source>Accept pair</source>
-        <translation type="unfinished" />
+        <translation>Aceptar par</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="171" />
+        <location line="+0" />
         <source>Reject pair</source>
-        <translation type="unfinished" />
+        <translation>Rechazar par</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="176" />
+        <location line="+5" />
         <source>Edit caption</source>
-        <translation type="unfinished" />
+        <translation>Editar descripción</translation>
     </message>
 </context>
 <context>
-    <name>Project</name>
+    <name>adv::ui::Project</name>
     <message>
-        <location filename="../ui/project.cpp" line="59" />
+        <location filename="../ui/project.cpp" line="+59" />
         <source>Untitled</source>
         <translation>Sin título</translation>
     </message>
     <message>
-        <location filename="../ui/project.cpp" line="76" />
+        <location line="+17" />
         <source>Change %1</source>
-        <translation type="unfinished" />
+        <translation>Cambiar %1</translation>
     </message>
     <message>
-        <location filename="../ui/project.cpp" line="82" />
+        <location line="+6" />
         <source>%1: cannot open (%2)</source>
-        <translation type="unfinished" />
+        <translation>%1: no se puede abrir (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/project.cpp" line="88" />
+        <location line="+6" />
         <source>%1: not a valid project file (JSON error at byte %2: %3)</source>
-        <translation type="unfinished" />
+        <translation>%1: no es un archivo de proyecto válido (error JSON en el byte %2: %3)</translation>
     </message>
     <message>
-        <location filename="../ui/project.cpp" line="92" />
+        <location line="+4" />
         <source>%1: not an AdVariant project (missing "format": "advariant-project")</source>
-        <translation type="unfinished" />
+        <translation>%1: no es un proyecto de AdVariant (falta "format": "advariant-project")</translation>
     </message>
     <message>
-        <location filename="../ui/project.cpp" line="97" />
+        <location line="+5" />
         <source>%1: written by a newer AdVariant Studio (project format %2, this version reads up to %3)</source>
-        <translation type="unfinished" />
+        <translation>%1: escrito por un AdVariant Studio más reciente (formato %2, esta versión lee hasta %3)</translation>
     </message>
     <message>
-        <location filename="../ui/project.cpp" line="115" />
+        <location line="+18" />
         <source>%1: cannot write (%2)</source>
-        <translation type="unfinished" />
+        <translation>%1: no se puede escribir (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/project.cpp" line="122" />
+        <location line="+7" />
         <source>%1: saving failed (%2); the previous file is unchanged</source>
-        <translation type="unfinished" />
+        <translation>%1: error al guardar (%2); el archivo anterior no ha cambiado</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="16" />
+        <location filename="../ui/about_dialog.cpp" line="-36" />
         <source>user interface</source>
-        <translation type="unfinished" />
+        <translation>interfaz de usuario</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="17" />
+        <location line="+1" />
         <source>charts (the reason this program is GPL)</source>
-        <translation type="unfinished" />
+        <translation>gráficos (la razón por la que este programa es GPL)</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="18" />
+        <location line="+1" />
         <source>neural network engine</source>
-        <translation type="unfinished" />
+        <translation>motor de redes neuronales</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="19" />
+        <location line="+1" />
         <source>matrix products</source>
-        <translation type="unfinished" />
+        <translation>productos de matrices</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="20" />
+        <location line="+1" />
         <source>CPU convolutions (inside LibTorch)</source>
-        <translation type="unfinished" />
+        <translation>convoluciones en CPU (dentro de LibTorch)</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="21" />
+        <location line="+1" />
         <source>image processing</source>
-        <translation type="unfinished" />
+        <translation>procesamiento de imágenes</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="22" />
+        <location line="+1" />
         <source>logging</source>
-        <translation type="unfinished" />
+        <translation>registro</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="23" />
+        <location line="+1" />
         <source>formatting (used by spdlog)</source>
-        <translation type="unfinished" />
+        <translation>formato (usado por spdlog)</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="24" />
+        <location line="+1" />
         <source>JSON</source>
-        <translation type="unfinished" />
+        <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="25" />
+        <location line="+1" />
         <source>memory allocator</source>
-        <translation type="unfinished" />
+        <translation>asignador de memoria</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="26" />
+        <location line="+1" />
         <source>PNG metadata checksums</source>
-        <translation type="unfinished" />
+        <translation>sumas de comprobación de metadatos PNG</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="27" />
+        <location line="+1" />
         <source>garment category and attribute names (Jia et al., ECCV 2020)</source>
-        <translation type="unfinished" />
+        <translation>nombres de categorías y atributos de prendas (Jia et al., ECCV 2020)</translation>
     </message>
     <message>
-        <location filename="../ui/about_dialog.cpp" line="29" />
+        <location line="+2" />
         <source>weights are not shipped; the licence of the weights you load applies</source>
-        <translation type="unfinished" />
+        <translation>los pesos no se incluyen; se aplica la licencia de los pesos que cargue</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="25" />
+        <location filename="../ui/settings_dialog.cpp" line="+25" />
         <source>Browse...</source>
         <translation>Examinar...</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="27" />
+        <location line="+2" />
         <source>Choose a folder</source>
-        <translation type="unfinished" />
+        <translation>Elegir una carpeta</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="28" />
+        <location line="+1" />
         <source>Choose a file</source>
-        <translation type="unfinished" />
+        <translation>Elegir un archivo</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="45" />
+        <location filename="../ui/pairs_page.cpp" line="-131" />
         <source>Swap background</source>
         <translation>Cambiar fondo</translation>
     </message>
 </context>
 <context>
-    <name>RenderWorker</name>
+    <name>adv::ui::RenderWorker</name>
     <message>
-        <location filename="../ui/workers.cpp" line="32" />
+        <location filename="../ui/workers.cpp" line="+32" />
         <source>no model loaded</source>
-        <translation type="unfinished" />
+        <translation>ningún modelo cargado</translation>
     </message>
     <message>
-        <location filename="../ui/workers.cpp" line="43" />
+        <location line="+11" />
         <source>cancelled</source>
-        <translation type="unfinished" />
+        <translation>cancelado</translation>
     </message>
 </context>
 <context>
-    <name>SettingsDialog</name>
+    <name>adv::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="37" />
+        <location filename="../ui/settings_dialog.cpp" line="+9" />
         <source>Settings</source>
         <translation>Preferencias</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="46" />
+        <location line="+9" />
         <source>Add...</source>
         <translation>Añadir...</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="47" />
+        <location line="+1" />
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="52" />
+        <location line="+5" />
         <source>Folder with models</source>
-        <translation type="unfinished" />
+        <translation>Carpeta con modelos</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="59" />
+        <location line="+7" />
         <source>Model folders:</source>
         <translation>Carpetas de modelos:</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="62" />
+        <location line="+3" />
         <source>embedded model</source>
         <translation>modelo integrado</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="63" />
+        <location line="+1" />
         <source>A diffusers folder or an SD 1.x .safetensors file. Empty: the model shipped with the studio.</source>
-        <translation type="unfinished" />
+        <translation>Una carpeta diffusers o un archivo .safetensors de SD 1.x. Vacío: el modelo incluido con el estudio.</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="64" />
+        <location line="+1" />
         <source>Default model:</source>
         <translation>Modelo predeterminado:</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="67" />
+        <location line="+3" />
         <source>Output folder:</source>
         <translation>Carpeta de salida:</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="70" />
+        <location line="+3" />
         <source>Automatic (GPU when available)</source>
         <translation>Automático (GPU si está disponible)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="71" />
+        <location line="+1" />
         <source>CPU</source>
-        <translation type="unfinished" />
+        <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="72" />
+        <location line="+1" />
         <source>CUDA GPU</source>
-        <translation type="unfinished" />
+        <translation>GPU CUDA</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="74" />
+        <location line="+2" />
         <source>Compute device:</source>
         <translation>Dispositivo de cálculo:</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="78" />
+        <location line="+4" />
         <source>Automatic</source>
         <translation>Automático</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="80" />
+        <location line="+2" />
         <source>CPU threads:</source>
         <translation>Hilos de CPU:</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="83" />
+        <location line="+3" />
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="88" />
+        <location line="+5" />
+        <source>The studio restarts its windows in the new language the next time it starts.</source>
+        <translation>El estudio aparecerá en el nuevo idioma la próxima vez que se inicie.</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
 </context>
 <context>
-    <name>ThumbnailModel</name>
+    <name>adv::ui::ThumbnailModel</name>
     <message>
-        <location filename="../ui/thumbnails.cpp" line="72" />
+        <location filename="../ui/thumbnails.cpp" line="+72" />
         <source>image file missing</source>
-        <translation type="unfinished" />
+        <translation>falta el archivo de imagen</translation>
     </message>
 </context>
 <context>
-    <name>TrainingPage</name>
+    <name>adv::ui::TrainingPage</name>
     <message>
-        <location filename="../ui/training_page.cpp" line="45" />
-        <location filename="../ui/training_page.cpp" line="257" />
-        <location filename="../ui/training_page.cpp" line="261" />
+        <location filename="../ui/training_page.cpp" line="+45" />
+        <location line="+214" />
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="48" />
+        <location line="-211" />
         <source>diffusers folder or SD 1.x .safetensors (empty: embedded model)</source>
-        <translation type="unfinished" />
+        <translation>carpeta diffusers o .safetensors de SD 1.x (vacío: modelo integrado)</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="50" />
+        <location line="+2" />
         <source>pairs manifest.jsonl</source>
-        <translation type="unfinished" />
+        <translation>manifiesto de pares manifest.jsonl</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="74" />
+        <location line="+20" />
+        <source>model's native size</source>
+        <translation>tamaño nativo del modelo</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>Base model:</source>
         <translation>Modelo base:</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="75" />
+        <location line="+1" />
         <source>Training pairs:</source>
         <translation>Pares de entrenamiento:</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="76" />
+        <location line="+1" />
         <source>Run folder:</source>
         <translation>Carpeta de ejecución:</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="77" />
+        <location line="+1" />
         <source>Rank / alpha:</source>
-        <translation type="unfinished" />
+        <translation>Rango / alfa:</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="85" />
+        <location line="+8" />
         <source>Learning rate:</source>
         <translation>Tasa de aprendizaje:</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="86" />
+        <location line="+1" />
         <source>Schedule / warm-up:</source>
-        <translation type="unfinished" />
+        <translation>Programa / calentamiento:</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="94" />
+        <location line="+8" />
         <source>Steps:</source>
         <translation>Pasos:</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="95" />
+        <location line="+1" />
         <source>Batch:</source>
-        <translation type="unfinished" />
+        <translation>Lote:</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="96" />
+        <location line="+1" />
         <source>Resolution:</source>
         <translation>Resolución:</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="97" />
+        <location line="+1" />
         <source>Seed:</source>
         <translation>Semilla:</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="98" />
+        <location line="+1" />
         <source>Checkpoint every:</source>
-        <translation type="unfinished" />
+        <translation>Punto de control cada:</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="99" />
+        <location line="+1" />
         <source>Validate every:</source>
-        <translation type="unfinished" />
+        <translation>Validar cada:</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="100" />
+        <location line="+1" />
         <source>Validation prompts:</source>
         <translation>Prompts de validación:</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="102" />
+        <location line="+2" />
         <source>Start</source>
         <translation>Iniciar</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="104" />
-        <location filename="../ui/training_page.cpp" line="293" />
+        <location line="+2" />
+        <location line="+186" />
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="105" />
+        <location line="-185" />
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="113" />
+        <location line="+8" />
         <source>Export CSV...</source>
         <translation>Exportar CSV...</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="114" />
+        <location line="+1" />
         <source>Export PNG...</source>
         <translation>Exportar PNG...</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="116" />
+        <location line="+2" />
         <source>Export metrics</source>
-        <translation type="unfinished" />
+        <translation>Exportar métricas</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="116" />
+        <location line="+0" />
         <source>CSV (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="120" />
+        <location line="+4" />
         <source>Export chart</source>
-        <translation type="unfinished" />
+        <translation>Exportar gráfico</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="120" />
+        <location line="+0" />
         <source>PNG (*.png)</source>
-        <translation type="unfinished" />
+        <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="125" />
+        <location line="+5" />
         <source>Idle</source>
-        <translation type="unfinished" />
+        <translation>Inactivo</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="130" />
+        <location line="+5" />
         <source>Run</source>
         <translation>Ejecución</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="137" />
+        <location line="+7" />
         <source>Earlier runs (double-click to open):</source>
-        <translation type="unfinished" />
+        <translation>Ejecuciones anteriores (doble clic para abrir):</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="141" />
+        <location line="+4" />
         <source>Open run</source>
-        <translation type="unfinished" />
+        <translation>Abrir ejecución</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="148" />
-        <location filename="../ui/training_page.cpp" line="157" />
+        <location line="+7" />
+        <location line="+9" />
         <source>loss</source>
-        <translation type="unfinished" />
+        <translation>pérdida</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="151" />
+        <location line="-6" />
         <source>smoothed loss</source>
-        <translation type="unfinished" />
+        <translation>pérdida suavizada</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="154" />
-        <location filename="../ui/training_page.cpp" line="158" />
+        <location line="+3" />
+        <location line="+4" />
         <source>learning rate</source>
-        <translation type="unfinished" />
+        <translation>tasa de aprendizaje</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="156" />
+        <location line="-2" />
         <source>step</source>
-        <translation type="unfinished" />
+        <translation>paso</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="174" />
+        <location line="+18" />
         <source>Validation images:</source>
         <translation>Imágenes de validación:</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="261" />
-        <source>Choose a base model.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/training_page.cpp" line="280" />
+        <location line="+103" />
         <source>Finished: %1</source>
-        <translation type="unfinished" />
+        <translation>Terminado: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="280" />
+        <location line="+0" />
         <source>Stopped</source>
-        <translation type="unfinished" />
+        <translation>Detenido</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="280" />
+        <location line="+0" />
         <source>Failed: %1</source>
-        <translation type="unfinished" />
+        <translation>Falló: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="285" />
+        <location line="+5" />
         <source>Preparing data...</source>
-        <translation type="unfinished" />
+        <translation>Preparando datos...</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="293" />
+        <location line="+8" />
         <source>Resume</source>
         <translation>Reanudar</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="294" />
+        <location line="+1" />
         <source>paused</source>
-        <translation type="unfinished" />
+        <translation>en pausa</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="294" />
+        <location line="+0" />
         <source>resumed</source>
-        <translation type="unfinished" />
+        <translation>reanudado</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="326" />
+        <location line="+32" />
         <source>Step %1 / %2 — %3 it/s — ETA %4 s — loss %5</source>
-        <translation type="unfinished" />
+        <translation>Paso %1 / %2 — %3 it/s — faltan %4 s — pérdida %5</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="337" />
+        <location line="+11" />
         <source>step %1</source>
-        <translation type="unfinished" />
+        <translation>paso %1</translation>
     </message>
     <message>
-        <location filename="../ui/training_page.cpp" line="373" />
+        <location line="+36" />
         <source>Run %1: %2 steps</source>
-        <translation type="unfinished" />
+        <translation>Ejecución %1: %2 pasos</translation>
     </message>
 </context>
 <context>
-    <name>VariantsPage</name>
+    <name>adv::ui::VariantsPage</name>
     <message>
-        <location filename="../ui/variants_page.cpp" line="49" />
+        <location filename="../ui/variants_page.cpp" line="+49" />
         <source>Variants</source>
         <translation>Variantes</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="52" />
-        <source>model folder or .safetensors</source>
-        <translation type="unfinished" />
+        <location line="+3" />
+        <source>embedded model (or a model folder / .safetensors)</source>
+        <translation>modelo integrado (o carpeta de modelo / .safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="53" />
-        <location filename="../ui/variants_page.cpp" line="145" />
+        <location line="+1" />
+        <location line="+92" />
         <source>Load model</source>
         <translation>Cargar modelo</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="60" />
+        <location line="-85" />
         <source>negative prompt</source>
-        <translation type="unfinished" />
+        <translation>prompt negativo</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="77" />
+        <location line="+17" />
         <source>LoRA .safetensors (optional)</source>
-        <translation type="unfinished" />
+        <translation>LoRA .safetensors (opcional)</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="82" />
+        <location line="+5" />
         <source>Compare with LoRA off</source>
-        <translation type="unfinished" />
+        <translation>Comparar sin LoRA</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="83" />
+        <location line="+1" />
         <source>Render grid</source>
         <translation>Renderizar cuadrícula</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="85" />
+        <location line="+2" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="89" />
+        <location line="+4" />
         <source>No model loaded</source>
-        <translation type="unfinished" />
+        <translation>Ningún modelo cargado</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="96" />
+        <location line="+7" />
         <source>Model:</source>
-        <translation type="unfinished" />
+        <translation>Modelo:</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="97" />
+        <location line="+1" />
         <source>Concepts:</source>
         <translation>Conceptos:</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="98" />
+        <location line="+1" />
         <source>Conditions:</source>
         <translation>Condiciones:</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="99" />
+        <location line="+1" />
         <source>Negative:</source>
-        <translation type="unfinished" />
+        <translation>Negativo:</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="102" />
+        <location line="+3" />
         <source>Seeds/cell</source>
-        <translation type="unfinished" />
+        <translation>Semillas/celda</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="102" />
+        <location line="+0" />
         <source>First seed</source>
-        <translation type="unfinished" />
+        <translation>Primera semilla</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="102" />
+        <location line="+0" />
         <source>Steps</source>
-        <translation type="unfinished" />
+        <translation>Pasos</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="102" />
+        <location line="+0" />
         <source>CFG</source>
-        <translation type="unfinished" />
+        <translation>CFG</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="102" />
+        <location line="+0" />
         <source>Sampler</source>
-        <translation type="unfinished" />
+        <translation>Muestreador</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="111" />
+        <location line="+9" />
         <source>LoRA:</source>
-        <translation type="unfinished" />
+        <translation>LoRA:</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="140" />
+        <location line="+29" />
         <source>Model %1 (%2 px)</source>
-        <translation type="unfinished" />
+        <translation>Modelo %1 (%2 px)</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="144" />
+        <location line="+4" />
         <source>Model failed</source>
-        <translation type="unfinished" />
+        <translation>Error del modelo</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="152" />
+        <location line="+8" />
         <source>failed</source>
-        <translation type="unfinished" />
+        <translation>falló</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="192" />
+        <location line="+40" />
         <source>Loading model...</source>
-        <translation type="unfinished" />
+        <translation>Cargando modelo...</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="213" />
+        <location line="+21" />
         <source> (no LoRA)</source>
-        <translation type="unfinished" />
+        <translation> (sin LoRA)</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="232" />
+        <location line="+19" />
         <source>queued</source>
-        <translation type="unfinished" />
+        <translation>en cola</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="286" />
+        <location line="+54" />
         <source>rendering</source>
-        <translation type="unfinished" />
+        <translation>renderizando</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="293" />
+        <location line="+7" />
         <source>Cancelled</source>
-        <translation type="unfinished" />
+        <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="304" />
-        <location filename="../ui/variants_page.cpp" line="318" />
+        <location line="+11" />
+        <location line="+14" />
         <source>approved</source>
-        <translation type="unfinished" />
+        <translation>aprobado</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="309" />
+        <location line="-9" />
         <source>%1 / %2 rendered (%3 s per image)</source>
-        <translation type="unfinished" />
+        <translation>%1 / %2 renderizadas (%3 s por imagen)</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="340" />
+        <location line="+31" />
         <source>Unapprove</source>
         <translation>Desaprobar</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="340" />
+        <location line="+0" />
         <source>Approve</source>
         <translation>Aprobar</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="341" />
+        <location line="+1" />
         <source>Re-roll</source>
         <translation>Volver a generar</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="342" />
+        <location line="+1" />
         <source>Copy seed</source>
         <translation>Copiar semilla</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="343" />
+        <location line="+1" />
         <source>Open full size</source>
         <translation>Abrir a tamaño completo</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="357" />
+        <location line="+14" />
         <source>Show parameters</source>
-        <translation type="unfinished" />
+        <translation>Mostrar parámetros</translation>
     </message>
     <message>
-        <location filename="../ui/variants_page.cpp" line="357" />
+        <location line="+0" />
         <source>Generation parameters</source>
-        <translation type="unfinished" />
+        <translation>Parámetros de generación</translation>
     </message>
 </context>
 </TS>
