@@ -260,6 +260,17 @@ T = {
     "%1 / %2 rendered (%3 s per image)": ("%1 / %2 gerendert (%3 s pro Bild)", "%1 / %2 renderizadas (%3 s por imagen)"),
     "Show parameters": ("Parameter anzeigen", "Mostrar parámetros"),
     "Generation parameters": ("Generierungsparameter", "Parámetros de generación"),
+    "Language": ("Sprache", "Idioma"),
+    "The new language applies when AdVariant Studio starts again.": (
+        "Die neue Sprache gilt, sobald AdVariant Studio neu startet.",
+        "El nuevo idioma se aplica cuando AdVariant Studio se vuelva a iniciar."),
+    "Restart Now": ("Jetzt neu starten", "Reiniciar ahora"),
+    "Later": ("Später", "Más tarde"),
+    "Stop the training run and the render queue first.": (
+        "Zuerst den Trainingslauf und die Render-Warteschlange anhalten.",
+        "Detenga primero el entrenamiento y la cola de renderizado."),
+    "Could not start %1.": ("%1 konnte nicht gestartet werden.", "No se pudo iniciar %1."),
+    "%1 × %2, seed %3\n%4": ("%1 × %2, Seed %3\n%4", "%1 × %2, semilla %3\n%4"),
 }
 
 
@@ -267,10 +278,25 @@ def fill(path, idx):
     tree = ET.parse(path)
     # lupdate (Qt 6.4) does not understand "namespace adv::ui {": it records the bare class
     # name, while tr() looks the string up under the class's full name.
-    for ctx in tree.iter("context"):
+    # After the renaming, lupdate sees those contexts as gone (their messages "vanished")
+    # and adds them again under the bare name: drop the vanished copies, merge by name.
+    root = tree.getroot()
+    merged = {}
+    for ctx in list(root.findall("context")):
+        for msg in list(ctx.findall("message")):
+            if msg.find("translation").get("type") in ("vanished", "obsolete"):
+                ctx.remove(msg)
         name = ctx.find("name")
         if name.text != "QObject" and not name.text.startswith("adv::"):
             name.text = "adv::ui::" + name.text
+        if not ctx.findall("message"):
+            root.remove(ctx)
+        elif name.text in merged:
+            for msg in ctx.findall("message"):
+                merged[name.text].append(msg)
+            root.remove(ctx)
+        else:
+            merged[name.text] = ctx
     n = 0
     for msg in tree.iter("message"):
         src = msg.find("source").text or ""

@@ -292,7 +292,7 @@
 <context>
     <name>adv::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+73" />
+        <location filename="../ui/main_window.cpp" line="+75" />
         <source>Pairs</source>
         <translation>Pares</translation>
     </message>
@@ -430,16 +430,58 @@
         <source>The project "%1" has unsaved changes. Save them?</source>
         <translation>El proyecto «%1» tiene cambios sin guardar. ¿Guardarlos?</translation>
     </message>
+    <message>
+        <location line="+12" />
+        <location line="+7" />
+        <location line="+7" />
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location line="-13" />
+        <source>The new language applies when AdVariant Studio starts again.</source>
+        <translation>El nuevo idioma se aplica cuando AdVariant Studio se vuelva a iniciar.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Restart Now</source>
+        <translation>Reiniciar ahora</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Later</source>
+        <translation>Más tarde</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Stop the training run and the render queue first.</source>
+        <translation>Detenga primero el entrenamiento y la cola de renderizado.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Could not start %1.</source>
+        <translation>No se pudo iniciar %1.</translation>
+    </message>
+</context>
+<context>
+    <name>adv::ui::PairModel</name>
+    <message>
+        <location filename="../ui/pair_model.cpp" line="+43" />
+        <source>%1 × %2, seed %3
+%4</source>
+        <translation>%1 × %2, semilla %3
+%4</translation>
+    </message>
 </context>
 <context>
     <name>adv::ui::PairsPage</name>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="+55" />
+        <location filename="../ui/pairs_page.cpp" line="+56" />
         <source>Pairs</source>
         <translation>Pares</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+17" />
         <source>Build pairs from the Dataset workspace.</source>
         <translation>Cree pares desde el espacio Conjunto de datos.</translation>
     </message>
@@ -482,16 +524,6 @@
         <location line="+0" />
         <source>Reject pairs</source>
         <translation>Rechazar pares</translation>
-    </message>
-    <message>
-        <location line="+11" />
-        <source>Caption</source>
-        <translation>Descripción</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Caption:</source>
-        <translation>Descripción:</translation>
     </message>
     <message>
         <location line="+77" />
@@ -635,7 +667,7 @@
         <translation>Elegir un archivo</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="-131" />
+        <location filename="../ui/pairs_page.cpp" line="-128" />
         <source>Swap background</source>
         <translation>Cambiar fondo</translation>
     </message>

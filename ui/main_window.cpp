@@ -24,6 +24,8 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProcess>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -298,8 +300,29 @@ bool MainWindow::maybeSave() {
 }
 
 void MainWindow::showSettings() {
+    const QString languageBefore = Preferences::instance().language();
     SettingsDialog d(this);
-    d.exec();
+    if (d.exec() != QDialog::Accepted || Preferences::instance().language() == languageBefore) return;
+    // As in Qt Creator: windows are built in the language installed at start, so a change
+    // applies from the next start; offer it now.
+    QMessageBox box(QMessageBox::Information, tr("Language"),
+                    tr("The new language applies when AdVariant Studio starts again."), QMessageBox::NoButton, this);
+    QAbstractButton* now = box.addButton(tr("Restart Now"), QMessageBox::AcceptRole);
+    box.addButton(tr("Later"), QMessageBox::RejectRole);
+    box.exec();
+    if (box.clickedButton() != now) return;
+    if (training_->isRunning() || variants_->isRendering()) {
+        QMessageBox::warning(this, tr("Language"), tr("Stop the training run and the render queue first."));
+        return;
+    }
+    if (!maybeSave()) return;
+    QStringList args;
+    if (!project_->path().isEmpty()) args << project_->path();
+    if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), args)) {
+        QMessageBox::warning(this, tr("Language"), tr("Could not start %1.").arg(QCoreApplication::applicationFilePath()));
+        return;
+    }
+    close();
 }
 
 void MainWindow::showAbout() {

@@ -1,5 +1,6 @@
 #include "ui/pairs_page.h"
 
+#include "ui/pair_model.h"
 #include "ui/project.h"
 
 #include "dataset/coco.h"
@@ -8,14 +9,14 @@
 #include <QImage>
 
 #include <QHBoxLayout>
-#include <QInputDialog>
 #include <QLabel>
-#include <QListWidget>
+#include <QListView>
 #include <QPushButton>
 #include <QUndoCommand>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <filesystem>
 
 namespace adv::ui {
@@ -53,8 +54,16 @@ private:
 };
 
 PairsPage::PairsPage(QWidget* parent) : WorkspacePage(QStringLiteral("pairs"), tr("Pairs"), QString(), parent) {
-    list_ = new QListWidget(this);
+    model_ = new PairModel(this);
+    model_->setCaptionEditor([this](int row, const QString& c) { setCaption(row, c); });
+    proxy_ = new PairGroupProxy(this);
+    proxy_->setSourceModel(model_);
+    list_ = new QListView(this);
     list_->setObjectName(QStringLiteral("pairGrid"));
+    list_->setModel(proxy_);
+    list_->setUniformItemSizes(true);
+    // The caption is edited in place: double-click, F2, or "Edit caption".
+    list_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     list_->setViewMode(QListView::IconMode);
     list_->setIconSize(QSize(128, 128));
     list_->setResizeMode(QListView::Adjust);
@@ -73,7 +82,7 @@ PairsPage::PairsPage(QWidget* parent) : WorkspacePage(QStringLiteral("pairs"), t
     connect(swap, &QPushButton::clicked, this, [this] {
         if (!project_) return;
         project_->undoStack()->beginMacro(tr("Swap backgrounds"));
-        for (auto* it : list_->selectedItems()) swapBackground(list_->row(it));
+        for (int row : selectedRows()) swapBackground(row);
         project_->undoStack()->endMacro();
     });
     accept->setShortcut(QKeySequence(Qt::Key_A));
@@ -81,18 +90,14 @@ PairsPage::PairsPage(QWidget* parent) : WorkspacePage(QStringLiteral("pairs"), t
     auto bulk = [this](const QString& state) {
         if (!project_) return;
         project_->undoStack()->beginMacro(state == QLatin1String("accepted") ? tr("Accept pairs") : tr("Reject pairs"));
-        for (auto* it : list_->selectedItems()) setState(list_->row(it), state);
+        for (int row : selectedRows()) setState(row, state);
         project_->undoStack()->endMacro();
     };
     connect(accept, &QPushButton::clicked, this, [bulk] { bulk(QStringLiteral("accepted")); });
     connect(reject, &QPushButton::clicked, this, [bulk] { bulk(QStringLiteral("rejected")); });
+    caption->setShortcut(QKeySequence(Qt::Key_F2));
     connect(caption, &QPushButton::clicked, this, [this] {
-        auto* it = list_->currentItem();
-        if (!it) return;
-        const int i = list_->row(it);
-        bool ok = false;
-        const QString c = QInputDialog::getText(this, tr("Caption"), tr("Caption:"), QLineEdit::Normal, this->caption(i), &ok);
-        if (ok) setCaption(i, c);
+        if (list_->currentIndex().isValid()) list_->edit(list_->currentIndex());
     });
     connect(train, &QPushButton::clicked, this, [this] {
         if (!manifest_.isEmpty()) Q_EMIT useForTraining(manifest_);
@@ -117,13 +122,7 @@ bool PairsPage::openManifest(const QString& manifest, QString* error) {
         return false;
     }
     manifest_ = manifest;
-    list_->clear();
-    for (size_t i = 0; i < set_->pairs.size(); ++i) {
-        const auto& p = set_->pairs[i];
-        auto* it = new QListWidgetItem(QIcon(QString::fromStdString((std::filesystem::path(set_->dir) / p.image).string())), QString(), list_);
-        it->setData(Qt::UserRole, static_cast<int>(i));
-        refreshItem(static_cast<int>(i));
-    }
+    model_->setPairSet(set_.get());
     updateCounts();
     return true;
 }
@@ -156,8 +155,7 @@ bool PairsPage::rebuild(int i, quint64 newSeed, QString* error) {
         if (error) *error = QString::fromStdString(e.what());
         return false;
     }
-    list_->item(i)->setIcon(QIcon(QPixmap::fromImage(QImage(path))));
-    refreshItem(i);
+    model_->pairChanged(i, true);
     return true;
 }
 
@@ -182,15 +180,15 @@ void PairsPage::apply(int i, const QString& s, const QString& c, bool edited) {
     p.caption = c.toStdString();
     p.captionEdited = edited;
     set_->save();
-    refreshItem(i);
+    model_->pairChanged(i);
     updateCounts();
 }
 
-void PairsPage::refreshItem(int i) {
-    auto* it = list_->item(i);
-    const auto& p = set_->pairs[static_cast<size_t>(i)];
-    it->setText(QString::fromStdString(p.caption) + QStringLiteral("\n[") + QString::fromStdString(p.state) + QLatin1Char(']'));
-    it->setBackground(p.state == "accepted" ? QColor(200, 240, 200) : p.state == "rejected" ? QColor(245, 200, 200) : QColor(Qt::transparent));
+QList<int> PairsPage::selectedRows() const {
+    QList<int> rows;
+    for (const QModelIndex& i : list_->selectionModel()->selectedIndexes()) rows << proxy_->mapToSource(i).row();
+    std::sort(rows.begin(), rows.end());
+    return rows;
 }
 
 void PairsPage::updateCounts() {

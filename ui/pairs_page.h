@@ -8,8 +8,7 @@
 #include <memory>
 
 class QLabel;
-class QListWidget;
-class QListWidgetItem;
+class QListView;
 
 namespace adv::coco {
 class Dataset;
@@ -19,6 +18,9 @@ struct PairSet;
 }
 
 namespace adv::ui {
+
+class PairGroupProxy;
+class PairModel;
 
 class PairsPage : public WorkspacePage {
     Q_OBJECT
@@ -33,6 +35,8 @@ public:
     // The dataset the pairs were cut from (needed to rebuild or swap backgrounds).
     void setSource(std::shared_ptr<coco::Dataset> ds, const QString& imagesDir);
     quint64 seed(int index) const;
+    PairModel* model() const { return model_; }
+    PairGroupProxy* groupedModel() const { return proxy_; }
 
 public Q_SLOTS:
     void setState(int index, const QString& state);  // undoable
@@ -46,9 +50,11 @@ Q_SIGNALS:
 private:
     friend class PairEditCommand;
     void apply(int index, const QString& state, const QString& caption, bool edited);
-    void refreshItem(int index);
     void updateCounts();
-    QListWidget* list_;
+    QList<int> selectedRows() const;  // rows of the set (not of the grouped view)
+    PairModel* model_;
+    PairGroupProxy* proxy_;
+    QListView* list_;
     QLabel* counts_;
     std::unique_ptr<pairs::PairSet> set_;
     std::shared_ptr<coco::Dataset> source_;

@@ -1,0 +1,53 @@
+// The composited training pairs of a pair set as a list model: thumbnail, caption
+// (editable in place), state colour; grouped by category and condition through
+// PairGroupProxy. Edits do not change the set directly: they go to an editor
+// callback (the Pairs page turns them into undo commands) and come back through
+// pairChanged().
+#pragma once
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QPixmap>
+#include <QSortFilterProxyModel>
+
+#include <functional>
+
+namespace adv::pairs {
+struct PairSet;
+}
+
+namespace adv::ui {
+
+class PairModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    enum Roles { StateRole = Qt::UserRole + 1, CategoryRole, ConditionRole, SeedRole, GroupRole, ImagePathRole };
+    using CaptionEditor = std::function<void(int row, const QString& caption)>;
+
+    explicit PairModel(QObject* parent = nullptr);
+    void setPairSet(const pairs::PairSet* set);  // not owned; nullptr clears
+    void setCaptionEditor(CaptionEditor editor) { editor_ = std::move(editor); }
+    void setIconSize(int px) { iconSize_ = px; }
+    // The set's row changed (state, caption, or its image was re-composited).
+    void pairChanged(int row, bool imageChanged = false);
+
+    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+
+private:
+    const pairs::PairSet* set_ = nullptr;
+    CaptionEditor editor_;
+    int iconSize_ = 128;
+    mutable QHash<int, QPixmap> icons_;
+};
+
+// Sorts pairs by category, then condition, then their order in the manifest.
+class PairGroupProxy : public QSortFilterProxyModel {
+    Q_OBJECT
+public:
+    explicit PairGroupProxy(QObject* parent = nullptr);
+};
+
+} // namespace adv::ui
