@@ -22,6 +22,17 @@
 using namespace adv;
 using namespace adv::ui;
 
+// A Pairs page on its own project, with the test's manifest open.
+struct Fixture {
+    Project project;
+    PairsPage page;
+    bool opened = false;
+    explicit Fixture(const QString& manifest) {
+        page.setProject(&project);
+        opened = page.openManifest(manifest);
+    }
+};
+
 class TestPairModel : public QObject {
     Q_OBJECT
     QTemporaryDir tmp;
@@ -63,10 +74,10 @@ private Q_SLOTS:
     }
 
     void captionEditedInPlaceIsUndoable() {
-        PairsPage page;
-        Project project;
-        page.setProject(&project);
-        QVERIFY(page.openManifest(manifest));
+        Fixture f(manifest);
+        QVERIFY(f.opened);
+        auto& page = f.page;
+        auto& project = f.project;
         auto* m = page.model();
         const QModelIndex i = m->index(2);
         const QString before = i.data(Qt::EditRole).toString();
@@ -90,10 +101,10 @@ private Q_SLOTS:
     }
 
     void inlineEditorCommitsThroughTheView() {
-        PairsPage page;
-        Project project;
-        page.setProject(&project);
-        QVERIFY(page.openManifest(manifest));
+        Fixture f(manifest);
+        QVERIFY(f.opened);
+        auto& page = f.page;
+        auto& project = f.project;
         auto* view = page.findChild<QListView*>("pairGrid");
         QVERIFY(view);
         page.resize(900, 700);
@@ -113,10 +124,9 @@ private Q_SLOTS:
     }
 
     void statesColourAndGroup() {
-        PairsPage page;
-        Project project;
-        page.setProject(&project);
-        QVERIFY(page.openManifest(manifest));
+        Fixture f(manifest);
+        QVERIFY(f.opened);
+        auto& page = f.page;
         auto* m = page.model();
         QVERIFY(!m->index(0).data(Qt::BackgroundRole).isValid());
         page.setState(0, "accepted");
@@ -138,10 +148,10 @@ private Q_SLOTS:
     }
 
     void swappedBackgroundRefreshesTheThumbnail() {
-        PairsPage page;
-        Project project;
-        page.setProject(&project);
-        QVERIFY(page.openManifest(manifest));
+        Fixture f(manifest);
+        QVERIFY(f.opened);
+        auto& page = f.page;
+        auto& project = f.project;
         page.setSource(ds, images);
         auto* m = page.model();
         const QImage before = m->index(3).data(Qt::DecorationRole).value<QPixmap>().toImage();
