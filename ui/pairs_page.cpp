@@ -6,7 +6,7 @@
 #include "dataset/coco.h"
 #include "pairs/pair_set.h"
 
-#include <QImage>
+#include <QImageReader>
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -145,7 +145,8 @@ bool PairsPage::rebuild(int i, quint64 newSeed, QString* error) {
     auto& rec = set_->pairs[static_cast<size_t>(i)];
     const QString path = QString::fromStdString((std::filesystem::path(set_->dir) / rec.image).string());
     pairs::PairSetOptions o;
-    o.resolution = QImage(path).width() > 0 ? QImage(path).width() : 512;
+    const int width = QImageReader(path).size().width();  // the header only
+    o.resolution = width > 0 ? width : 512;
     o.conditions.push_back(pairs::makeCondition(rec.condition));
     rec.seed = newSeed;
     try {

@@ -8,17 +8,16 @@
 
 namespace adv::train {
 
-double LossEvalReport::meanLoss() const {
+namespace {
+double meanOf(const std::vector<LossEvalRow>& rows, double LossEvalRow::*field) {
     double s = 0;
-    for (const auto& r : rows) s += r.loss;
+    for (const auto& r : rows) s += r.*field;
     return rows.empty() ? 0 : s / rows.size();
 }
+} // namespace
 
-double LossEvalReport::meanSwapped() const {
-    double s = 0;
-    for (const auto& r : rows) s += r.lossSwapped;
-    return rows.empty() ? 0 : s / rows.size();
-}
+double LossEvalReport::meanLoss() const { return meanOf(rows, &LossEvalRow::loss); }
+double LossEvalReport::meanSwapped() const { return meanOf(rows, &LossEvalRow::lossSwapped); }
 
 LossEvalReport evalDenoisingLoss(StableDiffusion& sd, const std::string& manifest, const LossEvalOptions& o,
                                  const ProgressFn& progress, const CancelToken* cancel) {
@@ -45,12 +44,13 @@ LossEvalReport evalDenoisingLoss(StableDiffusion& sd, const std::string& manifes
         auto img = prepareImage(items[i].image, res).unsqueeze(0).to(sd.device(), torch::kFloat32);
         lat.push_back(sd.vae->encode(img).mean[0] * sd.vae->config.scalingFactor);  // [4, h, w]
         ctx.push_back(encodeText(items[i].caption));
-        // The next item (cyclically) whose caption differs.
-        std::string other = items[i].caption;
-        for (size_t k = 1; k < items.size() && other == items[i].caption; ++k)
-            other = items[(i + k) % items.size()].caption;
-        ctxSwap.push_back(encodeText(other));
         if (progress) progress(static_cast<int>(i + 1), static_cast<int>(items.size()) * 2, "encoding");
+    }
+    for (size_t i = 0; i < items.size(); ++i) {
+        // The context of the next item (cyclically) whose caption differs.
+        size_t j = i;
+        for (size_t k = 1; k < items.size() && items[j].caption == items[i].caption; ++k) j = (i + k) % items.size();
+        ctxSwap.push_back(ctx[j]);
     }
     auto x0 = torch::stack(lat).to(sd.dtype());   // [N, 4, h, w]
     auto c = torch::stack(ctx).to(sd.dtype());     // [N, 77, D]

@@ -20,7 +20,7 @@ using json = nlohmann::json;
     X(multiresNoiseIterations, "multires_noise_iterations") X(multiresNoiseDiscount, "multires_noise_discount")     \
     X(debiasedEstimation, "debiased_estimation_loss")                                                               \
     X(timestepBiasPortion, "timestep_bias_portion") X(timestepBiasMultiplier, "timestep_bias_multiplier")           \
-    X(timestepBiasBegin, "timestep_bias_begin") X(timestepBiasEnd, "timestep_bias_end")                                                                        \
+    X(timestepBiasBegin, "timestep_bias_begin") X(timestepBiasEnd, "timestep_bias_end")                                       \
     X(seed, "seed") X(device, "device") X(mixedPrecision, "mixed_precision")                                         \
     X(checkpointEvery, "checkpoint_every") X(keepCheckpoints, "keep_checkpoints") X(validateEvery, "validate_every")  \
     X(validationPrompts, "validation_prompts") X(validationSeeds, "validation_seeds")                               \

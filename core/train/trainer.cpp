@@ -368,14 +368,12 @@ TrainResult Run::go(bool resume) {
             auto ctx = contextFor(idx);
             auto pred = sd_->unet->forward(noisy, t.to(latents.device()), ctx);
             auto perSample = (pred.to(torch::kFloat32) - noise.to(torch::kFloat32)).pow(2).mean({1, 2, 3});  // [B]
-            if (c_.snrGamma > 0) {
+            if (c_.snrGamma > 0 || c_.debiasedEstimation) {
                 auto a = acp.index_select(0, t);
-                auto snr = a / (1 - a);
-                perSample = perSample * (torch::clamp_max(snr, c_.snrGamma) / snr).to(perSample.device());
-            }
-            if (c_.debiasedEstimation) {
-                auto a = acp.index_select(0, t);
-                perSample = perSample * torch::clamp_max(1.0 / torch::sqrt(a / (1 - a)), 1000.0).to(perSample.device());
+                auto snr = a / (1 - a);  // [B]
+                if (c_.snrGamma > 0) perSample = perSample * (torch::clamp_max(snr, c_.snrGamma) / snr).to(perSample.device());
+                if (c_.debiasedEstimation)  // 1/sqrt(SNR), as kohya's apply_debiased_estimation
+                    perSample = perSample * torch::clamp_max(1.0 / torch::sqrt(snr), 1000.0).to(perSample.device());
             }
             auto loss = perSample.mean() / c_.gradAccum;
             const double lv = loss.item<double>();
