@@ -4,6 +4,8 @@
 #include "cli/common.h"
 
 #include "lora/lora.h"
+#include "model/conv_select.h"
+#include "model/cpu_kernels.h"
 #include "model/layers.h"
 #include "model/profile.h"
 #include "pipeline/sd_pipeline.h"
@@ -53,13 +55,17 @@ int run(const Args& a) {
     lo.dtype = a.get("--dtype", "auto");
     if (a.has("--threads")) setCpuThreads(a.getInt("--threads", 0));
     if (a.has("--attention-slice-mib")) nn::setAttentionSliceBytes(static_cast<int64_t>(a.getInt("--attention-slice-mib", 256)) << 20);
+    if (a.has("--plain-kernels")) {  // LibTorch's own ops only: shows what the fused kernels and conv choice gain
+        kern::setEnabled(false);
+        convsel::setEnabled(false);
+    }
     auto sd = model(a, lo);
     const int size = a.getInt("--size", 256);
     const int batch = a.getInt("--batch", 2);
     const int reps = a.getInt("--reps", 3);
     const int f = sd->vae->config.downscale();
     const auto dev = sd->device();
-    const auto dt = sd->dtype();
+    const auto dt = what == "vae" ? sd->vaeDtype() : sd->dtype();
     std::function<void()> step;
     torch::Tensor x, t, ctx;
     std::optional<torch::NoGradGuard> ng;
@@ -90,7 +96,7 @@ int run(const Args& a) {
         ctx = torch::randn({batch, 77, sd->unet->config.crossAttentionDim}).to(dev, dt);
         step = [&] { sd->unet->forward(x, t, ctx); };
     } else {
-        x = torch::randn({batch, sd->vae->config.latentChannels, size / f, size / f}).to(dev);
+        x = torch::randn({batch, sd->vae->config.latentChannels, size / f, size / f}).to(dev, sd->vaeDtype());
         step = [&] { sd->vae->decode(x); };
     }
     step();  // warm-up (allocator, kernels)
@@ -129,6 +135,11 @@ int run(const Args& a) {
         j["frozen_parameters_with_gradient_buffers"] = frozenWithGrad;
     }
     j["by_kind"] = kinds;
+    const auto cs = convsel::stats();
+    j["conv_shapes_measured"] = cs.decided;
+    j["conv_shapes_prepacked"] = cs.prepacked;
+    j["prepacked_weights_mib"] = cs.packedBytes / 1048576.0;
+    j["fused_kernels"] = kern::enabled();
     if (a.has("--json")) {
         printJson(j.dump());
         return 0;
@@ -140,6 +151,9 @@ int run(const Args& a) {
     for (const auto& [k, v] : kinds.items())
         std::printf("  %-10s %7.3f s %8.1f GFLOP/s\n", k.c_str(), v["seconds"].get<double>(),
                     v.contains("gflops") ? v["gflops"].get<double>() : 0.0);
+    if (cs.decided > 0)
+        std::printf("  conv paths: %lld layer shapes measured, %lld use a pre-reordered weight (%.0f MiB)\n",
+                    static_cast<long long>(cs.decided), static_cast<long long>(cs.prepacked), cs.packedBytes / 1048576.0);
     std::printf("  peak RSS %.0f MiB\n", peakResidentMiB());
     return 0;
 }
@@ -155,6 +169,7 @@ Register reg({"bench", "benchmark the UNet or VAE decode (time, GFLOP/s, where t
                {"--dtype", "T", "auto|f32|f16|bf16"},
                {"--threads", "N", "CPU threads"},
                {"--rank", "N", "train: LoRA rank (default 4)"},
+               {"--plain-kernels", "", "LibTorch's ops only (no fused kernels, no per-shape conv choice)"},
                {"--attention-slice-mib", "N", "score-matrix memory per attention slice (default 32)"},
                {"--json", "", "machine-readable output"}},
               "", run});

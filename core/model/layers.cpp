@@ -1,5 +1,7 @@
 #include "model/layers.h"
 
+#include "model/conv_select.h"
+#include "model/cpu_kernels.h"
 #include "model/profile.h"
 
 #include <torch/torch.h>
@@ -7,6 +9,13 @@
 
 #include <atomic>
 #include <cmath>
+
+// Module options hold c10::variant up to LibTorch 2.0 and std::variant after.
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 1)
+#define ADV_VARIANT std
+#else
+#define ADV_VARIANT c10
+#endif
 
 namespace adv::nn {
 
@@ -72,7 +81,7 @@ torch::Tensor multiHeadAttention(const torch::Tensor& qIn, const torch::Tensor& 
     for (int64_t s = 0; s < N; s += chunk) {
         const int64_t e = std::min(N, s + chunk);
         auto qs = chunk == N ? q : q.slice(2, s, e);      // [B, H, n, D]
-        auto scores = torch::matmul(qs, kT) * scale;       // [B, H, n, M]
+        auto scores = torch::matmul(qs * scale, kT);       // [B, H, n, M]; scaling q is a 4096/40 smaller pass
         if (mask.defined()) scores = scores + (chunk == N ? mask : mask.slice(0, s, e)).to(scores.dtype());
         if (upcast && scores.scalar_type() != torch::kFloat32) scores = scores.to(torch::kFloat32);
         auto probs = scores.softmax(-1).to(v.scalar_type());
@@ -124,21 +133,29 @@ torch::Tensor conv(torch::nn::Conv2dImpl& c, const torch::Tensor& x) {
     const int64_t s = c.options.stride()->at(0);
     const double flops = 2.0 * x.size(0) * w.size(0) * w.size(1) * w.size(2) * w.size(3) * (x.size(2) / s) * (x.size(3) / s);
     prof::Scope ps(w.size(2) == 1 ? "conv1x1" : "conv3x3", flops);
+    // Every conv here is square, ungrouped, undilated and zero-padded (see conv2d()).
+    const auto* pad = ADV_VARIANT::get_if<torch::ExpandingArray<2>>(&c.options.padding());
+    if (pad && (*pad)->at(0) == (*pad)->at(1) && c.options.stride()->at(1) == s && c.options.groups() == 1)
+        return convsel::conv2d(x, w, c.bias, s, (*pad)->at(0));
     return c.forward(x);
 }
 
-torch::Tensor norm(torch::nn::GroupNormImpl& n, const torch::Tensor& x) {
+torch::Tensor norm(torch::nn::GroupNormImpl& n, const torch::Tensor& x, bool silu) {
     prof::Scope ps("groupnorm", 8.0 * x.numel());
-    return n.forward(x);
+    // LibTorch's bf16 GroupNorm is scalar code; the fused kernel has no backward, so inference only.
+    if (x.scalar_type() == torch::kBFloat16 && !torch::GradMode::is_enabled() && kern::handles(x))
+        return kern::groupNorm(x, n.options.num_groups(), n.weight, n.bias, n.options.eps(), silu);
+    auto y = n.forward(x);
+    return silu ? torch::silu(y) : y;
 }
 
 torch::Tensor ResnetBlock2DImpl::forward(const torch::Tensor& x, const torch::Tensor& temb) {
-    auto h = conv(*conv1, torch::silu(norm(*norm1, x)));  // [B, out, H, W]
+    auto h = conv(*conv1, norm(*norm1, x, true));  // [B, out, H, W]
     if (time_emb_proj && temb.defined()) {
         auto t = time_emb_proj->forward(torch::silu(temb));    // [B, out]
         h = h + t.unsqueeze(-1).unsqueeze(-1);
     }
-    h = conv(*conv2, torch::silu(norm(*norm2, h)));           // [B, out, H, W]
+    h = conv(*conv2, norm(*norm2, h, true));                // [B, out, H, W]
     auto skip = conv_shortcut ? conv(*conv_shortcut, x) : x;
     auto y = skip + h;
     return outputScale == 1.0 ? y : y / outputScale;
@@ -157,12 +174,17 @@ Upsample2DImpl::Upsample2DImpl(int64_t channels) { conv = register_module("conv"
 
 torch::Tensor Upsample2DImpl::forward(const torch::Tensor& x, std::vector<int64_t> size) {
     if (size.empty()) size = {x.size(2) * 2, x.size(3) * 2};
-    // Nearest upsampling is not implemented for bf16 on every LibTorch build.
     torch::Tensor up;
-    if (x.scalar_type() == torch::kBFloat16 && !x.is_cuda())
-        up = torch::upsample_nearest2d(x.to(torch::kFloat32), size).to(x.scalar_type());
-    else
-        up = torch::upsample_nearest2d(x, size);  // [B, C, 2H, 2W]
+    {
+        prof::Scope ps("upsample", 0);
+        const int64_t B = x.size(0), C = x.size(1), H = x.size(2), W = x.size(3);
+        if (size[0] == 2 * H && size[1] == 2 * W)  // nearest x2 as a broadcast copy: any dtype, no conversion
+            up = x.view({B, C, H, 1, W, 1}).expand({B, C, H, 2, W, 2}).reshape({B, C, 2 * H, 2 * W});
+        else if (x.scalar_type() == torch::kBFloat16 && !x.is_cuda())  // not implemented for bf16 in 1.13
+            up = torch::upsample_nearest2d(x.to(torch::kFloat32), size).to(x.scalar_type());
+        else
+            up = torch::upsample_nearest2d(x, size);  // [B, C, size0, size1]
+    }
     return nn::conv(*conv, up);
 }
 
@@ -187,11 +209,29 @@ BasicTransformerBlockImpl::BasicTransformerBlockImpl(int64_t dim, int64_t heads,
     register_module("ff", ff);
 }
 
+namespace {
+// The fused kernels have no backward: bf16 inference only (f32 stays on LibTorch's ops for parity).
+bool fused(const torch::Tensor& x) {
+    return x.scalar_type() == torch::kBFloat16 && !torch::GradMode::is_enabled() && kern::handles(x);
+}
+torch::Tensor layerNorm(torch::nn::LayerNormImpl& n, const torch::Tensor& x) {
+    prof::Scope ps("layernorm", 8.0 * x.numel());
+    if (fused(x)) return kern::layerNorm(x, n.weight, n.bias, n.options.eps());
+    return n.forward(x);
+}
+torch::Tensor geglu(const torch::Tensor& h) {
+    prof::Scope ps("geglu", 10.0 * h.numel() / 2);
+    if (fused(h)) return kern::geglu(h);  // [B, N, 4C]
+    auto gg = h.chunk(2, -1);            // 2 x [B, N, 4C]
+    return gg[0] * torch::gelu(gg[1]);   // [B, N, 4C]
+}
+} // namespace
+
 torch::Tensor BasicTransformerBlockImpl::forward(const torch::Tensor& x, const torch::Tensor& context) {
-    auto h = attn1->forward(norm1->forward(x)) + x;           // [B, N, C]
-    h = attn2->forward(norm2->forward(h), context) + h;      // [B, N, C]
-    auto gg = ffIn->forward(norm3->forward(h)).chunk(2, -1); // 2 x [B, N, 4C]
-    return ffOut->forward(gg[0] * torch::gelu(gg[1])) + h;   // [B, N, C]
+    auto h = attn1->forward(layerNorm(*norm1, x)) + x;           // [B, N, C]
+    h = attn2->forward(layerNorm(*norm2, h), context) + h;      // [B, N, C]
+    auto g = geglu(ffIn->forward(layerNorm(*norm3, h)));        // [B, N, 4C]
+    return ffOut->forward(g) + h;                               // [B, N, C]
 }
 
 Transformer2DImpl::Transformer2DImpl(int64_t heads, int64_t dimHead, int64_t in, int64_t layers, int64_t crossDim,

@@ -135,7 +135,8 @@ TORCH_MODULE(Transformer2D);
 torch::nn::GroupNorm groupNorm(int64_t groups, int64_t channels, double eps);
 // Convolution / group norm with profiling (bench).
 torch::Tensor conv(torch::nn::Conv2dImpl& c, const torch::Tensor& x);
-torch::Tensor norm(torch::nn::GroupNormImpl& n, const torch::Tensor& x);
+// GroupNorm, optionally followed by SiLU; fused into one pass for bf16 CPU inference.
+torch::Tensor norm(torch::nn::GroupNormImpl& n, const torch::Tensor& x, bool silu = false);
 torch::nn::Conv2d conv2d(int64_t in, int64_t out, int64_t kernel, int64_t stride = 1, int64_t padding = -1);
 
 } // namespace adv::nn

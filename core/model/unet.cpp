@@ -1,5 +1,7 @@
 #include "model/unet.h"
 
+#include "model/profile.h"
+
 #include <torch/torch.h>
 
 #include <cmath>
@@ -79,7 +81,10 @@ torch::Tensor UNetUpBlockImpl::forward(torch::Tensor h, const torch::Tensor& tem
     for (size_t j = 0; j < resnets->size(); ++j) {
         torch::Tensor skip = skips.back();
         skips.pop_back();
-        h = torch::cat({h, skip}, 1);                                                          // [B, Ch+Cs, H, W]
+        {
+            prof::Scope ps("concat", 0);
+            h = torch::cat({h, skip}, 1);                                                      // [B, Ch+Cs, H, W]
+        }
         h = resnets[j]->as<nn::ResnetBlock2DImpl>()->forward(h, temb);                       // [B, out, H, W]
         if (crossAttn) h = attentions[j]->as<nn::Transformer2DImpl>()->forward(h, context);  // [B, out, H, W]
     }
@@ -167,7 +172,7 @@ torch::Tensor UNet2DConditionModelImpl::forward(const torch::Tensor& sample, con
         }
         h = blk->forward(h, emb, context, skips, upSize);
     }
-    h = torch::silu(nn::norm(*conv_norm_out, h));
+    h = nn::norm(*conv_norm_out, h, true);
     return nn::conv(*conv_out, h);  // [B, out, h, w]
 }
 

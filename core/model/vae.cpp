@@ -70,7 +70,7 @@ torch::Tensor VaeEncoderImpl::forward(const torch::Tensor& image) {
     auto h = nn::conv(*conv_in, image);  // [B, ch0, H, W]
     for (auto& b : *down_blocks) h = b->as<VaeBlockImpl>()->forward(h);
     h = mid_block->forward(h);         // [B, chN, H/f, W/f]
-    return nn::conv(*conv_out, torch::silu(nn::norm(*conv_norm_out, h)));  // [B, 2*latent, H/f, W/f]
+    return nn::conv(*conv_out, nn::norm(*conv_norm_out, h, true));  // [B, 2*latent, H/f, W/f]
 }
 
 VaeDecoderImpl::VaeDecoderImpl(const VaeConfig& c) {
@@ -92,7 +92,7 @@ torch::Tensor VaeDecoderImpl::forward(const torch::Tensor& z) {
     auto h = nn::conv(*conv_in, z);  // [B, chN, h, w]
     h = mid_block->forward(h);
     for (auto& b : *up_blocks) h = b->as<VaeBlockImpl>()->forward(h);
-    return nn::conv(*conv_out, torch::silu(nn::norm(*conv_norm_out, h)));  // [B, 3, h*f, w*f]
+    return nn::conv(*conv_out, nn::norm(*conv_norm_out, h, true));  // [B, 3, h*f, w*f]
 }
 
 torch::Tensor LatentDist::sample(torch::Generator* gen) const {

@@ -60,6 +60,13 @@ void StableDiffusion::placeModels(const LoadOptions& o) {
     const std::string dev = resolveDevice(o.device);
     device_ = torch::Device(dev);
     dtype_ = parseDtype(o.dtype, device_.is_cuda());
+    if (o.dtype == "auto" && !device_.is_cuda() && deviceInfo().cpuBf16) {
+        // bf16 kernels run 2-3x the f32 rate on AVX512-BF16 CPUs, which only pays off for SD-sized
+        // UNets; the embedded model (a few M parameters) runs as fast in f32 and stays exact.
+        int64_t n = 0;
+        for (const auto& p : unet->parameters()) n += p.numel();
+        if (n >= kBf16AutoMinParams) dtype_ = torch::kBFloat16;
+    }
     if (dtype_ == torch::kFloat16 && !device_.is_cuda())
         throw Error("f16 compute is only supported on CUDA; use f32 or bf16 on the CPU");
     if (device_.is_cuda()) {
@@ -70,7 +77,10 @@ void StableDiffusion::placeModels(const LoadOptions& o) {
     }
     text->to(device_, dtype_);
     unet->to(device_, dtype_);
-    vae->to(device_, torch::kFloat32);  // the VAE stays f32 (diffusers' force_upcast)
+    // The VAE stays f32 under f16 (diffusers' force_upcast: f16 overflows in its decoder); bf16 has
+    // f32's range, so a bf16 pipeline decodes in bf16 (2.5 TFLOP at 512x512, 2x faster).
+    vaeDtype_ = dtype_ == torch::kBFloat16 ? torch::kBFloat16 : torch::kFloat32;
+    vae->to(device_, vaeDtype_);
     text->eval();
     unet->eval();
     vae->eval();
@@ -229,7 +239,7 @@ GenerateResult StableDiffusion::generate(const GenerateParams& gp, const Preview
     res.latents = x.to(torch::kCPU, torch::kFloat32);
 
     throwIfCancelled(cancel);
-    auto z = (x.to(torch::kFloat32) / vae->config.scalingFactor);
+    auto z = (x.to(vaeDtype_) / vae->config.scalingFactor);
     std::vector<torch::Tensor> imgs;
     for (int64_t i = 0; i < B; ++i) imgs.push_back(vae->decode(z.slice(0, i, i + 1)));  // one at a time: memory
     auto dec = torch::cat(imgs, 0);                                                         // [B, 3, H, W]

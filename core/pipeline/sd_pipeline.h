@@ -19,9 +19,14 @@
 
 namespace adv {
 
+// UNets this large (SD 1.5: 860 M) run in bf16 by default on CPUs with AVX512-BF16.
+constexpr long long kBf16AutoMinParams = 100'000'000;
+
 struct LoadOptions {
     std::string device = "auto";  // cpu | cuda | auto
-    std::string dtype = "auto";   // auto (f16 on CUDA, f32 on CPU) | f32 | f16 | bf16
+    // auto: f16 on CUDA; on the CPU bf16 for UNets of at least kBf16AutoMinParams parameters when
+    // the CPU has AVX512-BF16, else f32 | f32 | f16 | bf16
+    std::string dtype = "auto";
     std::string tokenizerDir;     // single-file checkpoints carry no tokenizer
     bool strict = true;           // missing / wrong-shape tensors are errors
 };
@@ -70,6 +75,7 @@ public:
     const std::vector<LoadReport>& reports() const { return reports_; }
     torch::Device device() const { return device_; }
     torch::ScalarType dtype() const { return dtype_; }
+    torch::ScalarType vaeDtype() const { return vaeDtype_; }  // f32, or bf16 in a bf16 pipeline
     int nativeResolution() const;
 
     std::optional<ClipTokenizer> tokenizer;
@@ -86,6 +92,7 @@ private:
     std::vector<std::string> loraTags_;
     torch::Device device_{torch::kCPU};
     torch::ScalarType dtype_ = torch::kFloat32;
+    torch::ScalarType vaeDtype_ = torch::kFloat32;
 };
 
 // A1111 "parameters" text for one image.

@@ -41,8 +41,8 @@ LossEvalReport evalDenoisingLoss(StableDiffusion& sd, const std::string& manifes
     };
     for (size_t i = 0; i < items.size(); ++i) {
         throwIfCancelled(cancel);
-        auto img = prepareImage(items[i].image, res).unsqueeze(0).to(sd.device(), torch::kFloat32);
-        lat.push_back(sd.vae->encode(img).mean[0] * sd.vae->config.scalingFactor);  // [4, h, w]
+        auto img = prepareImage(items[i].image, res).unsqueeze(0).to(sd.device(), sd.vaeDtype());
+        lat.push_back(sd.vae->encode(img).mean[0].to(torch::kFloat32) * sd.vae->config.scalingFactor);  // [4, h, w]
         ctx.push_back(encodeText(items[i].caption));
         if (progress) progress(static_cast<int>(i + 1), static_cast<int>(items.size()) * 2, "encoding");
     }

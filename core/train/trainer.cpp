@@ -1,5 +1,7 @@
 #include "train/trainer.h"
 
+#include "util/device.h"
+
 #include "io/safetensors.h"
 #include "lora/lora.h"
 #include "model/layers.h"
@@ -7,6 +9,7 @@
 #include "pipeline/sd_pipeline.h"
 #include "train/optim.h"
 #include "train/train_data.h"
+#include "util/device.h"
 #include "util/error.h"
 #include "util/fs.h"
 
@@ -284,6 +287,7 @@ TrainResult Run::go(bool resume) {
     }
     LoadOptions lo;
     lo.device = c_.device;
+    lo.dtype = resolveDevice(c_.device) == "cuda" ? "auto" : "f32";  // CPU training stays f32, never bf16
     lo.tokenizerDir = c_.tokenizer;
     if (c_.model.empty()) c_.model = fs::embeddedModelDir();
     sd_ = StableDiffusion::load(c_.model, lo);

@@ -1,6 +1,8 @@
 // UNet2DConditionModel against diffusers, plus config-reader cases.
 #include "core/refdata.h"
 
+#include "model/conv_select.h"
+#include "model/cpu_kernels.h"
 #include "model/unet.h"
 #include "model/weights.h"
 #include "util/error.h"
@@ -40,6 +42,37 @@ private Q_SLOTS:
         const double err = (out.to(torch::kFloat32) - want).abs().max().item<double>();
         const double scale = want.abs().max().item<double>();
         QVERIFY2(err < 0.05 * scale, (std::to_string(err) + " vs max " + std::to_string(scale)).c_str());
+    }
+
+    void fusedKernelsAgreeWithLibTorchBf16() {
+        // The bf16 inference path with the fused norms/GEGLU and per-shape convolutions against
+        // LibTorch's own bf16 ops on the same weights: only bf16 rounding apart.
+        auto cfg = UNetConfig::fromFile(advtest::refDir() + "/unet/config.json");
+        UNet2DConditionModel m(cfg);
+        const std::string w = advtest::refDir() + "/unet/diffusion_pytorch_model.safetensors";
+        loadStateDict(*m, readWeights(w), "unet", w, true);
+        m->eval();
+        m->to(torch::kBFloat16);
+        torch::NoGradGuard ng;
+        auto run = [&] {
+            return m->forward(advtest::ref("unet.sample").to(torch::kBFloat16), advtest::ref("unet.timestep"),
+                              advtest::ref("unet.encoder_hidden_states").to(torch::kBFloat16)).to(torch::kFloat32);
+        };
+        kern::setEnabled(false);
+        convsel::setEnabled(false);
+        const auto plain = run();
+        kern::setEnabled(true);
+        convsel::setEnabled(true);
+        const auto fused = run();
+        // Both are bf16 approximations of diffusers' f32 output: the fused path must be as accurate.
+        const auto want = advtest::ref("unet.out");
+        const double errFused = (fused - want).abs().max().item<double>();
+        const double errPlain = (plain - want).abs().max().item<double>();
+        const double scale = want.abs().max().item<double>();
+        qInfo("bf16 max error vs diffusers f32: fused %.4f, LibTorch ops %.4f (max %.3f)", errFused, errPlain, scale);
+        QVERIFY(errFused > 0 && errPlain > 0);
+        QVERIFY2(errFused <= 1.5 * errPlain + 0.005 * scale,
+                 (std::to_string(errFused) + " vs LibTorch's " + std::to_string(errPlain)).c_str());
     }
 
     void seededNoiseMatchesTorchGenerator() {

@@ -1,0 +1,132 @@
+#include "model/conv_select.h"
+
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <tuple>
+
+namespace adv::convsel {
+namespace {
+
+struct Plan {
+    bool packed = false;
+    at::Tensor weight;  // reordered (oneDNN) weight when packed
+};
+
+struct Entry {
+    std::optional<c10::weak_intrusive_ptr<c10::TensorImpl>> owner;  // the dense weight this entry belongs to
+    uint32_t version = 0;                             // its version counter when measured
+    std::map<std::array<int64_t, 3>, Plan> plans;     // by input (batch, height, width)
+};
+
+std::atomic<bool> g_enabled{true};
+std::mutex g_mutex;
+std::map<const c10::TensorImpl*, Entry> g_entries;
+Stats g_stats;
+
+double seconds(const std::function<void()>& f) {
+    double best = 1e30;
+    for (int i = 0; i < 2; ++i) {
+        const auto t0 = std::chrono::steady_clock::now();
+        f();
+        best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    }
+    return best;
+}
+
+at::Tensor packedConv(const at::Tensor& x, const at::Tensor& packed, const at::Tensor& bias, int64_t s, int64_t p) {
+    c10::optional<at::Tensor> b;
+    if (bias.defined()) b = bias;
+    return at::mkldnn_convolution(x.contiguous(), packed, b, {p, p}, {s, s}, {1, 1}, 1);
+}
+
+void dropExpired() {  // caller holds g_mutex
+    for (auto it = g_entries.begin(); it != g_entries.end();) {
+        if ((!it->second.owner || it->second.owner->expired())) {
+            for (auto& [shape, plan] : it->second.plans)
+                if (plan.packed) g_stats.packedBytes -= plan.weight.numel() * plan.weight.element_size();
+            it = g_entries.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+} // namespace
+
+void setEnabled(bool on) { g_enabled = on; }
+
+Stats stats() {
+    std::lock_guard<std::mutex> lock(g_mutex);
+    return g_stats;
+}
+
+void clear() {
+    std::lock_guard<std::mutex> lock(g_mutex);
+    g_entries.clear();
+    g_stats = {};
+}
+
+at::Tensor conv2d(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias, int64_t stride,
+                  int64_t padding) {
+    const bool eligible = g_enabled.load(std::memory_order_relaxed) && x.device().is_cpu() &&
+                          x.scalar_type() == at::kBFloat16 && weight.scalar_type() == at::kBFloat16 &&
+                          x.dim() == 4 && !at::GradMode::is_enabled() &&
+                          at::globalContext().userEnabledMkldnn();
+    if (!eligible) return at::conv2d(x, weight, bias, {stride, stride}, {padding, padding});
+
+    const std::array<int64_t, 3> shape{x.size(0), x.size(2), x.size(3)};
+    const auto* key = weight.unsafeGetTensorImpl();
+    std::unique_lock<std::mutex> lock(g_mutex);
+    auto it = g_entries.find(key);
+    if (it != g_entries.end() && ((!it->second.owner || it->second.owner->expired()) || it->second.version != weight._version())) {
+        for (auto& [s, plan] : it->second.plans)
+            if (plan.packed) g_stats.packedBytes -= plan.weight.numel() * plan.weight.element_size();
+        g_entries.erase(it);
+        it = g_entries.end();
+    }
+    if (it != g_entries.end()) {
+        auto pit = it->second.plans.find(shape);
+        if (pit != it->second.plans.end()) {
+            const Plan plan = pit->second;  // copy: the tensor handle keeps the packed weight alive
+            lock.unlock();
+            return plan.packed ? packedConv(x, plan.weight, bias, stride, padding)
+                               : at::conv2d(x, weight, bias, {stride, stride}, {padding, padding});
+        }
+    }
+    lock.unlock();
+
+    // First call for this weight and shape: time both paths (twice each, best kept).
+    at::Tensor yDense;
+    const double dense = seconds([&] { yDense = at::conv2d(x, weight, bias, {stride, stride}, {padding, padding}); });
+    auto packed = at::mkldnn_reorder_conv2d_weight(weight.contiguous().to_mkldnn(), {padding, padding},
+                                                   {stride, stride}, {1, 1}, 1);
+    const double pre = seconds([&] { packedConv(x, packed, bias, stride, padding); });
+    Plan plan;
+    plan.packed = pre * 1.1 < dense;  // keep the extra copy of the weight only for a clear win
+    if (plan.packed) plan.weight = packed;
+
+    lock.lock();
+    if (g_entries.size() > 4096) dropExpired();
+    auto& e = g_entries[key];
+    if (e.plans.empty()) {
+        e.owner.emplace(weight.getIntrusivePtr());
+        e.version = weight._version();
+    }
+    if (e.plans.emplace(shape, plan).second) {
+        ++g_stats.decided;
+        if (plan.packed) {
+            ++g_stats.prepacked;
+            g_stats.packedBytes += packed.numel() * packed.element_size();
+        }
+    }
+    return yDense;
+}
+
+} // namespace adv::convsel

@@ -1,0 +1,34 @@
+// Per-shape choice of the CPU convolution path for bf16 inference.
+//
+// LibTorch hands each bf16 convolution to oneDNN with the weight in plain
+// layout, and oneDNN reorders it into its blocked layout on every call. For
+// the 1280-channel layers at 8x8 and 4x4 that reorder costs more than the
+// arithmetic (measured here: 195 vs 366 GFLOP/s at 1280 ch x 4x4 once the
+// weight is reordered ahead of time, 322 vs 424 at 8x8; no gain at 64x64).
+// The first call for each (weight, input shape) times both paths and keeps
+// the faster; the reordered weight is only kept where it won. Both paths run
+// the same oneDNN kernel, so results are bit-identical whichever is chosen.
+#pragma once
+
+#include <ATen/core/Tensor.h>
+
+#include <cstdint>
+
+namespace adv::convsel {
+
+// y = conv2d(x, weight, bias) with square stride/padding, picking the faster path.
+// Falls back to at::conv2d unless x is a CPU bf16 tensor, grad mode is off and the choice is enabled.
+at::Tensor conv2d(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias, int64_t stride,
+                  int64_t padding);
+
+void setEnabled(bool on);
+
+struct Stats {
+    int64_t decided = 0;     // (weight, shape) pairs measured
+    int64_t prepacked = 0;   // of which the reordered weight won
+    int64_t packedBytes = 0; // memory held by reordered weights
+};
+Stats stats();
+void clear();
+
+} // namespace adv::convsel

@@ -1,0 +1,139 @@
+// The fused CPU kernels (GroupNorm+SiLU, LayerNorm, GEGLU) and the per-shape
+// convolution choice, against LibTorch's own ops.
+#include "core/refdata.h"
+
+#include "model/conv_select.h"
+#include "model/cpu_kernels.h"
+
+#include <torch/torch.h>
+
+using namespace adv;
+
+namespace {
+
+// bf16 keeps 8 significant bits: allow two units in the last place of the f32 answer.
+void expectBf16Close(const torch::Tensor& got, const torch::Tensor& want, const char* what) {
+    QCOMPARE(got.scalar_type(), torch::kBFloat16);
+    const auto g = got.to(torch::kFloat32), w = want.to(torch::kFloat32);
+    const auto excess = ((g - w).abs() - (w.abs() * (2.0 / 256) + 1e-3)).max().item<double>();
+    QVERIFY2(excess <= 0, (std::string(what) + ": off by " + std::to_string(excess) + " beyond bf16 rounding").c_str());
+}
+
+void expectF32Close(const torch::Tensor& got, const torch::Tensor& want, double tol, const char* what) {
+    const double err = (got - want).abs().max().item<double>();
+    QVERIFY2(err <= tol, (std::string(what) + ": max error " + std::to_string(err)).c_str());
+}
+
+} // namespace
+
+class TestCpuKernels : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init() {
+        kern::setEnabled(true);
+        convsel::setEnabled(true);
+    }
+
+    void groupNormMatchesLibTorch_data() {
+        QTest::addColumn<QList<qlonglong>>("shape");
+        QTest::addColumn<int>("groups");
+        QTest::newRow("ResNet 2x64x8x8, 32 groups") << QList<qlonglong>{2, 64, 8, 8} << 32;
+        QTest::newRow("odd spatial 1x96x7x9") << QList<qlonglong>{1, 96, 7, 9} << 32;
+        QTest::newRow("large group 1x32x40x40, 4 groups") << QList<qlonglong>{1, 32, 40, 40} << 4;
+    }
+    void groupNormMatchesLibTorch() {
+        QFETCH(QList<qlonglong>, shape);
+        QFETCH(int, groups);
+        torch::manual_seed(3);
+        const std::vector<int64_t> s(shape.begin(), shape.end());
+        auto x = torch::randn(s) * 3 + 1.5;  // off-centre, so the mean matters
+        auto g = torch::randn({s[1]}), b = torch::randn({s[1]});
+        auto ref = torch::group_norm(x, groups, g, b, 1e-5);
+        for (bool silu : {false, true}) {
+            auto want = silu ? torch::silu(ref) : ref;
+            expectF32Close(kern::groupNorm(x, groups, g, b, 1e-5, silu), want, 2e-5, "f32 group norm");
+            auto xb = x.to(torch::kBFloat16);
+            auto wantB = torch::group_norm(xb.to(torch::kFloat32), groups, g, b, 1e-5);
+            expectBf16Close(kern::groupNorm(xb, groups, g, b, 1e-5, silu),
+                            silu ? torch::silu(wantB) : wantB, "bf16 group norm");
+        }
+    }
+
+    void layerNormMatchesLibTorch() {
+        torch::manual_seed(4);
+        auto x = torch::randn({2, 33, 320}) * 2 - 0.7;
+        auto g = torch::randn({320}), b = torch::randn({320});
+        auto want = torch::layer_norm(x, {320}, g, b, 1e-5);
+        expectF32Close(kern::layerNorm(x, g, b, 1e-5), want, 2e-5, "f32 layer norm");
+        auto xb = x.to(torch::kBFloat16);
+        expectBf16Close(kern::layerNorm(xb, g, b, 1e-5), torch::layer_norm(xb.to(torch::kFloat32), {320}, g, b, 1e-5),
+                        "bf16 layer norm");
+    }
+
+    void gegluMatchesExactGelu() {
+        torch::manual_seed(5);
+        auto x = torch::randn({3, 17, 2 * 96}) * 3;
+        x.index_put_({0, 0, torch::indexing::Slice(96, 100)}, torch::tensor({-9.0, -0.0, 6.5, 30.0}));  // erf's tails
+        auto gg = x.chunk(2, -1);
+        auto want = gg[0] * torch::gelu(gg[1]);  // exact (erf) GELU, as diffusers' GEGLU
+        auto got = kern::geglu(x);
+        QCOMPARE(got.sizes().vec(), (std::vector<int64_t>{3, 17, 96}));
+        expectF32Close(got, want, 1e-5 * want.abs().max().item<double>() + 1e-6, "f32 geglu");
+        auto xb = x.to(torch::kBFloat16);
+        auto gb = xb.to(torch::kFloat32).chunk(2, -1);
+        expectBf16Close(kern::geglu(xb), gb[0] * torch::gelu(gb[1]), "bf16 geglu");
+    }
+
+    void refusesWhatItCannotHandle() {
+        auto x = torch::randn({2, 8, 4, 4});
+        QVERIFY(kern::handles(x));
+        QVERIFY(!kern::handles(x.transpose(2, 3)));         // strided view
+        QVERIFY(!kern::handles(x.to(torch::kFloat64)));     // other dtypes
+        QVERIFY(!kern::handles(torch::empty({0})));
+        kern::setEnabled(false);
+        QVERIFY(!kern::handles(x));
+        kern::setEnabled(true);
+        QVERIFY_EXCEPTION_THROWN(kern::groupNorm(torch::randn({2, 10, 4, 4}), 4, {}, {}, 1e-5, false), c10::Error);
+    }
+
+    void convChoiceIsBitIdenticalAndRemeasuresChangedWeights() {
+        torch::NoGradGuard ng;
+        convsel::clear();
+        torch::manual_seed(6);
+        struct Case { int64_t c, h, stride, pad; };
+        for (const auto& k : {Case{256, 4, 1, 1}, Case{64, 32, 1, 1}, Case{64, 17, 2, 0}, Case{128, 8, 1, 0}}) {
+            const int64_t ks = k.pad == 0 && k.stride == 1 ? 1 : 3;
+            auto x = torch::randn({2, k.c, k.h, k.h}).to(torch::kBFloat16);
+            auto w = (torch::randn({k.c, k.c, ks, ks}) * 0.05).to(torch::kBFloat16);
+            auto b = torch::randn({k.c}).to(torch::kBFloat16);
+            auto want = at::conv2d(x, w, b, {k.stride, k.stride}, {k.pad, k.pad});
+            for (int call = 0; call < 3; ++call)  // measuring call, then the chosen path
+                QVERIFY(torch::equal(convsel::conv2d(x, w, b, k.stride, k.pad), want));
+        }
+        const auto s = convsel::stats();
+        QCOMPARE(s.decided, 4);
+        QVERIFY(s.prepacked <= s.decided);
+
+        // A weight changed in place (a LoRA merged, weights reloaded) is measured again.
+        auto x = torch::randn({1, 32, 6, 6}).to(torch::kBFloat16);
+        auto w = (torch::randn({32, 32, 3, 3}) * 0.05).to(torch::kBFloat16);
+        convsel::conv2d(x, w, {}, 1, 1);
+        QCOMPARE(convsel::stats().decided, 5);
+        w.mul_(2);
+        QVERIFY(torch::equal(convsel::conv2d(x, w, {}, 1, 1), at::conv2d(x, w, {}, 1, 1)));
+        QCOMPARE(convsel::stats().decided, 6);
+
+        // Training (grad mode) and f32 always take LibTorch's path: nothing new is measured.
+        {
+            torch::AutoGradMode on(true);
+            convsel::conv2d(torch::randn({1, 32, 5, 5}).to(torch::kBFloat16), w, {}, 1, 1);
+        }
+        convsel::conv2d(torch::randn({1, 32, 5, 5}), w.to(torch::kFloat32), {}, 1, 1);
+        QCOMPARE(convsel::stats().decided, 6);
+        convsel::clear();
+        QCOMPARE(convsel::stats().packedBytes, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCpuKernels)
+#include "test_cpu_kernels.moc"
