@@ -11,7 +11,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QListView>
 #include <QPushButton>
 #include <QSplitter>
 #include <QThread>
@@ -22,7 +22,9 @@ namespace adv::ui {
 
 ExportPage::ExportPage(VariantsPage* variants, QWidget* parent)
     : WorkspacePage(QStringLiteral("export"), tr("Export"), QString(), parent), variants_(variants) {
-    approved_ = new QListWidget(this);
+    approvedModel_ = new ApprovedVariantsModel(variants ? variants->gridModel() : nullptr, this);
+    approved_ = new QListView(this);
+    approved_->setModel(approvedModel_);
     approved_->setObjectName(QStringLiteral("approvedList"));
     approved_->setViewMode(QListView::IconMode);
     approved_->setIconSize(QSize(112, 112));
@@ -81,22 +83,13 @@ ExportPage::ExportPage(VariantsPage* variants, QWidget* parent)
     top->addWidget(split, 1);
     top->addLayout(bottom);
     top->addWidget(status_);
-    if (variants_) connect(variants_, &VariantsPage::approvalsChanged, this, &ExportPage::refreshApproved);
+    connect(approvedModel_, &QAbstractItemModel::modelReset, this, &ExportPage::refreshApproved);
     refreshApproved();
 }
 
-void ExportPage::refreshApproved() {
-    approved_->clear();
-    if (!variants_) return;
-    for (const auto& c : variants_->approvedCells()) {
-        auto* it = new QListWidgetItem(QIcon(c.path), QStringLiteral("%1 / %2 / %3").arg(c.concept, c.condition).arg(c.seed), approved_);
-        it->setData(Qt::UserRole, c.path);
-        it->setToolTip(c.parameters);
-    }
-    status_->setText(tr("%1 approved variants").arg(approved_->count()));
-}
+void ExportPage::refreshApproved() { status_->setText(tr("%1 approved variants").arg(approvedModel_->rowCount())); }
 
-int ExportPage::approvedCount() const { return approved_->count(); }
+int ExportPage::approvedCount() const { return approvedModel_->rowCount(); }
 
 int ExportPage::presetCount() const {
     int n = 0;
@@ -122,10 +115,10 @@ void ExportPage::exportNow() {
     o.presets = reg.select(selectedPresets());
     o.outDir = outDir_->text().trimmed().toStdString();
     std::vector<exportset::Variant> variants;
-    for (int i = 0; i < approved_->count(); ++i) {
-        const QString dir = QFileInfo(approved_->item(i)->data(Qt::UserRole).toString()).absolutePath();
+    for (const auto& c : approvedModel_->cells()) {
+        const QString dir = QFileInfo(c.path).absolutePath();
         for (auto& v : exportset::scanVariants(dir.toStdString()))
-            if (QString::fromStdString(v.image) == approved_->item(i)->data(Qt::UserRole).toString()) variants.push_back(v);
+            if (QString::fromStdString(v.image) == c.path) variants.push_back(v);
     }
     if (variants.empty() || o.presets.empty()) {
         status_->setText(tr("Approve variants and choose placements first."));

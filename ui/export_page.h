@@ -6,12 +6,13 @@
 
 class QLabel;
 class QLineEdit;
-class QListWidget;
+class QListView;
 class QPushButton;
 class QTreeWidget;
 
 namespace adv::ui {
 
+class ApprovedVariantsModel;
 class VariantsPage;
 
 class ExportPage : public WorkspacePage {
@@ -31,7 +32,8 @@ Q_SIGNALS:
 
 private:
     VariantsPage* variants_;
-    QListWidget* approved_;
+    ApprovedVariantsModel* approvedModel_;
+    QListView* approved_;
     QTreeWidget* presets_;
     QLineEdit* outDir_;
     QPushButton* exportButton_;

@@ -1,5 +1,7 @@
 #include "ui/pair_model.h"
 
+#include "ui/image_loader.h"
+
 #include "pairs/pair_set.h"
 
 #include <QColor>
@@ -14,15 +16,37 @@ PairModel::PairModel(QObject* parent) : QAbstractListModel(parent) {}
 void PairModel::setPairSet(const pairs::PairSet* set) {
     beginResetModel();
     set_ = set;
+    ++generation_;
     icons_.clear();
+    pending_.clear();
+    rowGeneration_.clear();
     endResetModel();
 }
 
 void PairModel::pairChanged(int row, bool imageChanged) {
     if (!set_ || row < 0 || row >= rowCount()) return;
-    if (imageChanged) icons_.remove(row);
+    if (imageChanged) {
+        icons_.remove(row);
+        pending_.remove(row);
+        ++rowGeneration_[row];  // a decode of the old image still in flight is dropped
+    }
     const QModelIndex i = index(row);
     Q_EMIT dataChanged(i, i);
+}
+
+void PairModel::request(int row) const {
+    const int gen = generation_ * 65536 + rowGeneration_.value(row);
+    if (pending_.value(row, -1) == gen) return;
+    pending_.insert(row, gen);
+    auto* self = const_cast<PairModel*>(this);
+    loadScaledAsync(self, data(index(row), ImagePathRole).toString(), iconSize_, [self, row, gen](const QImage& img) {
+        if (self->pending_.value(row, -1) != gen) return;  // the set or the row changed meanwhile
+        self->pending_.remove(row);
+        self->icons_.insert(row, img.isNull() ? QPixmap() : QPixmap::fromImage(img));
+        const QModelIndex i = self->index(row);
+        Q_EMIT self->dataChanged(i, i, {Qt::DecorationRole});
+        Q_EMIT self->thumbnailReady(row);
+    });
 }
 
 int PairModel::rowCount(const QModelIndex& parent) const {
@@ -43,14 +67,15 @@ QVariant PairModel::data(const QModelIndex& index, int role) const {
         return tr("%1 × %2, seed %3\n%4").arg(QString::fromStdString(p.category), QString::fromStdString(p.condition))
             .arg(p.seed).arg(caption);
     case Qt::DecorationRole: {
-        auto it = icons_.find(index.row());
-        if (it == icons_.end()) {
-            QImage img(data(index, ImagePathRole).toString());
-            QPixmap pm = img.isNull() ? QPixmap() : QPixmap::fromImage(img.scaled(iconSize_, iconSize_, Qt::KeepAspectRatio,
-                                                                               Qt::SmoothTransformation));
-            it = icons_.insert(index.row(), pm);
+        auto it = icons_.constFind(index.row());
+        if (it != icons_.constEnd()) return it.value();
+        request(index.row());
+        if (placeholder_.isNull()) {
+            QPixmap p(iconSize_, iconSize_);
+            p.fill(QColor(225, 225, 228));
+            const_cast<PairModel*>(this)->placeholder_ = p;
         }
-        return it.value();
+        return placeholder_;
     }
     case Qt::BackgroundRole:
         if (p.state == "accepted") return QColor(200, 240, 200);

@@ -1,12 +1,11 @@
 #include "ui/thumbnails.h"
 
+#include "ui/image_loader.h"
+
 #include "dataset/coco.h"
 
 #include <QDir>
-#include <QImageReader>
 #include <QPainter>
-#include <QPointer>
-#include <QThreadPool>
 
 namespace adv::ui {
 
@@ -34,27 +33,22 @@ void ThumbnailModel::request(int row) const {
     if (pending_.contains(row)) return;
     pending_.insert(row);
     const QString path = QDir(dir_).filePath(QString::fromStdString(ds_->images[static_cast<size_t>(row)].fileName));
-    QPointer<ThumbnailModel> self(const_cast<ThumbnailModel*>(this));
+    auto* self = const_cast<ThumbnailModel*>(this);
     const int gen = generation_;
-    QThreadPool::globalInstance()->start([self, path, row, gen] {
-        QImageReader reader(path);
-        const QSize s = reader.size();
-        if (s.isValid()) reader.setScaledSize(s.scaled(kSize, kSize, Qt::KeepAspectRatio));
-        QImage img = reader.read();
+    loadScaledAsync(self, path, kSize, [self, row, gen](const QImage& decoded) {
+        if (gen != self->generation_) return;
+        QImage img = decoded;
         if (img.isNull()) {
             img = QImage(kSize, kSize, QImage::Format_RGB32);
             img.fill(QColor(250, 220, 220));
             QPainter p(&img);
-            p.drawText(img.rect(), Qt::AlignCenter, QStringLiteral("missing"));
+            p.drawText(img.rect(), Qt::AlignCenter, tr("missing"));
         }
-        QMetaObject::invokeMethod(self, [self, img, row, gen] {
-            if (!self || gen != self->generation_) return;
-            self->cache_.insert(row, new QImage(img));
-            self->pending_.remove(row);
-            const QModelIndex i = self->index(row);
-            Q_EMIT self->dataChanged(i, i, {Qt::DecorationRole});
-            Q_EMIT self->thumbnailReady(row);
-        });
+        self->cache_.insert(row, new QImage(img));
+        self->pending_.remove(row);
+        const QModelIndex i = self->index(row);
+        Q_EMIT self->dataChanged(i, i, {Qt::DecorationRole});
+        Q_EMIT self->thumbnailReady(row);
     });
 }
 

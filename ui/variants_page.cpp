@@ -6,6 +6,7 @@
 #include "pairs/backgrounds.h"
 #include "sched/samplers.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -25,7 +26,10 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
-#include <QTableWidget>
+#include <QPointer>
+#include <QTableView>
+#include <QUndoCommand>
+#include <QUndoStack>
 #include <QThread>
 #include <QVBoxLayout>
 
@@ -115,22 +119,36 @@ VariantsPage::VariantsPage(QWidget* parent)
     buttons->addWidget(progress_, 1);
     buttons->addWidget(status_);
 
-    grid_ = new QTableWidget(this);
-    grid_->setObjectName(QStringLiteral("variantGrid"));
-    grid_->setIconSize(QSize(128, 128));
-    grid_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    grid_->setContextMenuPolicy(Qt::CustomContextMenu);
-    grid_->horizontalHeader()->setDefaultSectionSize(140);
-    grid_->verticalHeader()->setDefaultSectionSize(140);
-    connect(grid_, &QTableWidget::customContextMenuRequested, this, &VariantsPage::showContextMenu);
-    connect(grid_, &QTableWidget::itemDoubleClicked, this, [this](QTableWidgetItem* it) {
-        const QString id = it->data(Qt::UserRole).toString();
-        if (cells_.contains(id)) setApproved(id, !cells_[id].approved);
+    grid_ = new VariantGridModel(this);
+    grid_->setApprovalEditor([this](const QString& id, bool approved) { setApproved(id, approved); });
+    connect(grid_, &VariantGridModel::approvalChanged, this, &VariantsPage::approvalsChanged);
+    view_ = new QTableView(this);
+    view_->setModel(grid_);
+    view_->setObjectName(QStringLiteral("variantGrid"));
+    view_->setIconSize(QSize(128, 128));
+    view_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view_->setContextMenuPolicy(Qt::CustomContextMenu);
+    view_->horizontalHeader()->setDefaultSectionSize(140);
+    view_->verticalHeader()->setDefaultSectionSize(140);
+    connect(view_, &QTableView::customContextMenuRequested, this, &VariantsPage::showContextMenu);
+    connect(view_, &QTableView::doubleClicked, this, [this](const QModelIndex& i) {
+        const VariantCell c = grid_->cell(i.data(VariantGridModel::CellIdRole).toString());
+        if (!c.path.isEmpty()) setApproved(c.id, !c.approved);
     });
+    auto* approve = new QAction(tr("Approve / unapprove selected"), this);
+    approve->setShortcut(Qt::Key_Space);
+    approve->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(approve, &QAction::triggered, this, [this] {
+        for (const auto& i : view_->selectionModel()->selectedIndexes()) {
+            const VariantCell c = grid_->cell(i.data(VariantGridModel::CellIdRole).toString());
+            if (!c.path.isEmpty()) setApproved(c.id, !c.approved);
+        }
+    });
+    view_->addAction(approve);
     auto* top = new QVBoxLayout(this);
     top->addLayout(form);
     top->addLayout(buttons);
-    top->addWidget(grid_, 1);
+    top->addWidget(view_, 1);
 
     thread_ = new QThread(this);
     worker_ = new RenderWorker;
@@ -144,12 +162,11 @@ VariantsPage::VariantsPage(QWidget* parent)
         status_->setText(tr("Model failed"));
         QMessageBox::warning(this, tr("Load model"), m);
     });
-    connect(worker_, &RenderWorker::preview, this, [this](const QString& id, int, int, const QImage& img) {
-        if (auto* it = itemFor(id)) it->setIcon(QIcon(QPixmap::fromImage(img.scaled(128, 128))));
-    });
+    connect(worker_, &RenderWorker::preview, this,
+            [this](const QString& id, int, int, const QImage& img) { grid_->setPreview(id, img); });
     connect(worker_, &RenderWorker::rendered, this, &VariantsPage::onRendered);
     connect(worker_, &RenderWorker::failed, this, [this](const QString& id, const QString& msg) {
-        if (auto* it = itemFor(id)) it->setText(tr("failed"));
+        grid_->setState(id, VariantGridModel::State::Failed);
         status_->setText(msg);
         busy_ = false;
         next();
@@ -181,13 +198,6 @@ void VariantsPage::setLora(const QString& path, double scale) {
 QStringList VariantsPage::concepts() const { return splitList(concepts_->text()); }
 QStringList VariantsPage::conditions() const { return splitList(conditions_->text()); }
 
-QList<VariantCell> VariantsPage::approvedCells() const {
-    QList<VariantCell> out;
-    for (const auto& c : cells_)
-        if (c.approved && !c.path.isEmpty()) out << c;
-    return out;
-}
-
 void VariantsPage::loadModel() {
     status_->setText(tr("Loading model..."));
     renderButton_->setEnabled(false);
@@ -195,45 +205,13 @@ void VariantsPage::loadModel() {
                               Q_ARG(QString, Preferences::instance().device()));
 }
 
-QTableWidgetItem* VariantsPage::itemFor(const QString& id) const {
-    if (!positions_.contains(id)) return nullptr;
-    const QPoint p = positions_[id];
-    return grid_->item(p.x(), p.y());
-}
-
-void VariantsPage::rebuildTable() {
-    const QStringList cs = concepts(), ds = conditions();
+void VariantsPage::rebuildGrid() {
     const bool cmp = compare_->isChecked() && !lora_->text().trimmed().isEmpty();
-    QStringList headers;
-    cells_.clear();
-    positions_.clear();
-    for (const QString& d : ds)
+    QList<VariantColumn> columns;
+    for (const QString& d : conditions())
         for (int s = 0; s < seeds_->value(); ++s)
-            for (int l = 0; l < (cmp ? 2 : 1); ++l)
-                headers << QStringLiteral("%1 #%2%3").arg(d).arg(s + 1).arg(l == 1 ? tr(" (no LoRA)") : QString());
-    grid_->clear();
-    grid_->setRowCount(cs.size());
-    grid_->setColumnCount(headers.size());
-    grid_->setHorizontalHeaderLabels(headers);
-    grid_->setVerticalHeaderLabels(cs);
-    for (int r = 0; r < cs.size(); ++r) {
-        int col = 0;
-        for (const QString& d : ds)
-            for (int s = 0; s < seeds_->value(); ++s)
-                for (int l = 0; l < (cmp ? 2 : 1); ++l) {
-                    VariantCell c;
-                    c.concept = cs[r];
-                    c.condition = d;
-                    c.seed = baseSeed_->value() + s;
-                    c.withLora = l == 0;
-                    c.id = QStringLiteral("%1|%2|%3|%4").arg(c.concept, c.condition).arg(c.seed).arg(c.withLora ? 1 : 0);
-                    cells_[c.id] = c;
-                    positions_[c.id] = QPoint(r, col);
-                    auto* it = new QTableWidgetItem(tr("queued"));
-                    it->setData(Qt::UserRole, c.id);
-                    grid_->setItem(r, col++, it);
-                }
-    }
+            for (int l = 0; l < (cmp ? 2 : 1); ++l) columns << VariantColumn{d, s, l == 0};
+    grid_->setGrid(concepts(), columns, baseSeed_->value());
 }
 
 RenderRequest VariantsPage::requestFor(const VariantCell& c) const {
@@ -255,9 +233,9 @@ RenderRequest VariantsPage::requestFor(const VariantCell& c) const {
 }
 
 void VariantsPage::renderGrid() {
-    rebuildTable();
+    rebuildGrid();
     queue_.clear();
-    for (const auto& c : cells_) queue_ << c;
+    for (const auto& c : grid_->cells()) queue_ << c;
     done_ = 0;
     total_ = queue_.size();
     progress_->setRange(0, total_);
@@ -283,7 +261,7 @@ void VariantsPage::next() {
     }
     busy_ = true;
     const VariantCell c = queue_.takeFirst();
-    if (auto* it = itemFor(c.id)) it->setText(tr("rendering"));
+    grid_->setState(c.id, VariantGridModel::State::Rendering);
     QMetaObject::invokeMethod(worker_, "render", Qt::QueuedConnection, Q_ARG(adv::ui::RenderRequest, requestFor(c)));
 }
 
@@ -295,49 +273,58 @@ void VariantsPage::cancel() {
 
 void VariantsPage::onRendered(const QString& id, const QImage& img, const QString& params, const QString& path, double seconds) {
     busy_ = false;
-    if (cells_.contains(id)) {
-        auto& c = cells_[id];
-        c.path = path;
-        c.parameters = params;
-        if (auto* it = itemFor(id)) {
-            it->setIcon(QIcon(QPixmap::fromImage(img.scaled(128, 128, Qt::KeepAspectRatio, Qt::SmoothTransformation))));
-            it->setText(c.approved ? tr("approved") : QString());
-            it->setToolTip(params);
-        }
-    }
+    grid_->setRendered(id, img, params, path);
     progress_->setValue(++done_);
     status_->setText(tr("%1 / %2 rendered (%3 s per image)").arg(done_).arg(total_).arg(seconds, 0, 'f', 2));
     Q_EMIT cellRendered(id);
     next();
 }
 
-void VariantsPage::setApproved(const QString& id, bool approved) {
-    if (!cells_.contains(id)) return;
-    cells_[id].approved = approved;
-    if (auto* it = itemFor(id)) {
-        it->setText(approved ? tr("approved") : QString());
-        it->setBackground(approved ? QColor(200, 240, 200) : QColor(Qt::transparent));
+namespace {
+// Approving a cell is an edit of the project's selection for export: undoable.
+class ApproveCommand : public QUndoCommand {
+public:
+    ApproveCommand(VariantGridModel* grid, const VariantCell& c, bool approved)
+        : grid_(grid), id_(c.id), approved_(approved) {
+        setText((approved ? VariantsPage::tr("Approve %1 / %2 / %3") : VariantsPage::tr("Unapprove %1 / %2 / %3"))
+                    .arg(c.concept, c.condition).arg(c.seed));
     }
-    Q_EMIT approvalsChanged();
+    void redo() override {
+        if (grid_) grid_->setApproved(id_, approved_);
+    }
+    void undo() override {
+        if (grid_) grid_->setApproved(id_, !approved_);
+    }
+
+private:
+    QPointer<VariantGridModel> grid_;
+    QString id_;
+    bool approved_;
+};
+} // namespace
+
+void VariantsPage::setApproved(const QString& id, bool approved) {
+    const VariantCell c = grid_->cell(id);
+    if (c.id.isEmpty() || c.approved == approved || (approved && c.path.isEmpty())) return;  // render first
+    if (project_) project_->undoStack()->push(new ApproveCommand(grid_, c, approved));
+    else grid_->setApproved(id, approved);
 }
 
 void VariantsPage::reroll(const QString& id) {
-    if (!cells_.contains(id)) return;
-    VariantCell c = cells_[id];
-    c.seed += 1000;  // a new seed, same concept and condition
-    cells_[id].seed = c.seed;
-    cells_[id].approved = false;
-    enqueue(c);
+    const VariantCell c = grid_->cell(id);
+    if (c.id.isEmpty()) return;
+    grid_->setSeed(id, c.seed + 1000);  // a new seed, same concept and condition
+    enqueue(grid_->cell(id));
 }
 
 void VariantsPage::showContextMenu(const QPoint& pos) {
-    auto* it = grid_->itemAt(pos);
-    if (!it) return;
-    const QString id = it->data(Qt::UserRole).toString();
-    if (!cells_.contains(id)) return;
-    const VariantCell c = cells_[id];
+    const QModelIndex i = view_->indexAt(pos);
+    if (!i.isValid()) return;
+    const QString id = i.data(VariantGridModel::CellIdRole).toString();
+    const VariantCell c = grid_->cell(id);
     QMenu m(this);
-    m.addAction(c.approved ? tr("Unapprove") : tr("Approve"), this, [this, id, c] { setApproved(id, !c.approved); });
+    m.addAction(c.approved ? tr("Unapprove") : tr("Approve"), this, [this, id, c] { setApproved(id, !c.approved); })
+        ->setEnabled(!c.path.isEmpty());
     m.addAction(tr("Re-roll"), this, [this, id] { reroll(id); });
     m.addAction(tr("Copy seed"), this, [c] { QApplication::clipboard()->setText(QString::number(c.seed)); });
     m.addAction(tr("Open full size"), this, [this, c] {
@@ -355,7 +342,7 @@ void VariantsPage::showContextMenu(const QPoint& pos) {
         d.exec();
     });
     m.addAction(tr("Show parameters"), this, [this, c] { QMessageBox::information(this, tr("Generation parameters"), c.parameters); });
-    m.exec(grid_->viewport()->mapToGlobal(pos));
+    m.exec(view_->viewport()->mapToGlobal(pos));
 }
 
 } // namespace adv::ui

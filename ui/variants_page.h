@@ -3,11 +3,11 @@
 // generation parameters; optional LoRA on/off comparison columns.
 #pragma once
 
+#include "ui/variant_grid_model.h"
 #include "ui/workers.h"
 #include "ui/workspace_page.h"
 
 #include <QList>
-#include <QMap>
 
 class QCheckBox;
 class QComboBox;
@@ -17,18 +17,10 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
-class QTableWidget;
-class QTableWidgetItem;
+class QTableView;
 class QThread;
 
 namespace adv::ui {
-
-struct VariantCell {
-    QString id, concept, condition, path, parameters;
-    qint64 seed = 0;
-    bool withLora = true;
-    bool approved = false;
-};
 
 class VariantsPage : public WorkspacePage {
     Q_OBJECT
@@ -41,9 +33,11 @@ public:
     void setLora(const QString& path, double scale);
     QStringList concepts() const;
     QStringList conditions() const;
-    QList<VariantCell> cells() const { return cells_.values(); }
-    QList<VariantCell> approvedCells() const;
+    QList<VariantCell> cells() const { return grid_->cells(); }
+    QList<VariantCell> approvedCells() const { return grid_->approvedCells(); }
+    VariantGridModel* gridModel() const { return grid_; }
     bool isRendering() const { return !queue_.isEmpty() || busy_; }
+    // Approve or unapprove a rendered cell: an undoable edit of the project when one is open.
     void setApproved(const QString& cellId, bool approved);
 
 public Q_SLOTS:
@@ -62,8 +56,7 @@ private:
     void enqueue(const VariantCell& c);
     void next();
     void onRendered(const QString& cellId, const QImage& img, const QString& params, const QString& path, double seconds);
-    QTableWidgetItem* itemFor(const QString& cellId) const;
-    void rebuildTable();
+    void rebuildGrid();
     void showContextMenu(const QPoint& pos);
 
     QLineEdit *model_, *concepts_, *conditions_, *negative_, *lora_;
@@ -74,11 +67,10 @@ private:
     QPushButton *renderButton_, *cancelButton_;
     QProgressBar* progress_;
     QLabel* status_;
-    QTableWidget* grid_;
+    VariantGridModel* grid_;
+    QTableView* view_;
     QThread* thread_;
     RenderWorker* worker_;
-    QMap<QString, VariantCell> cells_;
-    QMap<QString, QPoint> positions_;  // cell -> (row, column)
     QList<VariantCell> queue_;
     bool busy_ = false;
     int done_ = 0, total_ = 0;

@@ -134,7 +134,12 @@ private Q_SLOTS:
         QCOMPARE(m->index(0).data(PairModel::StateRole).toString(), QString("accepted"));
         QCOMPARE(m->index(0).data(Qt::BackgroundRole).value<QColor>(), QColor(200, 240, 200));
         QCOMPARE(m->index(1).data(Qt::BackgroundRole).value<QColor>(), QColor(245, 200, 200));
-        QVERIFY(!m->index(0).data(Qt::DecorationRole).value<QPixmap>().isNull());
+        // Thumbnails decode off the GUI thread: a placeholder first, then the picture.
+        const QImage placeholder = m->index(0).data(Qt::DecorationRole).value<QPixmap>().toImage();
+        QTRY_VERIFY(m->hasThumbnail(0));
+        const QImage thumb = m->index(0).data(Qt::DecorationRole).value<QPixmap>().toImage();
+        QVERIFY(!thumb.isNull());
+        QVERIFY(thumb != placeholder);
         // Grouped: category, then condition; every (category, condition) block is contiguous.
         auto* g = page.groupedModel();
         QStringList keys;
@@ -154,15 +159,22 @@ private Q_SLOTS:
         auto& project = f.project;
         page.setSource(ds, images);
         auto* m = page.model();
-        const QImage before = m->index(3).data(Qt::DecorationRole).value<QPixmap>().toImage();
+        auto thumbnail = [m](int row) {
+            m->index(row).data(Qt::DecorationRole);  // asks for it
+            if (!QTest::qWaitFor([&] { return m->hasThumbnail(row); }, 5000)) return QImage();
+            return m->index(row).data(Qt::DecorationRole).value<QPixmap>().toImage();
+        };
+        const QImage before = thumbnail(3);
+        QVERIFY(!before.isNull());
         QSignalSpy changed(m, &QAbstractItemModel::dataChanged);
         page.swapBackground(3);
         QCOMPARE(changed.count(), 1);
-        const QImage after = m->index(3).data(Qt::DecorationRole).value<QPixmap>().toImage();
+        QVERIFY(!m->hasThumbnail(3));  // the old one is dropped at once
+        const QImage after = thumbnail(3);
         QVERIFY(!after.isNull());
         QVERIFY(after != before);  // re-composited on another background
         project.undoStack()->undo();
-        QCOMPARE(m->index(3).data(Qt::DecorationRole).value<QPixmap>().toImage(), before);
+        QCOMPARE(thumbnail(3), before);
     }
 };
 

@@ -1,0 +1,154 @@
+// The Variants grid model and the Export page's list of approved cells:
+// QAbstractItemModelTester on both, render states and thumbnails, approval as a
+// check box that becomes an undo command, re-rolls dropping approval, the view's
+// double-click.
+#include "ui/project.h"
+#include "ui/variant_grid_model.h"
+#include "ui/variants_page.h"
+
+#include <QAbstractItemModelTester>
+#include <QImage>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace adv::ui;
+
+namespace {
+QImage swatch(QColor c) {
+    QImage img(64, 64, QImage::Format_RGB32);
+    img.fill(c);
+    return img;
+}
+QList<VariantColumn> twoConditionsWithComparison() {
+    return {{"beach", 0, true}, {"beach", 0, false}, {"space", 0, true}, {"space", 1, true}};
+}
+} // namespace
+
+class TestVariantModel : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void gridLayoutHeadersAndStates() {
+        VariantGridModel m;
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m.setGrid({"dress", "pants", "shirt"}, twoConditionsWithComparison(), 7);
+        QCOMPARE(m.rowCount(), 3);
+        QCOMPARE(m.columnCount(), 4);
+        QCOMPARE(m.headerData(1, Qt::Vertical).toString(), QString("pants"));
+        QCOMPARE(m.headerData(0, Qt::Horizontal).toString(), QString("beach #1"));
+        QVERIFY(m.headerData(1, Qt::Horizontal).toString().startsWith("beach #1 "));  // the LoRA-off column
+        QCOMPARE(m.headerData(3, Qt::Horizontal).toString(), QString("space #2"));
+        QSet<QString> ids;
+        for (const auto& c : m.cells()) ids.insert(c.id);
+        QCOMPARE(ids.size(), 12);
+        const QModelIndex i = m.index(2, 3);
+        QCOMPARE(i.data(VariantGridModel::ConceptRole).toString(), QString("shirt"));
+        QCOMPARE(i.data(VariantGridModel::ConditionRole).toString(), QString("space"));
+        QCOMPARE(i.data(VariantGridModel::SeedRole).toLongLong(), 8);
+        QCOMPARE(m.index(0, 1).data(VariantGridModel::WithLoraRole).toBool(), false);
+        QCOMPARE(i.data().toString(), QString("queued"));
+        QVERIFY(!(m.flags(i) & Qt::ItemIsUserCheckable));  // nothing to approve before it is rendered
+        QVERIFY(!m.setData(i, Qt::Checked, Qt::CheckStateRole));
+
+        const QString id = i.data(VariantGridModel::CellIdRole).toString();
+        QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
+        m.setState(id, VariantGridModel::State::Rendering);
+        QCOMPARE(i.data().toString(), QString("rendering"));
+        m.setPreview(id, swatch(Qt::gray));
+        QVERIFY(!i.data(Qt::DecorationRole).value<QPixmap>().isNull());
+        m.setRendered(id, swatch(Qt::red), "a shirt in space\nSteps: 20", "/tmp/shirt_space_s8.png");
+        QCOMPARE(changed.size(), 3);
+        QCOMPARE(changed.last().at(0).toModelIndex(), i);
+        const QPixmap px = i.data(Qt::DecorationRole).value<QPixmap>();
+        QCOMPARE(px.size(), QSize(128, 128));
+        QCOMPARE(px.toImage().pixelColor(5, 5), QColor(Qt::red));
+        QCOMPARE(i.data(Qt::ToolTipRole).toString(), QString("a shirt in space\nSteps: 20"));
+        QCOMPARE(i.data().toString(), QString());
+        QVERIFY(m.flags(i) & Qt::ItemIsUserCheckable);
+        m.setState(m.index(0, 0).data(VariantGridModel::CellIdRole).toString(), VariantGridModel::State::Failed);
+        QCOMPARE(m.index(0, 0).data().toString(), QString("failed"));
+    }
+
+    void approvalGoesThroughTheEditorAndFeedsTheExportList() {
+        VariantGridModel m;
+        ApprovedVariantsModel approved(&m);
+        QAbstractItemModelTester t1(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(&approved, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m.setGrid({"dress", "pants"}, twoConditionsWithComparison(), 1);
+        QStringList edits;
+        m.setApprovalEditor([&](const QString& id, bool a) { edits << id + (a ? "+" : "-"); });
+        const QModelIndex i = m.index(1, 2);
+        const QString id = i.data(VariantGridModel::CellIdRole).toString();
+        m.setRendered(id, swatch(Qt::blue), "p", "/tmp/pants_space_s1.png");
+        QVERIFY(m.setData(i, Qt::Checked, Qt::CheckStateRole));
+        QCOMPARE(edits, QStringList{id + "+"});                       // handed to the editor, not applied
+        QCOMPARE(i.data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+        QSignalSpy approvals(&m, &VariantGridModel::approvalChanged);
+        m.setApproved(id, true);                                       // the editor's answer
+        QCOMPARE(approvals.size(), 1);
+        QCOMPARE(i.data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+        QCOMPARE(i.data().toString(), QString("approved"));
+        QVERIFY(i.data(Qt::BackgroundRole).isValid());
+        QCOMPARE(m.approvedCells().size(), 1);
+        QCOMPARE(approved.rowCount(), 1);
+        QCOMPARE(approved.index(0).data().toString(), QString("pants / space / 1"));
+        QCOMPARE(approved.index(0).data(VariantGridModel::PathRole).toString(), QString("/tmp/pants_space_s1.png"));
+
+        // A re-roll is a new picture: back to queued, approval dropped, gone from the export list.
+        m.setSeed(id, 1001);
+        QCOMPARE(approvals.size(), 2);
+        QCOMPARE(i.data(VariantGridModel::SeedRole).toLongLong(), 1001);
+        QCOMPARE(i.data().toString(), QString("queued"));
+        QCOMPARE(approved.rowCount(), 0);
+        QVERIFY(m.cell(id).path.isEmpty());
+
+        m.setGrid({"dress"}, {{"city", 0, true}}, 1);  // a new grid empties the list
+        QCOMPARE(approved.rowCount(), 0);
+        QCOMPARE(m.columnCount(), 1);
+    }
+
+    void pageApprovalsAreUndoableAndTheViewTogglesThem() {
+        Project project;
+        VariantsPage page;
+        page.setProject(&project);
+        page.resize(1200, 900);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto* m = page.gridModel();
+        m->setGrid({"dress", "sweater"}, {{"beach", 0, true}, {"city", 0, true}}, 3);
+        const QModelIndex i = m->index(1, 1);
+        const QString id = i.data(VariantGridModel::CellIdRole).toString();
+        QSignalSpy approvals(&page, &VariantsPage::approvalsChanged);
+
+        page.setApproved(id, true);  // not rendered yet: refused
+        QCOMPARE(project.undoStack()->count(), 0);
+        m->setRendered(id, swatch(Qt::green), "p", "/tmp/sweater_city_s3.png");
+
+        QVERIFY(m->setData(i, Qt::Checked, Qt::CheckStateRole));  // the check box
+        QCOMPARE(project.undoStack()->count(), 1);
+        QVERIFY(project.undoStack()->undoText().contains("sweater"));
+        QCOMPARE(page.approvedCells().size(), 1);
+        project.undoStack()->undo();
+        QCOMPARE(page.approvedCells().size(), 0);
+        project.undoStack()->redo();
+        QCOMPARE(page.approvedCells().size(), 1);
+        QCOMPARE(approvals.size(), 3);
+
+        auto* view = page.findChild<QTableView*>("variantGrid");
+        QVERIFY(view);
+        QCOMPARE(view->model(), m);
+        view->scrollTo(i);
+        const QPoint centre = view->visualRect(i).center();
+        QVERIFY(view->viewport()->rect().contains(centre));
+        QCOMPARE(view->indexAt(centre), i);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, centre);  // the first click of the two
+        QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, centre);
+        QTRY_COMPARE(page.approvedCells().size(), 0);
+        QCOMPARE(project.undoStack()->count(), 2);
+        QVERIFY(project.undoStack()->undoText().startsWith("Unapprove"));
+    }
+};
+
+QTEST_MAIN(TestVariantModel)
+#include "test_variant_model.moc"

@@ -1,0 +1,101 @@
+// The concept x (condition, seed, LoRA on/off) grid of the Variants workspace as a
+// table model: one row per concept, one column per condition / seed / LoRA
+// setting. Each cell carries its render state, live preview or final thumbnail,
+// generation parameters and approval (a check box: Qt::CheckStateRole).
+// Approvals do not change the grid directly: they go to an approval callback
+// (the Variants page turns them into undo commands) and come back through
+// setApproved(). ApprovedVariantsModel lists the approved, rendered cells for
+// the Export workspace.
+#pragma once
+
+#include <QAbstractListModel>
+#include <QAbstractTableModel>
+#include <QImage>
+#include <QPixmap>
+#include <QPointer>
+
+#include <functional>
+
+namespace adv::ui {
+
+struct VariantCell {
+    QString id, concept, condition, path, parameters;
+    qint64 seed = 0;
+    bool withLora = true;
+    bool approved = false;
+};
+
+struct VariantColumn {
+    QString condition;
+    int seedIndex = 0;  // 0-based: the column's seed is the first seed + seedIndex
+    bool withLora = true;
+};
+
+class VariantGridModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum class State { Queued, Rendering, Done, Failed };
+    enum Roles { CellIdRole = Qt::UserRole + 1, StateRole, SeedRole, ConceptRole, ConditionRole, WithLoraRole, PathRole, ParametersRole };
+    using ApprovalEditor = std::function<void(const QString& cellId, bool approved)>;
+
+    explicit VariantGridModel(QObject* parent = nullptr);
+
+    // A new grid: every cell queued, nothing approved.
+    void setGrid(const QStringList& concepts, const QList<VariantColumn>& columns, qint64 firstSeed);
+    void setApprovalEditor(ApprovalEditor e) { editor_ = std::move(e); }
+    void setIconSize(int px) { iconSize_ = px; }
+
+    QModelIndex indexOf(const QString& cellId) const;
+    bool contains(const QString& cellId) const { return indexOf(cellId).isValid(); }
+    VariantCell cell(const QString& cellId) const;
+    QList<VariantCell> cells() const;          // row by row
+    QList<VariantCell> approvedCells() const;  // approved and rendered, row by row
+
+    void setState(const QString& cellId, State s);
+    void setPreview(const QString& cellId, const QImage& img);
+    void setRendered(const QString& cellId, const QImage& img, const QString& parameters, const QString& path);
+    void setApproved(const QString& cellId, bool approved);
+    void setSeed(const QString& cellId, qint64 seed);  // a re-roll: back to queued, not approved
+
+    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex& parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+
+Q_SIGNALS:
+    void approvalChanged(const QString& cellId, bool approved);
+
+private:
+    struct Entry {
+        VariantCell cell;
+        State state = State::Queued;
+        QPixmap icon;
+    };
+    Entry* entry(const QString& cellId);
+    void touch(const QString& cellId);
+
+    QStringList concepts_;
+    QList<VariantColumn> columns_;
+    QList<QList<Entry>> rows_;  // [row][column]
+    ApprovalEditor editor_;
+    int iconSize_ = 128;
+};
+
+// The approved, rendered cells of a grid, one row each (icon, "concept / condition / seed").
+class ApprovedVariantsModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    explicit ApprovedVariantsModel(VariantGridModel* grid, QObject* parent = nullptr);
+    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QList<VariantCell> cells() const { return cells_; }
+
+private:
+    void refresh();
+    QPointer<VariantGridModel> grid_;
+    QList<VariantCell> cells_;
+};
+
+} // namespace adv::ui
