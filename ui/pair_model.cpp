@@ -6,6 +6,7 @@
 
 #include <QColor>
 #include <QImage>
+#include <QLineEdit>
 
 #include <filesystem>
 
@@ -113,6 +114,11 @@ bool PairModel::setData(const QModelIndex& index, const QVariant& value, int rol
 Qt::ItemFlags PairModel::flags(const QModelIndex& index) const {
     if (!index.isValid()) return Qt::NoItemFlags;
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsEditable | Qt::ItemNeverHasChildren;
+}
+
+void PairCaptionDelegate::setEditorData(QWidget* editor, const QModelIndex& index) const {
+    if (auto* line = qobject_cast<QLineEdit*>(editor); line && line->isModified()) return;
+    QStyledItemDelegate::setEditorData(editor, index);
 }
 
 PairGroupProxy::PairGroupProxy(QObject* parent) : QSortFilterProxyModel(parent) {

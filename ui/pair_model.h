@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QPixmap>
 #include <QSortFilterProxyModel>
+#include <QStyledItemDelegate>
 
 #include <functional>
 
@@ -52,6 +53,15 @@ private:
     QHash<int, int> rowGeneration_;    // bumped when a row's image changes
     int generation_ = 0;               // bumped when the set changes
     QPixmap placeholder_;
+};
+
+// Edits captions in place. A row that changes while its editor is open (its thumbnail
+// arrives, its state is set from elsewhere) does not overwrite what the user typed.
+class PairCaptionDelegate : public QStyledItemDelegate {
+    Q_OBJECT
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void setEditorData(QWidget* editor, const QModelIndex& index) const override;
 };
 
 // Sorts pairs by category, then condition, then their order in the manifest.

@@ -60,6 +60,7 @@ PairsPage::PairsPage(QWidget* parent) : WorkspacePage(QStringLiteral("pairs"), t
     proxy_->setSourceModel(model_);
     list_ = new QListView(this);
     list_->setObjectName(QStringLiteral("pairGrid"));
+    list_->setItemDelegate(new PairCaptionDelegate(list_));
     list_->setModel(proxy_);
     list_->setUniformItemSizes(true);
     // The caption is edited in place: double-click, F2, or "Edit caption".

@@ -98,7 +98,7 @@ LoadReport loadStateDict(torch::nn::Module& module, const StateDict& state, cons
                 return;
             }
         }
-        target.copy_(src.to(target.device(), target.scalar_type()));
+        target.copy_(src);  // converts dtype and device in place, no temporary copy
         ++r.loaded;
     };
     for (auto& p : module.named_parameters(true)) visit(p.key(), p.value());

@@ -86,6 +86,7 @@ public:
 
 private:
     StableDiffusion() = default;
+    void buildModels(const UNetConfig& u, const VaeConfig& v, const ClipTextConfig& t, const LoadOptions& o);
     void placeModels(const LoadOptions& options);
     std::string name_, hashSource_, hash_;
     std::vector<LoadReport> reports_;

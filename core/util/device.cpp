@@ -76,6 +76,17 @@ void tuneAllocator() {
     mallopt(M_TOP_PAD, 256 << 20);
 }
 
+void releaseFreeMemory() {
+    // The allocator keeps freed pages for reuse (that is what makes the denoising loop fast); between
+    // phases with different buffer sizes (UNet loop -> VAE decode) they only add to the peak.
+    using Mallctl = int (*)(const char*, void*, size_t*, void*, size_t);
+    if (auto* mallctl = reinterpret_cast<Mallctl>(dlsym(RTLD_DEFAULT, "mallctl"))) {
+        mallctl("arena.4096.purge", nullptr, nullptr, nullptr, 0);  // 4096 = MALLCTL_ARENAS_ALL
+        return;
+    }
+    malloc_trim(0);
+}
+
 double peakResidentMiB() {
     std::ifstream in("/proc/self/status");
     std::string line;

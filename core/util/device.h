@@ -24,6 +24,8 @@ std::string resolveDevice(const std::string& requested);
 void setCpuThreads(int threads);
 // Tunes glibc malloc when jemalloc is not linked (keeps big buffers mapped).
 void tuneAllocator();
+// Hand the allocator's cached free pages back to the system (jemalloc purge / malloc_trim).
+void releaseFreeMemory();
 // Peak resident memory of this process so far (VmHWM), MiB.
 double peakResidentMiB();
 

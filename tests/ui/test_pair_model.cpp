@@ -117,7 +117,11 @@ private Q_SLOTS:
         auto* editor = view->findChild<QLineEdit*>();
         QVERIFY(editor);
         editor->selectAll();
-        QTest::keyClicks(editor, "a dress at golden hour");
+        QTest::keyClicks(editor, "a dress at golden");
+        page.model()->pairChanged(row, true);  // the row changes under the open editor (a new thumbnail)
+        QTRY_VERIFY(page.model()->hasThumbnail(row));
+        QCOMPARE(editor->text(), QString("a dress at golden"));  // what was typed survives
+        QTest::keyClicks(editor, " hour");
         QTest::keyClick(editor, Qt::Key_Return);  // the delegate commits from the event loop
         QTRY_COMPARE(page.caption(row), QString("a dress at golden hour"));
         QCOMPARE(project.undoStack()->count(), 1);
