@@ -191,7 +191,7 @@
     <name>adv::ui::ExportPage</name>
     <message>
         <location filename="../ui/export_page.cpp" line="+24" />
-        <location line="+35" />
+        <location line="+37" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
@@ -236,12 +236,12 @@
         <translation>Ausgabeordner:</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+11" />
         <source>%1 approved variants</source>
         <translation>%1 freigegebene Varianten</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+34" />
         <source>Approve variants and choose placements first.</source>
         <translation>Zuerst Varianten freigeben und Platzierungen wählen.</translation>
     </message>
@@ -466,7 +466,7 @@
 <context>
     <name>adv::ui::PairModel</name>
     <message>
-        <location filename="../ui/pair_model.cpp" line="+43" />
+        <location filename="../ui/pair_model.cpp" line="+68" />
         <source>%1 × %2, seed %3
 %4</source>
         <translation>%1 × %2, Seed %3
@@ -481,7 +481,7 @@
         <translation>Paare</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+18" />
         <source>Build pairs from the Dataset workspace.</source>
         <translation>Paare im Arbeitsbereich Datensatz erstellen.</translation>
     </message>
@@ -526,7 +526,7 @@
         <translation>Paare ablehnen</translation>
     </message>
     <message>
-        <location line="+77" />
+        <location line="+78" />
         <source>Accept pair</source>
         <translation>Paar annehmen</translation>
     </message>
@@ -667,7 +667,7 @@
         <translation>Datei wählen</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="-128" />
+        <location filename="../ui/pairs_page.cpp" line="-130" />
         <source>Swap background</source>
         <translation>Hintergrund tauschen</translation>
     </message>
@@ -781,7 +781,12 @@
 <context>
     <name>adv::ui::ThumbnailModel</name>
     <message>
-        <location filename="../ui/thumbnails.cpp" line="+72" />
+        <location filename="../ui/thumbnails.cpp" line="+45" />
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <location line="+21" />
         <source>image file missing</source>
         <translation>Bilddatei fehlt</translation>
     </message>
@@ -1019,9 +1024,37 @@
     </message>
 </context>
 <context>
+    <name>adv::ui::VariantGridModel</name>
+    <message>
+        <location filename="../ui/variant_grid_model.cpp" line="+123" />
+        <source>queued</source>
+        <translation>in der Warteschlange</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>rendering</source>
+        <translation>wird gerendert</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>approved</source>
+        <translation>freigegeben</translation>
+    </message>
+    <message>
+        <location line="+43" />
+        <source> (no LoRA)</source>
+        <translation> (ohne LoRA)</translation>
+    </message>
+</context>
+<context>
     <name>adv::ui::VariantsPage</name>
     <message>
-        <location filename="../ui/variants_page.cpp" line="+49" />
+        <location filename="../ui/variants_page.cpp" line="+53" />
         <source>Variants</source>
         <translation>Varianten</translation>
     </message>
@@ -1032,12 +1065,12 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+92" />
+        <location line="+106" />
         <source>Load model</source>
         <translation>Modell laden</translation>
     </message>
     <message>
-        <location line="-85" />
+        <location line="-99" />
         <source>negative prompt</source>
         <translation>negativer Prompt</translation>
     </message>
@@ -1117,7 +1150,12 @@
         <translation>LoRA:</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+23" />
+        <source>Approve / unapprove selected</source>
+        <translation>Auswahl freigeben / Freigabe aufheben</translation>
+    </message>
+    <message>
+        <location line="+20" />
         <source>Model %1 (%2 px)</source>
         <translation>Modell %1 (%2 px)</translation>
     </message>
@@ -1127,48 +1165,32 @@
         <translation>Modell fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>failed</source>
-        <translation>fehlgeschlagen</translation>
-    </message>
-    <message>
         <location line="+40" />
         <source>Loading model...</source>
         <translation>Modell wird geladen...</translation>
     </message>
     <message>
-        <location line="+21" />
-        <source> (no LoRA)</source>
-        <translation> (ohne LoRA)</translation>
-    </message>
-    <message>
-        <location line="+19" />
-        <source>queued</source>
-        <translation>in der Warteschlange</translation>
-    </message>
-    <message>
-        <location line="+54" />
-        <source>rendering</source>
-        <translation>wird gerendert</translation>
-    </message>
-    <message>
-        <location line="+7" />
+        <location line="+69" />
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location line="+11" />
-        <location line="+14" />
-        <source>approved</source>
-        <translation>freigegeben</translation>
-    </message>
-    <message>
-        <location line="-9" />
+        <location line="+7" />
         <source>%1 / %2 rendered (%3 s per image)</source>
         <translation>%1 / %2 gerendert (%3 s pro Bild)</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+11" />
+        <source>Approve %1 / %2 / %3</source>
+        <translation>%1 / %2 / %3 freigeben</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Unapprove %1 / %2 / %3</source>
+        <translation>Freigabe von %1 / %2 / %3 aufheben</translation>
+    </message>
+    <message>
+        <location line="+37" />
         <source>Unapprove</source>
         <translation>Freigabe aufheben</translation>
     </message>
@@ -1178,7 +1200,7 @@
         <translation>Freigeben</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Re-roll</source>
         <translation>Neu würfeln</translation>
     </message>

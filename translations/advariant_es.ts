@@ -191,7 +191,7 @@
     <name>adv::ui::ExportPage</name>
     <message>
         <location filename="../ui/export_page.cpp" line="+24" />
-        <location line="+35" />
+        <location line="+37" />
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
@@ -236,12 +236,12 @@
         <translation>Carpeta de salida:</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+11" />
         <source>%1 approved variants</source>
         <translation>%1 variantes aprobadas</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+34" />
         <source>Approve variants and choose placements first.</source>
         <translation>Apruebe variantes y elija ubicaciones primero.</translation>
     </message>
@@ -466,7 +466,7 @@
 <context>
     <name>adv::ui::PairModel</name>
     <message>
-        <location filename="../ui/pair_model.cpp" line="+43" />
+        <location filename="../ui/pair_model.cpp" line="+68" />
         <source>%1 × %2, seed %3
 %4</source>
         <translation>%1 × %2, semilla %3
@@ -481,7 +481,7 @@
         <translation>Pares</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+18" />
         <source>Build pairs from the Dataset workspace.</source>
         <translation>Cree pares desde el espacio Conjunto de datos.</translation>
     </message>
@@ -526,7 +526,7 @@
         <translation>Rechazar pares</translation>
     </message>
     <message>
-        <location line="+77" />
+        <location line="+78" />
         <source>Accept pair</source>
         <translation>Aceptar par</translation>
     </message>
@@ -667,7 +667,7 @@
         <translation>Elegir un archivo</translation>
     </message>
     <message>
-        <location filename="../ui/pairs_page.cpp" line="-128" />
+        <location filename="../ui/pairs_page.cpp" line="-130" />
         <source>Swap background</source>
         <translation>Cambiar fondo</translation>
     </message>
@@ -781,7 +781,12 @@
 <context>
     <name>adv::ui::ThumbnailModel</name>
     <message>
-        <location filename="../ui/thumbnails.cpp" line="+72" />
+        <location filename="../ui/thumbnails.cpp" line="+45" />
+        <source>missing</source>
+        <translation>falta</translation>
+    </message>
+    <message>
+        <location line="+21" />
         <source>image file missing</source>
         <translation>falta el archivo de imagen</translation>
     </message>
@@ -1019,9 +1024,37 @@
     </message>
 </context>
 <context>
+    <name>adv::ui::VariantGridModel</name>
+    <message>
+        <location filename="../ui/variant_grid_model.cpp" line="+123" />
+        <source>queued</source>
+        <translation>en cola</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>rendering</source>
+        <translation>renderizando</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>failed</source>
+        <translation>falló</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>approved</source>
+        <translation>aprobado</translation>
+    </message>
+    <message>
+        <location line="+43" />
+        <source> (no LoRA)</source>
+        <translation> (sin LoRA)</translation>
+    </message>
+</context>
+<context>
     <name>adv::ui::VariantsPage</name>
     <message>
-        <location filename="../ui/variants_page.cpp" line="+49" />
+        <location filename="../ui/variants_page.cpp" line="+53" />
         <source>Variants</source>
         <translation>Variantes</translation>
     </message>
@@ -1032,12 +1065,12 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+92" />
+        <location line="+106" />
         <source>Load model</source>
         <translation>Cargar modelo</translation>
     </message>
     <message>
-        <location line="-85" />
+        <location line="-99" />
         <source>negative prompt</source>
         <translation>prompt negativo</translation>
     </message>
@@ -1117,7 +1150,12 @@
         <translation>LoRA:</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+23" />
+        <source>Approve / unapprove selected</source>
+        <translation>Aprobar / desaprobar la selección</translation>
+    </message>
+    <message>
+        <location line="+20" />
         <source>Model %1 (%2 px)</source>
         <translation>Modelo %1 (%2 px)</translation>
     </message>
@@ -1127,48 +1165,32 @@
         <translation>Error del modelo</translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>failed</source>
-        <translation>falló</translation>
-    </message>
-    <message>
         <location line="+40" />
         <source>Loading model...</source>
         <translation>Cargando modelo...</translation>
     </message>
     <message>
-        <location line="+21" />
-        <source> (no LoRA)</source>
-        <translation> (sin LoRA)</translation>
-    </message>
-    <message>
-        <location line="+19" />
-        <source>queued</source>
-        <translation>en cola</translation>
-    </message>
-    <message>
-        <location line="+54" />
-        <source>rendering</source>
-        <translation>renderizando</translation>
-    </message>
-    <message>
-        <location line="+7" />
+        <location line="+69" />
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location line="+11" />
-        <location line="+14" />
-        <source>approved</source>
-        <translation>aprobado</translation>
-    </message>
-    <message>
-        <location line="-9" />
+        <location line="+7" />
         <source>%1 / %2 rendered (%3 s per image)</source>
         <translation>%1 / %2 renderizadas (%3 s por imagen)</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+11" />
+        <source>Approve %1 / %2 / %3</source>
+        <translation>Aprobar %1 / %2 / %3</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Unapprove %1 / %2 / %3</source>
+        <translation>Desaprobar %1 / %2 / %3</translation>
+    </message>
+    <message>
+        <location line="+37" />
         <source>Unapprove</source>
         <translation>Desaprobar</translation>
     </message>
@@ -1178,7 +1200,7 @@
         <translation>Aprobar</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Re-roll</source>
         <translation>Volver a generar</translation>
     </message>
