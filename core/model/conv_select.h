@@ -6,7 +6,8 @@
 // arithmetic (measured here: 195 vs 366 GFLOP/s at 1280 ch x 4x4 once the
 // weight is reordered ahead of time, 322 vs 424 at 8x8; no gain at 64x64).
 // The first call for each (weight, input shape) times both paths and keeps
-// the faster; the reordered weight is only kept where it won. Both paths run
+// the faster; the reordered weight is only kept where it won. Inputs above 32x32
+// positions always take LibTorch's path (no gain measured there). Both paths run
 // the same oneDNN kernel, so results are bit-identical whichever is chosen.
 #pragma once
 
@@ -30,5 +31,7 @@ struct Stats {
 };
 Stats stats();
 void clear();
+// Frees the reordered weights of convolutions whose weights are gone (an unloaded model).
+void releaseExpired();
 
 } // namespace adv::convsel

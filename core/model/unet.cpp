@@ -1,6 +1,7 @@
 #include "model/unet.h"
 
 #include "model/profile.h"
+#include "model/weights.h"
 
 #include <torch/torch.h>
 
@@ -111,7 +112,7 @@ torch::Tensor UNetMidBlockImpl::forward(torch::Tensor h, const torch::Tensor& te
     return h;
 }
 
-UNet2DConditionModelImpl::UNet2DConditionModelImpl(const UNetConfig& c) : config(c) {
+UNet2DConditionModelImpl::UNet2DConditionModelImpl(const UNetConfig& c, torch::ScalarType storage) : config(c) {
     const auto& ch = c.blockOutChannels;
     const size_t n = ch.size();
     conv_in = register_module("conv_in", nn::conv2d(c.inChannels, ch[0], c.convInKernel));
@@ -124,10 +125,13 @@ UNet2DConditionModelImpl::UNet2DConditionModelImpl(const UNetConfig& c) : config
     for (size_t i = 0; i < n; ++i) {
         const int64_t in = out;
         out = ch[i];
-        down_blocks->push_back(UNetDownBlock(c, i, in, out, c.downBlockTypes[i] == "CrossAttnDownBlock2D", i + 1 < n));
+        UNetDownBlock b(c, i, in, out, c.downBlockTypes[i] == "CrossAttnDownBlock2D", i + 1 < n);
+        convertParameters(*b, storage);
+        down_blocks->push_back(b);
     }
     register_module("down_blocks", down_blocks);
     mid_block = register_module("mid_block", UNetMidBlock(c));
+    convertParameters(*mid_block, storage);
 
     // Up path: blocks mirror the down path; config lists are reversed.
     UNetConfig rc = c;
@@ -140,12 +144,14 @@ UNet2DConditionModelImpl::UNet2DConditionModelImpl(const UNetConfig& c) : config
         const int64_t prevOut = out;
         out = revCh[i];
         const int64_t in = revCh[std::min(i + 1, n - 1)];
-        up_blocks->push_back(UNetUpBlock(rc, i, in, prevOut, out, revLayers[i] + 1,
-                                         c.upBlockTypes[i] == "CrossAttnUpBlock2D", i + 1 < n));
+        UNetUpBlock b(rc, i, in, prevOut, out, revLayers[i] + 1, c.upBlockTypes[i] == "CrossAttnUpBlock2D", i + 1 < n);
+        convertParameters(*b, storage);
+        up_blocks->push_back(b);
     }
     register_module("up_blocks", up_blocks);
     conv_norm_out = register_module("conv_norm_out", nn::groupNorm(c.normNumGroups, ch[0], c.normEps));
     conv_out = register_module("conv_out", nn::conv2d(ch[0], c.outChannels, c.convOutKernel));
+    convertParameters(*this, storage);  // the small rest
 }
 
 torch::Tensor UNet2DConditionModelImpl::forward(const torch::Tensor& sample, const torch::Tensor& timesteps,

@@ -109,4 +109,15 @@ LoadReport loadStateDict(torch::nn::Module& module, const StateDict& state, cons
     return r;
 }
 
+void convertParameters(torch::nn::Module& module, torch::ScalarType dt) {
+    auto convert = [dt](torch::nn::Module& m) {
+        for (auto& p : m.named_parameters(/*recurse=*/false))
+            if (p.value().is_floating_point() && p.value().scalar_type() != dt) p.value().set_data(p.value().to(dt));
+        for (auto& b : m.named_buffers(/*recurse=*/false))
+            if (b.value().is_floating_point() && b.value().scalar_type() != dt) b.value().set_data(b.value().to(dt));
+    };
+    convert(module);  // (modules(include_self) would need the module in a shared_ptr: not yet in a constructor)
+    for (auto& sub : module.modules(/*include_self=*/false)) convert(*sub);
+}
+
 } // namespace adv

@@ -39,4 +39,8 @@ LoadReport loadStateDict(torch::nn::Module& module, const StateDict& state, cons
 // Every parameter and buffer key of `module` (the diffusers names).
 std::vector<std::string> stateKeys(torch::nn::Module& module);
 
+// Converts a module's floating-point parameters and buffers to `dt` one tensor at a time
+// (Module::to() holds both copies of the whole module at once).
+void convertParameters(torch::nn::Module& module, torch::ScalarType dt);
+
 } // namespace adv

@@ -1,5 +1,6 @@
 #include "pipeline/sd_pipeline.h"
 
+#include "model/conv_select.h"
 #include "model/key_map.h"
 #include "util/error.h"
 #include "util/fs.h"
@@ -39,19 +40,6 @@ torch::ScalarType parseDtype(const std::string& s, bool cuda) {
     throw Error("unknown dtype '" + s + "' (use auto, f32, f16 or bf16)");
 }
 
-// Modules create their parameters in the default dtype: building an SD-sized UNet in f32 only to
-// convert it to bf16 would double the peak memory of a load (3.4 GB of f32 for SD 1.5).
-class DefaultDtypeGuard {
-public:
-    explicit DefaultDtypeGuard(torch::ScalarType t) : prev_(torch::get_default_dtype()) {
-        torch::set_default_dtype(c10::scalarTypeToTypeMeta(t));
-    }
-    ~DefaultDtypeGuard() { torch::set_default_dtype(prev_); }
-
-private:
-    caffe2::TypeMeta prev_;
-};
-
 int64_t parameterCount(torch::nn::Module& m) {
     int64_t n = 0;
     for (const auto& p : m.parameters()) n += p.numel();
@@ -70,6 +58,13 @@ torch::Tensor latentPreview(const torch::Tensor& latents) {
 }
 
 } // namespace
+
+StableDiffusion::~StableDiffusion() {
+    unet = nullptr;
+    vae = nullptr;
+    text = nullptr;
+    convsel::releaseExpired();  // this model's pre-reordered convolution weights
+}
 
 int StableDiffusion::nativeResolution() const {
     return unet->config.sampleSize * vae->config.downscale();
@@ -118,18 +113,20 @@ std::unique_ptr<StableDiffusion> StableDiffusion::random(const UNetConfig& u, co
 }
 
 void StableDiffusion::buildModels(const UNetConfig& u, const VaeConfig& v, const ClipTextConfig& t, const LoadOptions& o) {
-    // Build directly in bf16 when the CPU pipeline will run in bf16 (placeModels makes the same choice).
+    // When the CPU pipeline may run in bf16 (placeModels makes the final choice), the modules are
+    // converted as they are built, before the checkpoint's pages come in: SD 1.5 in f32 is 4.9 GB.
+    // (Switching LibTorch's default dtype instead would be process-wide and would change the
+    // tensors a training thread creates meanwhile.)
     const bool cpu = resolveDevice(o.device) == "cpu";
     const bool maybeBf16 = cpu && (o.dtype == "bf16" || (o.dtype == "auto" && deviceInfo().cpuBf16));
-    {
-        DefaultDtypeGuard g(maybeBf16 ? torch::kBFloat16 : torch::kFloat32);
-        unet = UNet2DConditionModel(u);
-    }
+    unet = UNet2DConditionModel(u, maybeBf16 ? torch::kBFloat16 : torch::kFloat32);
     const bool bf16 = maybeBf16 && (o.dtype == "bf16" || parameterCount(*unet) >= kBf16AutoMinParams);
-    if (maybeBf16 && !bf16) unet->to(torch::kFloat32);  // a small model: f32 before its weights are loaded
-    DefaultDtypeGuard g(bf16 ? torch::kBFloat16 : torch::kFloat32);
+    if (maybeBf16 && !bf16) convertParameters(*unet, torch::kFloat32);  // a small model: f32 before loading
     vae = AutoencoderKL(v);
+    if (bf16) convertParameters(*vae, torch::kBFloat16);
     text = ClipTextModel(t);
+    if (bf16) convertParameters(*text, torch::kBFloat16);
+    releaseFreeMemory();
 }
 
 std::unique_ptr<StableDiffusion> StableDiffusion::load(const std::string& path, const LoadOptions& o) {

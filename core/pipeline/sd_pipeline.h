@@ -84,6 +84,8 @@ public:
     AutoencoderKL vae{nullptr};
     SchedulerConfig scheduler;
 
+    ~StableDiffusion();
+
 private:
     StableDiffusion() = default;
     void buildModels(const UNetConfig& u, const VaeConfig& v, const ClipTextConfig& t, const LoadOptions& o);

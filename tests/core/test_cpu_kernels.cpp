@@ -101,7 +101,7 @@ private Q_SLOTS:
         convsel::clear();
         torch::manual_seed(6);
         struct Case { int64_t c, h, stride, pad; };
-        for (const auto& k : {Case{256, 4, 1, 1}, Case{64, 32, 1, 1}, Case{64, 17, 2, 0}, Case{128, 8, 1, 0}}) {
+        for (const auto& k : {Case{256, 4, 1, 1}, Case{64, 32, 1, 1}, Case{64, 17, 2, 0}, Case{128, 8, 1, 0}, Case{32, 40, 1, 1}}) {
             const int64_t ks = k.pad == 0 && k.stride == 1 ? 1 : 3;
             auto x = torch::randn({2, k.c, k.h, k.h}).to(torch::kBFloat16);
             auto w = (torch::randn({k.c, k.c, ks, ks}) * 0.05).to(torch::kBFloat16);
@@ -111,7 +111,7 @@ private Q_SLOTS:
                 QVERIFY(torch::equal(convsel::conv2d(x, w, b, k.stride, k.pad), want));
         }
         const auto s = convsel::stats();
-        QCOMPARE(s.decided, 4);
+        QCOMPARE(s.decided, 4);  // 40x40 is above the measured range: LibTorch's path, not measured
         QVERIFY(s.prepacked <= s.decided);
 
         // A weight changed in place (a LoRA merged, weights reloaded) is measured again.
