@@ -10,6 +10,25 @@
 
 using namespace adv;
 
+namespace {
+// The reference UNet with its weights, in `dt`, in eval mode.
+UNet2DConditionModel referenceUNet(torch::ScalarType dt) {
+    UNet2DConditionModel m(UNetConfig::fromFile(advtest::refDir() + "/unet/config.json"));
+    const std::string w = advtest::refDir() + "/unet/diffusion_pytorch_model.safetensors";
+    loadStateDict(*m, readWeights(w), "unet", w, true);
+    m->eval();
+    m->to(dt);
+    return m;
+}
+
+// unet.out's inputs in bf16 (the timestep stays as stored), output back in f32.
+torch::Tensor forwardBf16(UNet2DConditionModel& m) {
+    return m->forward(advtest::ref("unet.sample").to(torch::kBFloat16), advtest::ref("unet.timestep"),
+                      advtest::ref("unet.encoder_hidden_states").to(torch::kBFloat16))
+        .to(torch::kFloat32);
+}
+} // namespace
+
 class TestUNet : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -29,15 +48,9 @@ private Q_SLOTS:
 
     void bf16PathStaysCloseToF32() {
         // The fast CPU path (AVX512-BF16) against the same reference; bf16 keeps 8 bits of mantissa.
-        auto cfg = UNetConfig::fromFile(advtest::refDir() + "/unet/config.json");
-        UNet2DConditionModel m(cfg);
-        const std::string w = advtest::refDir() + "/unet/diffusion_pytorch_model.safetensors";
-        loadStateDict(*m, readWeights(w), "unet", w, true);
-        m->eval();
-        m->to(torch::kBFloat16);
+        auto m = referenceUNet(torch::kBFloat16);
         torch::NoGradGuard ng;
-        auto out = m->forward(advtest::ref("unet.sample").to(torch::kBFloat16), advtest::ref("unet.timestep"),
-                              advtest::ref("unet.encoder_hidden_states").to(torch::kBFloat16));
+        auto out = forwardBf16(m);
         const auto want = advtest::ref("unet.out");
         const double err = (out.to(torch::kFloat32) - want).abs().max().item<double>();
         const double scale = want.abs().max().item<double>();
@@ -47,17 +60,9 @@ private Q_SLOTS:
     void fusedKernelsAgreeWithLibTorchBf16() {
         // The bf16 inference path with the fused norms/GEGLU and per-shape convolutions against
         // LibTorch's own bf16 ops on the same weights: only bf16 rounding apart.
-        auto cfg = UNetConfig::fromFile(advtest::refDir() + "/unet/config.json");
-        UNet2DConditionModel m(cfg);
-        const std::string w = advtest::refDir() + "/unet/diffusion_pytorch_model.safetensors";
-        loadStateDict(*m, readWeights(w), "unet", w, true);
-        m->eval();
-        m->to(torch::kBFloat16);
+        auto m = referenceUNet(torch::kBFloat16);
         torch::NoGradGuard ng;
-        auto run = [&] {
-            return m->forward(advtest::ref("unet.sample").to(torch::kBFloat16), advtest::ref("unet.timestep"),
-                              advtest::ref("unet.encoder_hidden_states").to(torch::kBFloat16)).to(torch::kFloat32);
-        };
+        auto run = [&] { return forwardBf16(m); };
         kern::setEnabled(false);
         convsel::setEnabled(false);
         const auto plain = run();
