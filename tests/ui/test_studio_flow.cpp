@@ -140,6 +140,7 @@ private Q_SLOTS:
         QCOMPARE(pairs->seed(3), seedBefore);
         // Thumbnails load off the GUI thread.
         auto* thumbs = w.datasetPage()->thumbnails();
+        QAbstractItemModelTester t3(thumbs, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(thumbs->rowCount(), 40);
         thumbs->index(0).data(Qt::DecorationRole);
         QTRY_VERIFY_WITH_TIMEOUT(thumbs->cached() > 0, 10000);
