@@ -50,16 +50,17 @@ at::Tensor packedConv(const at::Tensor& x, const at::Tensor& packed, const at::T
     return at::mkldnn_convolution(x.contiguous(), packed, b, {p, p}, {s, s}, {1, 1}, 1);
 }
 
+bool expired(const Entry& e) { return !e.owner || e.owner->expired(); }
+
+// Forgets one weight's plans and the bytes of its reordered copies; caller holds g_mutex.
+auto eraseEntry(decltype(g_entries)::iterator it) {
+    for (auto& [shape, plan] : it->second.plans)
+        if (plan.packed) g_stats.packedBytes -= plan.weight.numel() * plan.weight.element_size();
+    return g_entries.erase(it);
+}
+
 void dropExpired() {  // caller holds g_mutex
-    for (auto it = g_entries.begin(); it != g_entries.end();) {
-        if ((!it->second.owner || it->second.owner->expired())) {
-            for (auto& [shape, plan] : it->second.plans)
-                if (plan.packed) g_stats.packedBytes -= plan.weight.numel() * plan.weight.element_size();
-            it = g_entries.erase(it);
-        } else {
-            ++it;
-        }
-    }
+    for (auto it = g_entries.begin(); it != g_entries.end();) it = expired(it->second) ? eraseEntry(it) : std::next(it);
 }
 
 } // namespace
@@ -94,10 +95,8 @@ at::Tensor conv2d(const at::Tensor& x, const at::Tensor& weight, const at::Tenso
     const auto* key = weight.unsafeGetTensorImpl();
     std::unique_lock<std::mutex> lock(g_mutex);
     auto it = g_entries.find(key);
-    if (it != g_entries.end() && ((!it->second.owner || it->second.owner->expired()) || it->second.version != weight._version())) {
-        for (auto& [s, plan] : it->second.plans)
-            if (plan.packed) g_stats.packedBytes -= plan.weight.numel() * plan.weight.element_size();
-        g_entries.erase(it);
+    if (it != g_entries.end() && (expired(it->second) || it->second.version != weight._version())) {
+        eraseEntry(it);
         it = g_entries.end();
     }
     if (it != g_entries.end()) {

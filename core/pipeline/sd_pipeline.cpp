@@ -46,6 +46,12 @@ int64_t parameterCount(torch::nn::Module& m) {
     return n;
 }
 
+// dtype "auto" on the CPU: bf16 kernels run 2-3x the f32 rate on AVX512-BF16 CPUs, which only pays
+// off for SD-sized UNets; the embedded model (a few M parameters) runs as fast in f32 and stays exact.
+bool autoPicksBf16OnCpu(const LoadOptions& o, int64_t unetParams) {
+    return o.dtype == "auto" && deviceInfo().cpuBf16 && unetParams >= kBf16AutoMinParams;
+}
+
 // SD1.x latent -> RGB approximation (for previews only).
 torch::Tensor latentPreview(const torch::Tensor& latents) {
     static const float coeffs[4][3] = {{0.298f, 0.207f, 0.208f}, {0.187f, 0.286f, 0.173f},
@@ -74,11 +80,7 @@ void StableDiffusion::placeModels(const LoadOptions& o) {
     const std::string dev = resolveDevice(o.device);
     device_ = torch::Device(dev);
     dtype_ = parseDtype(o.dtype, device_.is_cuda());
-    if (o.dtype == "auto" && !device_.is_cuda() && deviceInfo().cpuBf16) {
-        // bf16 kernels run 2-3x the f32 rate on AVX512-BF16 CPUs, which only pays off for SD-sized
-        // UNets; the embedded model (a few M parameters) runs as fast in f32 and stays exact.
-        if (parameterCount(*unet) >= kBf16AutoMinParams) dtype_ = torch::kBFloat16;
-    }
+    if (!device_.is_cuda() && autoPicksBf16OnCpu(o, parameterCount(*unet))) dtype_ = torch::kBFloat16;
     if (dtype_ == torch::kFloat16 && !device_.is_cuda())
         throw Error("f16 compute is only supported on CUDA; use f32 or bf16 on the CPU");
     if (device_.is_cuda()) {
@@ -120,7 +122,7 @@ void StableDiffusion::buildModels(const UNetConfig& u, const VaeConfig& v, const
     const bool cpu = resolveDevice(o.device) == "cpu";
     const bool maybeBf16 = cpu && (o.dtype == "bf16" || (o.dtype == "auto" && deviceInfo().cpuBf16));
     unet = UNet2DConditionModel(u, maybeBf16 ? torch::kBFloat16 : torch::kFloat32);
-    const bool bf16 = maybeBf16 && (o.dtype == "bf16" || parameterCount(*unet) >= kBf16AutoMinParams);
+    const bool bf16 = maybeBf16 && (o.dtype == "bf16" || autoPicksBf16OnCpu(o, parameterCount(*unet)));
     if (maybeBf16 && !bf16) convertParameters(*unet, torch::kFloat32);  // a small model: f32 before loading
     vae = AutoencoderKL(v);
     if (bf16) convertParameters(*vae, torch::kBFloat16);
