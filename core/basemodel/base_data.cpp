@@ -18,11 +18,8 @@ bool isPlural(const std::string& name) { return name == "pants" || name == "shor
 
 // Garment box inside a size x size canvas: height 60-86 % of it, width by silhouette, slight jitter.
 cv::Rect2f garmentBox(int categoryId, int size, std::mt19937_64& rng) {
-    const auto* k = synth::garmentKind(categoryId);
     const double h = size * (0.60 + 0.26 * uniform(rng));
-    double aspect = 0.9;  // width / height
-    if (k && k->slot == synth::Slot::Lower) aspect = categoryId == 7 ? 0.9 : categoryId == 8 ? 0.75 : 0.6;
-    if (k && k->slot == synth::Slot::Full) aspect = 0.6;
+    const double aspect = synth::garmentAspect(categoryId);  // width / height
     const double w = std::min(size * 0.92, h * aspect * (0.9 + 0.2 * uniform(rng)));
     const double cx = size * (0.5 + 0.06 * (uniform(rng) - 0.5));
     const double top = std::max(size * 0.03, size * 0.94 - h - size * 0.06 * uniform(rng));

@@ -24,6 +24,13 @@ const GarmentKind* garmentKind(int id) {
     return nullptr;
 }
 
+double garmentAspect(int id) {
+    const auto* k = garmentKind(id);
+    if (k && k->slot == Slot::Lower) return id == 7 ? 0.9 : id == 8 ? 0.75 : 0.6;
+    if (k && k->slot == Slot::Full) return 0.6;
+    return 0.9;
+}
+
 const std::vector<NamedColor>& palette() {
     static const std::vector<NamedColor> p = {
         {"red", {200, 30, 40}},    {"blue", {40, 70, 200}},     {"green", {40, 150, 60}},  {"yellow", {235, 200, 40}},

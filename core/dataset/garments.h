@@ -23,6 +23,10 @@ struct GarmentKind {
 // jacket, vest, pants, shorts, skirt, coat, dress, jumpsuit).
 const std::vector<GarmentKind>& garmentKinds();
 const GarmentKind* garmentKind(int categoryId);
+// Width / height of a garment's box, laid flat or worn: upper body 0.9, pants 0.6, shorts 0.9,
+// skirt 0.75, whole body 0.6. Both the synthetic dataset and the embedded model's product shots
+// draw garments in these proportions (the shape inside the box tells pants from shorts).
+double garmentAspect(int categoryId);
 
 struct NamedColor {
     std::string name;

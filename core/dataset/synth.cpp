@@ -8,6 +8,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -147,15 +148,17 @@ SynthResult writeDataset(const std::string& outDir, const SynthOptions& o, const
         std::vector<std::pair<GarmentSpec, cv::Rect2f>> outfit;
         const float cxJ = static_cast<float>((u(rng) - 0.5) * 0.12 * W);
         const float scale = static_cast<float>(0.8 + 0.2 * u(rng));
+        // Boxes in each garment's own proportions (garmentAspect), as a person wears them.
+        auto width = [&](int cat, float h) { return std::min(W * 0.9f, h * static_cast<float>(garmentAspect(cat))); };
         if (u(rng) < 0.4) {
             const int cat = fulls[rng() % fulls.size()];
-            const float bw = W * 0.62f * scale, bh = H * 0.82f * scale;
+            const float bh = H * 0.82f * scale, bw = width(cat, bh);
             outfit.push_back({randomSpec(cat, rng), cv::Rect2f(W / 2.0f - bw / 2 + cxJ, H * 0.06f, bw, bh)});
         } else {
             const int lo = lowers[rng() % lowers.size()], up = uppers[rng() % uppers.size()];
-            const float lw = W * 0.46f * scale, lh = (lo == 7 ? 0.28f : 0.46f) * H * scale;
+            const float lh = (lo == 7 ? 0.28f : 0.46f) * H * scale, lw = width(lo, lh);
             outfit.push_back({randomSpec(lo, rng), cv::Rect2f(W / 2.0f - lw / 2 + cxJ, H * 0.46f, lw, lh)});
-            const float uw = W * 0.7f * scale, uh = H * 0.42f * scale;
+            const float uh = H * 0.42f * scale, uw = width(up, uh);
             outfit.push_back({randomSpec(up, rng), cv::Rect2f(W / 2.0f - uw / 2 + cxJ, H * 0.08f, uw, uh)});
         }
         for (const auto& [spec, box] : outfit) {
