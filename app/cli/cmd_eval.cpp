@@ -1,8 +1,11 @@
-// advariant-cli eval adherence: how well a model follows "a {category} on/in {condition}" prompts, by the judge.
+// advariant-cli eval adherence: how well a model follows "a {category} on/in {condition}" prompts, by the judge;
+// eval loss: the denoising loss on a pair manifest with own and swapped captions; eval pairs: the judge on
+// the pairs themselves (the ceiling a fine-tune on them can reach).
 #include "cli/args.h"
 #include "cli/common.h"
 
 #include "basemodel/adherence.h"
+#include "basemodel/judge_pairs.h"
 #include "train/eval_loss.h"
 #include "util/device.h"
 #include "util/error.h"
@@ -44,10 +47,41 @@ int runLoss(const Args& a, StableDiffusion& sd) {
     return 0;
 }
 
+int runPairs(const Args& a, StableDiffusion& sd, const base::Judge& judge) {
+    const auto r = base::judgePairs(sd, judge, a.require("--manifest"));
+    if (a.has("--json")) {
+        printJson(nlohmann::json{{"items", r.items}, {"skipped", r.skipped},
+                                 {"category_accuracy", r.categoryAccuracy}, {"background_accuracy", r.backgroundAccuracy},
+                                 {"roundtrip_category_accuracy", r.roundTripCategoryAccuracy},
+                                 {"roundtrip_background_accuracy", r.roundTripBackgroundAccuracy},
+                                 {"roundtrip_rmse", r.roundTripRmse}, {"categories", judge.categories},
+                                 {"category_confusion", r.categoryConfusion},
+                                 {"roundtrip_category_confusion", r.roundTripCategoryConfusion}});
+        return 0;
+    }
+    std::printf("%d pairs judged (%d skipped: rejected, or unknown to the judge)\n", r.items, r.skipped);
+    std::printf("%-28s %9s %11s\n", "", "category", "background");
+    std::printf("%-28s %8.1f %% %9.1f %%\n", "pairs as they are", 100 * r.categoryAccuracy, 100 * r.backgroundAccuracy);
+    std::printf("%-28s %8.1f %% %9.1f %%   (RMS error %.3f)\n", "after the model's autoencoder",
+                100 * r.roundTripCategoryAccuracy, 100 * r.roundTripBackgroundAccuracy, r.roundTripRmse);
+    auto table = [&](const char* title, const std::vector<std::vector<int>>& m) {
+        std::printf("\ncategories %s (rows: the pair's, columns: the judge's verdict)\n%10s", title, "");
+        for (const auto& c : judge.categories) std::printf(" %8.8s", c.c_str());
+        for (size_t i = 0; i < judge.categories.size(); ++i) {
+            std::printf("\n%10s", judge.categories[i].c_str());
+            for (int n : m[i]) std::printf(" %8d", n);
+        }
+        std::printf("\n");
+    };
+    table("as they are", r.categoryConfusion);
+    table("after the autoencoder", r.roundTripCategoryConfusion);
+    return 0;
+}
+
 int run(const Args& a) {
     const auto& pos = a.positionals();
-    if (pos.empty() || (pos[0] != "adherence" && pos[0] != "loss"))
-        throw UsageError("name an evaluation: adherence or loss");
+    if (pos.empty() || (pos[0] != "adherence" && pos[0] != "loss" && pos[0] != "pairs"))
+        throw UsageError("name an evaluation: adherence, loss or pairs");
     const std::string model = modelPathOrDefault(a.get("--model"));
     std::string judgeDir = a.get("--judge");
     if (judgeDir.empty()) {
@@ -66,6 +100,7 @@ int run(const Args& a) {
     }
     if (pos[0] == "loss") return runLoss(a, *sd);
     const auto judge = base::Judge::load(judgeDir);
+    if (pos[0] == "pairs") return runPairs(a, *sd, judge);
     base::AdherenceOptions o;
     if (a.has("--categories")) o.categories = a.getList("--categories");
     if (a.has("--conditions")) o.conditions = a.getList("--conditions");
@@ -103,9 +138,10 @@ int run(const Args& a) {
     return 0;
 }
 
-Register reg({"eval", "measure prompt adherence with the judge, or the denoising loss on a pair manifest",
+Register reg({"eval", "measure prompt adherence with the judge, the denoising loss on a pair manifest, or the judge on the pairs",
               "adherence [--model PATH] [--lora FILE[:SCALE]]... [--categories A,B] [--conditions X,Y] [--seeds N] | "
-              "loss --manifest FILE [--model PATH] [--lora FILE[:SCALE]]... [--timesteps T,..]",
+              "loss --manifest FILE [--model PATH] [--lora FILE[:SCALE]]... [--timesteps T,..] | "
+              "pairs --manifest FILE [--model PATH]",
               {{"--model", "PATH", "model (default: the embedded model)"},
                {"--lora", "FILE[:SCALE]", "apply a LoRA", true},
                {"--judge", "DIR", "judge folder (default: <model>/judge, else the embedded model's)"},
@@ -119,7 +155,7 @@ Register reg({"eval", "measure prompt adherence with the judge, or the denoising
                {"--negative", "TEXT", "negative prompt"},
                {"--device", "D", "cpu|cuda|auto"},
                {"--threads", "N", "CPU threads (default: all cores)"},
-               {"--manifest", "FILE", "loss: pair manifest (manifest.jsonl)"},
+               {"--manifest", "FILE", "loss, pairs: pair manifest (manifest.jsonl)"},
                {"--timesteps", "LIST", "loss: timesteps (default 50,200,400,600,800,950)"},
                {"--draws", "N", "loss: noise draws per pair and timestep (default 2)"},
                {"--items", "N", "loss: pairs used, evenly spaced (default 64)"},

@@ -1,0 +1,77 @@
+#include "basemodel/judge_pairs.h"
+
+#include "pairs/pair_set.h"
+#include "train/train_data.h"
+
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <filesystem>
+
+namespace adv::base {
+
+namespace {
+
+int indexOf(const std::vector<std::string>& v, const std::string& s) {
+    auto it = std::find(v.begin(), v.end(), s);
+    return it == v.end() ? -1 : static_cast<int>(it - v.begin());
+}
+
+int argmax(const std::vector<float>& p) { return static_cast<int>(std::max_element(p.begin(), p.end()) - p.begin()); }
+
+} // namespace
+
+PairJudgeReport judgePairs(StableDiffusion& sd, const Judge& judge, const std::string& manifestPath) {
+    const auto dir = std::filesystem::path(manifestPath).parent_path();
+    const auto set = pairs::PairSet::load(dir.string());
+    PairJudgeReport rep;
+    std::vector<torch::Tensor> images;
+    std::vector<std::pair<int, int>> truth;  // (category, condition) in the judge's order
+    for (const auto& p : set.pairs) {
+        const int cat = indexOf(judge.categories, p.category), cond = indexOf(judge.conditions, p.condition);
+        if (p.state == "rejected" || cat < 0 || cond < 0) {
+            ++rep.skipped;
+            continue;
+        }
+        images.push_back(train::prepareImage((dir / p.image).string(), judge.resolution));  // [3, R, R] in [-1, 1]
+        truth.emplace_back(cat, cond);
+    }
+    rep.items = static_cast<int>(images.size());
+    if (images.empty()) return rep;
+
+    const size_t K = judge.categories.size();
+    rep.categoryConfusion.assign(K, std::vector<int>(K, 0));
+    rep.roundTripCategoryConfusion = rep.categoryConfusion;
+    torch::NoGradGuard ng;
+    int hits[4] = {0, 0, 0, 0};
+    double sq = 0;
+    constexpr int64_t kChunk = 32;
+    for (int64_t i = 0; i < rep.items; i += kChunk) {
+        const int64_t n = std::min<int64_t>(kChunk, rep.items - i);
+        auto x = torch::stack(std::vector<torch::Tensor>(images.begin() + i, images.begin() + i + n));  // [n,3,R,R]
+        auto z = sd.vae->encode(x.to(sd.device(), sd.vaeDtype())).mean;                                   // [n,4,r,r]
+        auto back = sd.vae->decode(z).to(torch::kCPU, torch::kFloat32).clamp(-1, 1);                      // [n,3,R,R]
+        sq += ((back - x) / 2).pow(2).sum().item<double>();
+        const auto plain = judge.classify(x), trip = judge.classify(back);
+        for (int64_t k = 0; k < n; ++k) {
+            const auto [cat, cond] = truth[static_cast<size_t>(i + k)];
+            const int judged = argmax(plain[static_cast<size_t>(k)].category);
+            ++rep.categoryConfusion[static_cast<size_t>(cat)][static_cast<size_t>(judged)];
+            hits[0] += judged == cat;
+            hits[1] += argmax(plain[static_cast<size_t>(k)].condition) == cond;
+            const int judgedTrip = argmax(trip[static_cast<size_t>(k)].category);
+            ++rep.roundTripCategoryConfusion[static_cast<size_t>(cat)][static_cast<size_t>(judgedTrip)];
+            hits[2] += judgedTrip == cat;
+            hits[3] += argmax(trip[static_cast<size_t>(k)].condition) == cond;
+        }
+    }
+    const double n = rep.items;
+    rep.categoryAccuracy = hits[0] / n;
+    rep.backgroundAccuracy = hits[1] / n;
+    rep.roundTripCategoryAccuracy = hits[2] / n;
+    rep.roundTripBackgroundAccuracy = hits[3] / n;
+    rep.roundTripRmse = std::sqrt(sq / (n * 3 * judge.resolution * judge.resolution));
+    return rep;
+}
+
+} // namespace adv::base
