@@ -2,10 +2,12 @@
 
 #include "pairs/pair_set.h"
 #include "train/train_data.h"
+#include "util/error.h"
 
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 
 namespace adv::base {
@@ -22,7 +24,13 @@ int argmax(const std::vector<float>& p) { return static_cast<int>(std::max_eleme
 } // namespace
 
 PairJudgeReport judgePairs(StableDiffusion& sd, const Judge& judge, const std::string& manifestPath) {
-    const auto dir = std::filesystem::path(manifestPath).parent_path();
+    // A pair set's folder or its manifest.jsonl (the records carry category and condition).
+    const std::filesystem::path given(manifestPath);
+    std::error_code ec;
+    const bool isDir = std::filesystem::is_directory(given, ec);
+    if (!isDir && given.filename() != "manifest.jsonl")
+        throw FileError(manifestPath, "not a pair set: give the manifest.jsonl that `pairs build` wrote, or its folder");
+    const auto dir = isDir ? given : given.parent_path();
     const auto set = pairs::PairSet::load(dir.string());
     PairJudgeReport rep;
     std::vector<torch::Tensor> images;

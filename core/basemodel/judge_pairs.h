@@ -22,7 +22,7 @@ struct PairJudgeReport {
     std::vector<std::vector<int>> categoryConfusion, roundTripCategoryConfusion;
 };
 
-// Reads <dir>/manifest.jsonl (pairs::PairSet); images at the judge's resolution.
+// `manifestPath`: a pair set's manifest.jsonl or its folder (pairs::PairSet); images at the judge's resolution.
 PairJudgeReport judgePairs(StableDiffusion& sd, const Judge& judge, const std::string& manifestPath);
 
 } // namespace adv::base

@@ -13,6 +13,7 @@
 #include "train/eval_loss.h"
 #include "train/trainer.h"
 #include "text/clip_tokenizer.h"
+#include "util/error.h"
 #include "util/fs.h"
 
 #include <filesystem>
@@ -104,6 +105,9 @@ private Q_SLOTS:
         QVERIFY2(r.backgroundAccuracy >= 0.9, std::to_string(r.backgroundAccuracy).c_str());
         QVERIFY2(r.categoryAccuracy >= 0.7, std::to_string(r.categoryAccuracy).c_str());
         QVERIFY(r.roundTripRmse > 0.01 && r.roundTripRmse < 0.3);
+        // The folder works too; a file that is not a pair set's manifest is refused by name.
+        QCOMPARE(base::judgePairs(*sd, judge, tmp + "/pairs").items, r.items);
+        QVERIFY_THROWS_EXCEPTION(FileError, base::judgePairs(*sd, judge, data.annotationPath));
     }
 
     // Regression: at 16x16 latents a noisy latent still shows the backdrop at every training
