@@ -21,6 +21,21 @@
 using namespace adv;
 namespace sfs = std::filesystem;
 
+namespace {
+
+// A synthetic dataset in tmp/data and training pairs built from it in tmp/pairs: (annotation file, pairs).
+std::pair<std::string, pairs::PairSet> syntheticPairs(const std::string& tmp, int images, uint64_t seed,
+                                                      const pairs::PairSetOptions& po) {
+    synth::SynthOptions so;
+    so.images = images;
+    so.seed = seed;
+    const auto data = synth::writeDataset(tmp + "/data", so);
+    auto ds = coco::loadCoco(data.annotationPath);
+    return {data.annotationPath, pairs::buildPairs(ds, data.imagesDir, po, tmp + "/pairs")};
+}
+
+} // namespace
+
 class TestEmbeddedModel : public QObject {
     Q_OBJECT
     std::string dir;
@@ -76,16 +91,11 @@ private Q_SLOTS:
     // (synth::garmentAspect); when it drew pants as wide as tall the judge called them shorts.
     void judgeRecognisesThePairs() {
         const std::string tmp = advtest::tempDir();
-        synth::SynthOptions so;
-        so.images = 60;
-        so.seed = 7;
-        const auto data = synth::writeDataset(tmp + "/data", so);
-        auto ds = coco::loadCoco(data.annotationPath);
         pairs::PairSetOptions po;  // dress, pants, shirt, sweater x beach, space, city
         po.perCategory = 8;
         po.resolution = 64;
         po.seed = 3;
-        const auto set = pairs::buildPairs(ds, data.imagesDir, po, tmp + "/pairs");
+        const auto [annotations, set] = syntheticPairs(tmp, 60, 7, po);
         auto sd = StableDiffusion::load(dir);
         const auto judge = base::Judge::load(dir + "/judge");
         const auto r = base::judgePairs(*sd, judge, set.manifestPath());
@@ -107,7 +117,7 @@ private Q_SLOTS:
         QVERIFY(r.roundTripRmse > 0.01 && r.roundTripRmse < 0.3);
         // The folder works too; a file that is not a pair set's manifest is refused by name.
         QCOMPARE(base::judgePairs(*sd, judge, tmp + "/pairs").items, r.items);
-        QVERIFY_THROWS_EXCEPTION(FileError, base::judgePairs(*sd, judge, data.annotationPath));
+        QVERIFY_THROWS_EXCEPTION(FileError, base::judgePairs(*sd, judge, annotations));
     }
 
     // Regression: at 16x16 latents a noisy latent still shows the backdrop at every training
@@ -117,16 +127,11 @@ private Q_SLOTS:
     // demo's settings) make the caption matter: the loss with another pair's caption rises.
     void loraLearnsToReadTheCondition() {
         const std::string tmp = advtest::tempDir();
-        synth::SynthOptions so;
-        so.images = 24;
-        so.seed = 5;
-        const auto data = synth::writeDataset(tmp + "/data", so);
-        auto ds = coco::loadCoco(data.annotationPath);
         pairs::PairSetOptions po;
         po.categories = {"dress", "pants"};
         po.perCategory = 1;
         po.resolution = 64;
-        const auto set = pairs::buildPairs(ds, data.imagesDir, po, tmp + "/pairs");
+        const auto set = syntheticPairs(tmp, 24, 5, po).second;
         QCOMPARE(set.pairs.size(), size_t(6));  // 2 garments x beach, space, city
 
         auto sd = StableDiffusion::load(dir);
