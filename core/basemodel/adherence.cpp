@@ -14,11 +14,6 @@ namespace adv::base {
 
 namespace {
 
-int indexOf(const std::vector<std::string>& v, const std::string& s) {
-    auto it = std::find(v.begin(), v.end(), s);
-    return it == v.end() ? -1 : static_cast<int>(it - v.begin());
-}
-
 std::string joined(const std::vector<std::string>& v) {
     std::string s;
     for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
@@ -44,10 +39,10 @@ AdherenceReport evalAdherence(StableDiffusion& sd, const Judge& judge, const Adh
     if (o.categories.empty() || o.conditions.empty() || o.seeds < 1)
         throw Error("eval adherence needs at least one category, one condition and one seed");
     for (const auto& c : o.categories)
-        if (indexOf(judge.categories, c) < 0)
+        if (judge.categoryIndex(c) < 0)
             throw Error("the judge does not know the category '" + c + "' (it knows: " + joined(judge.categories) + ")");
     for (const auto& c : o.conditions)
-        if (indexOf(judge.conditions, c) < 0)
+        if (judge.conditionIndex(c) < 0)
             throw Error("the judge does not know the condition '" + c + "' (it knows: " + joined(judge.conditions) + ")");
     AdherenceReport rep;
     rep.judgeConditions = judge.conditions;
@@ -77,11 +72,10 @@ AdherenceReport evalAdherence(StableDiffusion& sd, const Judge& judge, const Adh
             rep.renderSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
             cell.images = g.images;
             const auto verdicts = judge.classify(g.images * 2 - 1);
-            const int wantCat = indexOf(judge.categories, category), wantCond = indexOf(judge.conditions, condition);
+            const int wantCat = judge.categoryIndex(category), wantCond = judge.conditionIndex(condition);
             int ch = 0, bh = 0;
             for (const auto& v : verdicts) {
-                const int pc = static_cast<int>(std::max_element(v.category.begin(), v.category.end()) - v.category.begin());
-                const int pb = static_cast<int>(std::max_element(v.condition.begin(), v.condition.end()) - v.condition.begin());
+                const int pc = v.topCategory(), pb = v.topCondition();
                 cell.predictedCategory.push_back(pc);
                 cell.predictedCondition.push_back(pb);
                 rep.conditionShare[static_cast<size_t>(pb)] += 1;
@@ -91,7 +85,7 @@ AdherenceReport evalAdherence(StableDiffusion& sd, const Judge& judge, const Adh
                 int best = -1;
                 float bestP = -1;
                 for (const auto& c : o.conditions) {
-                    const int k = indexOf(judge.conditions, c);
+                    const int k = judge.conditionIndex(c);
                     if (v.condition[static_cast<size_t>(k)] > bestP) bestP = v.condition[static_cast<size_t>(k)], best = k;
                 }
                 forcedHits += best == wantCond;

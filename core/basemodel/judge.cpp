@@ -10,6 +10,8 @@
 #include <opencv2/imgproc.hpp>
 #include <torch/torch.h>
 
+#include <algorithm>
+
 #include <chrono>
 #include <filesystem>
 
@@ -22,6 +24,13 @@ void block(torch::nn::Sequential& s, int in, int out, int stride) {
     s->push_back(torch::nn::GroupNorm(torch::nn::GroupNormOptions(8, out)));
     s->push_back(torch::nn::SiLU());
 }
+
+int indexOf(const std::vector<std::string>& v, const std::string& s) {
+    auto it = std::find(v.begin(), v.end(), s);
+    return it == v.end() ? -1 : static_cast<int>(it - v.begin());
+}
+
+int argmax(const std::vector<float>& p) { return static_cast<int>(std::max_element(p.begin(), p.end()) - p.begin()); }
 
 } // namespace
 
@@ -41,6 +50,11 @@ std::pair<torch::Tensor, torch::Tensor> JudgeNetImpl::forward(const torch::Tenso
     auto f = features->forward(images).mean({2, 3});  // [B, 128]
     return {category_head->forward(f), condition_head->forward(f)};
 }
+
+int JudgeVerdict::topCategory() const { return argmax(category); }
+int JudgeVerdict::topCondition() const { return argmax(condition); }
+int Judge::categoryIndex(const std::string& name) const { return indexOf(categories, name); }
+int Judge::conditionIndex(const std::string& name) const { return indexOf(conditions, name); }
 
 Judge Judge::load(const std::string& dir) {
     const auto d = std::filesystem::path(dir);

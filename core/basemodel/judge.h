@@ -30,6 +30,8 @@ TORCH_MODULE(JudgeNet);
 struct JudgeVerdict {
     std::vector<float> category;   // probabilities, judge category order
     std::vector<float> condition;  // probabilities, judge condition order
+    int topCategory() const;       // index of the most probable
+    int topCondition() const;
 };
 
 class Judge {
@@ -37,6 +39,8 @@ public:
     static Judge load(const std::string& dir);  // <model>/judge
     void save(const std::string& dir) const;
     std::vector<JudgeVerdict> classify(const torch::Tensor& images) const;  // [B,3,H,W] in [-1,1], any size
+    int categoryIndex(const std::string& name) const;   // -1 when the judge does not know it
+    int conditionIndex(const std::string& name) const;
 
     std::vector<std::string> categories;  // short names ("dress")
     std::vector<std::string> conditions;  // "studio", "beach", ...

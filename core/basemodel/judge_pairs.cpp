@@ -12,17 +12,6 @@
 
 namespace adv::base {
 
-namespace {
-
-int indexOf(const std::vector<std::string>& v, const std::string& s) {
-    auto it = std::find(v.begin(), v.end(), s);
-    return it == v.end() ? -1 : static_cast<int>(it - v.begin());
-}
-
-int argmax(const std::vector<float>& p) { return static_cast<int>(std::max_element(p.begin(), p.end()) - p.begin()); }
-
-} // namespace
-
 PairJudgeReport judgePairs(StableDiffusion& sd, const Judge& judge, const std::string& manifestPath) {
     // A pair set's folder or its manifest.jsonl (the records carry category and condition).
     const std::filesystem::path given(manifestPath);
@@ -36,7 +25,7 @@ PairJudgeReport judgePairs(StableDiffusion& sd, const Judge& judge, const std::s
     std::vector<torch::Tensor> images;
     std::vector<std::pair<int, int>> truth;  // (category, condition) in the judge's order
     for (const auto& p : set.pairs) {
-        const int cat = indexOf(judge.categories, p.category), cond = indexOf(judge.conditions, p.condition);
+        const int cat = judge.categoryIndex(p.category), cond = judge.conditionIndex(p.condition);
         if (p.state == "rejected" || cat < 0 || cond < 0) {
             ++rep.skipped;
             continue;
@@ -63,14 +52,14 @@ PairJudgeReport judgePairs(StableDiffusion& sd, const Judge& judge, const std::s
         const auto plain = judge.classify(x), trip = judge.classify(back);
         for (int64_t k = 0; k < n; ++k) {
             const auto [cat, cond] = truth[static_cast<size_t>(i + k)];
-            const int judged = argmax(plain[static_cast<size_t>(k)].category);
+            const int judged = plain[static_cast<size_t>(k)].topCategory();
             ++rep.categoryConfusion[static_cast<size_t>(cat)][static_cast<size_t>(judged)];
             hits[0] += judged == cat;
-            hits[1] += argmax(plain[static_cast<size_t>(k)].condition) == cond;
-            const int judgedTrip = argmax(trip[static_cast<size_t>(k)].category);
+            hits[1] += plain[static_cast<size_t>(k)].topCondition() == cond;
+            const int judgedTrip = trip[static_cast<size_t>(k)].topCategory();
             ++rep.roundTripCategoryConfusion[static_cast<size_t>(cat)][static_cast<size_t>(judgedTrip)];
             hits[2] += judgedTrip == cat;
-            hits[3] += argmax(trip[static_cast<size_t>(k)].condition) == cond;
+            hits[3] += trip[static_cast<size_t>(k)].topCondition() == cond;
         }
     }
     const double n = rep.items;
