@@ -78,11 +78,21 @@ Sample renderStudio(const Recipe& r, int categoryId, std::mt19937_64& rng) {
     return s;
 }
 
+const std::vector<std::string>& genericScenes() {
+    static const std::vector<std::string> kScenes{"meadow", "sunset", "wall", "street", "forest", "snow", "desert", "night"};
+    return kScenes;
+}
+
+Sample renderGarmentOnScene(const Recipe& r, std::mt19937_64& rng) {
+    const int category = r.categories[rng() % r.categories.size()];
+    const auto& scene = genericScenes()[rng() % genericScenes().size()];
+    return renderOnCondition(r, category, scene, rng);
+}
+
 Sample renderScene(const Recipe& r, std::mt19937_64& rng) {
-    static const char* kScenes[] = {"meadow", "sunset", "wall", "street", "forest", "snow", "desert", "night"};
     const int big = r.resolution * r.renderScale;
     Sample s;
-    s.condition = kScenes[rng() % 8];
+    s.condition = genericScenes()[rng() % genericScenes().size()];
     cv::Mat canvas = pairs::makeBackground(pairs::makeCondition(s.condition), big, big, rng()).rgb;
     const int shapes = static_cast<int>(rng() % 6);
     for (int i = 0; i < shapes; ++i) {

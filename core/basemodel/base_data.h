@@ -31,6 +31,10 @@ Sample renderStudio(const Recipe& r, int categoryId, std::mt19937_64& rng);
 Sample renderOnCondition(const Recipe& r, int categoryId, const std::string& condition, std::mt19937_64& rng);
 // A scene without a garment: generic backgrounds and coloured shapes.
 Sample renderScene(const Recipe& r, std::mt19937_64& rng);
+// A garment of one of the recipe's categories on a random generic scene (autoencoder data).
+Sample renderGarmentOnScene(const Recipe& r, std::mt19937_64& rng);
+// The generic scenes: never one of the conditions the judge scores or the demo teaches.
+const std::vector<std::string>& genericScenes();
 
 // The diffusion-stage caption for a spec ("a red striped dress", "red pants in the studio").
 std::string studioCaption(const Recipe& r, int categoryId, int color, const std::string& pattern, std::mt19937_64& rng);

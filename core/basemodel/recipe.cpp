@@ -76,6 +76,9 @@ Recipe Recipe::defaults() {
     v.normNumGroups = 8;
     v.sampleSize = 64;
     v.scalingFactor = 1.0;  // measured after the autoencoder stage
+    r.vae.steps = 2500;
+    r.vaeStudioFraction = 0.6;
+    r.vaeSceneGarments = 0.25;
     return r;
 }
 
@@ -125,6 +128,8 @@ Recipe Recipe::fromJsonText(const std::string& text, const std::string& origin) 
             if (t.contains("vae")) {
                 r.vae = stageFrom(t.at("vae"), r.vae);
                 r.vaeImages = t.at("vae").value("images", r.vaeImages);
+                r.vaeStudioFraction = t.at("vae").value("studio_fraction", r.vaeStudioFraction);
+                r.vaeSceneGarments = t.at("vae").value("scene_garments", r.vaeSceneGarments);
                 r.klWeight = t.at("vae").value("kl_weight", r.klWeight);
             }
             if (t.contains("diffusion")) {
@@ -149,6 +154,8 @@ Recipe Recipe::fromJsonText(const std::string& text, const std::string& origin) 
     if (r.resolution % r.vaeConfig.downscale() != 0)
         throw FileError(origin, "resolution must be a multiple of the autoencoder's downscale");
     if (r.categories.empty()) throw FileError(origin, "categories: at least one garment is needed");
+    if (r.vaeStudioFraction < 0 || r.vaeSceneGarments < 0 || r.vaeStudioFraction + r.vaeSceneGarments > 1)
+        throw FileError(origin, "training.vae: studio_fraction and scene_garments must be >= 0 and sum to at most 1");
     if (r.storeDtype != "f16" && r.storeDtype != "f32") throw FileError(origin, "store_dtype must be f16 or f32");
     return r;
 }
@@ -158,6 +165,8 @@ std::string Recipe::toJsonText() const {
     for (int id : categories) cats.push_back(shortCategoryName(id));
     json vae = stageJson(this->vae);
     vae["images"] = vaeImages;
+    vae["studio_fraction"] = vaeStudioFraction;
+    vae["scene_garments"] = vaeSceneGarments;
     vae["kl_weight"] = klWeight;
     json diff = stageJson(unet);
     diff["ema_decay"] = emaDecay;

@@ -42,6 +42,11 @@ struct Recipe {
 
     // Autoencoder stage: studio renders plus generic scenes (a general image codec).
     int vaeImages = 4000;
+    double vaeStudioFraction = 0.7;   // share of the images that are studio renders
+    // Share that are garments on busy non-target scenes (meadow, street, snow, ...; never a
+    // judged condition), so the latent keeps a garment's outline against any backdrop. The
+    // rest are scenes with coloured shapes.
+    double vaeSceneGarments = 0.0;
     double klWeight = 1e-6;
     StageOptions vae{1500, 16, 1e-3, 100, "cosine", 0.0, 1.0};
 

@@ -21,6 +21,7 @@
 #include <torch/torch.h>
 
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -180,8 +181,10 @@ BaseTrainResult trainBase(const Recipe& recipeIn, const std::string& outDir, con
         res.scalingFactor = r.vaeConfig.scalingFactor;
     } else {
         std::vector<cv::Mat> vimgs;
-        const int fromStudio = r.vaeImages * 7 / 10;
+        const int fromStudio = static_cast<int>(std::lround(r.vaeImages * r.vaeStudioFraction));
+        const int onScenes = static_cast<int>(std::lround(r.vaeImages * r.vaeSceneGarments));
         for (int i = 0; i < fromStudio && i < r.images; ++i) vimgs.push_back(imgs[static_cast<size_t>(i)]);
+        for (int i = 0; i < onScenes; ++i) vimgs.push_back(renderGarmentOnScene(r, rng).rgb);
         while (static_cast<int>(vimgs.size()) < r.vaeImages) vimgs.push_back(renderScene(r, rng).rgb);
         auto data = toTensor(vimgs);  // [N, 3, H, W]
         auto gen = at::detail::createCPUGenerator(r.seed + 1);
@@ -212,8 +215,11 @@ BaseTrainResult trainBase(const Recipe& recipeIn, const std::string& outDir, con
         res.scalingFactor = r.vaeConfig.scalingFactor;
         rep.detail = "scaling factor " + std::to_string(r.vaeConfig.scalingFactor);
         res.stages.push_back(rep);
-        // What the autoencoder does to 8 training images: originals above, round trips below.
-        auto x = data.slice(0, 0, 8);
+        // What the autoencoder does to 8 training images spread over the studio, garment-on-scene
+        // and scene parts: originals above, round trips below.
+        std::vector<int64_t> shown;
+        for (int64_t i = 0; i < 8; ++i) shown.push_back(i * data.size(0) / 8);
+        auto x = data.index_select(0, torch::tensor(shown, torch::kInt64));
         auto back = vae->decode(vae->encode(x).mean).clamp(-1, 1);
         cv::Mat top, bottom, sheet;
         cv::hconcat(toImages(x), top);

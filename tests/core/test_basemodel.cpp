@@ -12,6 +12,7 @@
 #include "util/error.h"
 #include "util/fs.h"
 
+#include <algorithm>
 #include <filesystem>
 
 using namespace adv;
@@ -49,7 +50,10 @@ private Q_SLOTS:
         r.seed = 77;
         r.categories = {10, 6};
         r.unet.steps = 123;
+        r.vaeSceneGarments = 0.3;
         const auto back = base::Recipe::fromJsonText(r.toJsonText(), "mem");
+        QCOMPARE(back.vaeSceneGarments, 0.3);
+        QCOMPARE(back.vaeStudioFraction, r.vaeStudioFraction);
         QCOMPARE(back.seed, uint64_t(77));
         QCOMPARE(back.categories, (std::vector<int>{10, 6}));
         QCOMPARE(back.categoryNames(), (std::vector<std::string>{"dress", "pants"}));
@@ -69,6 +73,13 @@ private Q_SLOTS:
         } catch (const FileError& e) {
             QVERIFY(std::string(e.what()).find(bad) != std::string::npos);
             QVERIFY(std::string(e.what()).find("hat") != std::string::npos);
+        }
+        fs::writeFileAtomic(bad, R"({"training": {"vae": {"studio_fraction": 0.8, "scene_garments": 0.3}}})");
+        try {
+            base::Recipe::fromFile(bad);
+            QFAIL("an autoencoder data mix over 100 % was accepted");
+        } catch (const FileError& e) {
+            QVERIFY(std::string(e.what()).find("scene_garments") != std::string::npos);
         }
         fs::writeFileAtomic(bad, "{\"seed\": 1,");
         QVERIFY_THROWS_EXCEPTION(FileError, base::Recipe::fromFile(bad));
@@ -94,6 +105,15 @@ private Q_SLOTS:
                 if (name == "pants" || name == "shorts") QVERIFY2(s.caption.rfind("a ", 0) != 0, s.caption.c_str());
                 else QVERIFY2(s.caption.rfind("a ", 0) == 0, s.caption.c_str());
             }
+        }
+        // Autoencoder data: garments of the recipe's categories on generic scenes, never on a
+        // condition the judge scores (the base model must not see beach, space or city).
+        for (int i = 0; i < 24; ++i) {
+            auto s = base::renderGarmentOnScene(r, rng);
+            QVERIFY(std::find(r.categories.begin(), r.categories.end(), s.category) != r.categories.end());
+            const auto& scenes = base::genericScenes();
+            QVERIFY(std::find(scenes.begin(), scenes.end(), s.condition) != scenes.end());
+            for (const auto& c : r.judgeConditions) QVERIFY2(s.condition != c, s.condition.c_str());
         }
         // Conditions look different: mean colour of a space background is darker than a studio one.
         auto space = base::renderOnCondition(r, 10, "space", rng).rgb;
