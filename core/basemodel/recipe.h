@@ -40,7 +40,9 @@ struct Recipe {
     std::vector<std::string> extraCorpus;
     int tokenizerMerges = 600;
 
-    // Autoencoder stage: studio renders plus generic scenes (a general image codec).
+    // Autoencoder stage: studio renders plus generic scenes (a general image codec). The mix's
+    // member defaults are what recipes written before these fields meant; Recipe::defaults()
+    // holds the shipped values.
     int vaeImages = 4000;
     double vaeStudioFraction = 0.7;   // share of the images that are studio renders
     // Share that are garments on busy non-target scenes (meadow, street, snow, ...; never a
