@@ -48,7 +48,7 @@ int runLoss(const Args& a, StableDiffusion& sd) {
 }
 
 int runPairs(const Args& a, StableDiffusion& sd, const base::Judge& judge) {
-    const auto r = base::judgePairs(sd, judge, a.require("--manifest"));
+    const auto r = base::judgePairs(sd, judge, a.require("--manifest"), a.get("--sheet"));
     if (a.has("--json")) {
         printJson(nlohmann::json{{"items", r.items}, {"skipped", r.skipped},
                                  {"category_accuracy", r.categoryAccuracy}, {"background_accuracy", r.backgroundAccuracy},
@@ -141,7 +141,7 @@ int run(const Args& a) {
 Register reg({"eval", "measure prompt adherence with the judge, the denoising loss on a pair manifest, or the judge on the pairs",
               "adherence [--model PATH] [--lora FILE[:SCALE]]... [--categories A,B] [--conditions X,Y] [--seeds N] | "
               "loss --manifest FILE [--model PATH] [--lora FILE[:SCALE]]... [--timesteps T,..] | "
-              "pairs --manifest FILE [--model PATH]",
+              "pairs --manifest FILE [--model PATH] [--sheet FILE.png]",
               {{"--model", "PATH", "model (default: the embedded model)"},
                {"--lora", "FILE[:SCALE]", "apply a LoRA", true},
                {"--judge", "DIR", "judge folder (default: <model>/judge, else the embedded model's)"},
@@ -161,6 +161,8 @@ Register reg({"eval", "measure prompt adherence with the judge, the denoising lo
                {"--items", "N", "loss: pairs used, evenly spaced (default 64)"},
                {"--grid", "FILE.png", "also write a labelled picture of the grid"},
                {"--grid-seeds", "N", "seeds per cell in that picture (default 1)"},
+               {"--sheet", "FILE.png", "pairs: picture of up to 16 pairs misjudged after the autoencoder (above: "
+                                       "as they are, below: after it)"},
                {"--json", "", "machine-readable report"}},
               "Background adherence: the judge's verdict among all the backgrounds it knows (studio included); the "
               "forced-choice figure only compares the asked conditions (chance = 1/their number). Loss: the noise "

@@ -1,9 +1,12 @@
 #include "basemodel/judge_pairs.h"
 
+#include "basemodel/base_data.h"
 #include "pairs/pair_set.h"
 #include "train/train_data.h"
 #include "util/error.h"
 
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 #include <torch/torch.h>
 
 #include <algorithm>
@@ -12,7 +15,8 @@
 
 namespace adv::base {
 
-PairJudgeReport judgePairs(StableDiffusion& sd, const Judge& judge, const std::string& manifestPath) {
+PairJudgeReport judgePairs(StableDiffusion& sd, const Judge& judge, const std::string& manifestPath,
+                           const std::string& sheetPath) {
     // A pair set's folder or its manifest.jsonl (the records carry category and condition).
     const std::filesystem::path given(manifestPath);
     std::error_code ec;
@@ -40,6 +44,7 @@ PairJudgeReport judgePairs(StableDiffusion& sd, const Judge& judge, const std::s
     rep.categoryConfusion.assign(K, std::vector<int>(K, 0));
     rep.roundTripCategoryConfusion = rep.categoryConfusion;
     torch::NoGradGuard ng;
+    std::vector<torch::Tensor> lostBefore, lostAfter;  // [3, R, R] each: pairs the round trip misjudges
     int hits[4] = {0, 0, 0, 0};
     double sq = 0;
     constexpr int64_t kChunk = 32;
@@ -59,8 +64,20 @@ PairJudgeReport judgePairs(StableDiffusion& sd, const Judge& judge, const std::s
             const int judgedTrip = trip[static_cast<size_t>(k)].topCategory();
             ++rep.roundTripCategoryConfusion[static_cast<size_t>(cat)][static_cast<size_t>(judgedTrip)];
             hits[2] += judgedTrip == cat;
+            if (judgedTrip != cat && lostBefore.size() < 16) {
+                lostBefore.push_back(x[k]);
+                lostAfter.push_back(back[k]);
+            }
             hits[3] += trip[static_cast<size_t>(k)].topCondition() == cond;
         }
+    }
+    if (!sheetPath.empty() && !lostBefore.empty()) {
+        cv::Mat top, bottom, sheet;
+        cv::hconcat(toImages(torch::stack(lostBefore)), top);
+        cv::hconcat(toImages(torch::stack(lostAfter)), bottom);
+        cv::vconcat(top, bottom, sheet);
+        cv::cvtColor(sheet, sheet, cv::COLOR_RGB2BGR);
+        if (!cv::imwrite(sheetPath, sheet)) throw FileError(sheetPath, "cannot write the sheet");
     }
     const double n = rep.items;
     rep.categoryAccuracy = hits[0] / n;

@@ -23,6 +23,9 @@ struct PairJudgeReport {
 };
 
 // `manifestPath`: a pair set's manifest.jsonl or its folder (pairs::PairSet); images at the judge's resolution.
-PairJudgeReport judgePairs(StableDiffusion& sd, const Judge& judge, const std::string& manifestPath);
+// `sheetPath` (optional): a PNG of up to 16 pairs whose category the judge gets wrong after the round
+// trip, originals above and round trips below, so one can see what the autoencoder loses.
+PairJudgeReport judgePairs(StableDiffusion& sd, const Judge& judge, const std::string& manifestPath,
+                           const std::string& sheetPath = "");
 
 } // namespace adv::base
