@@ -2,6 +2,7 @@
 
 #include "dataset/garments.h"
 #include "pairs/backgrounds.h"
+#include "pairs/compositor.h"
 
 #include <opencv2/imgproc.hpp>
 #include <torch/torch.h>
@@ -69,6 +70,35 @@ Sample renderOnCondition(const Recipe& r, int categoryId, const std::string& con
     s.category = categoryId;
     s.condition = condition;
     s.caption = studioCaption(r, categoryId, spec.color, synth::patternName(spec.pattern), rng);
+    return s;
+}
+
+Sample renderComposited(const Recipe& r, int categoryId, const std::string& condition, std::mt19937_64& rng) {
+    // The garment on a studio render, cut out with its own mask as the curation step does.
+    const int big = r.resolution * r.renderScale;
+    cv::Mat source = synth::studioBackground(big, big, rng);
+    const auto spec = synth::randomSpec(categoryId, rng);
+    const auto drawn = synth::drawGarment(source, spec, garmentBox(categoryId, big, rng), rng);
+    const pairs::Cutout cut = pairs::cutOut(source, drawn.mask);
+    pairs::Background bg;
+    if (condition == "studio") {
+        bg.rgb = synth::studioBackground(r.resolution, r.resolution, rng);
+        bg.source = "studio";
+        bg.groundLine = 0.92;
+    } else {
+        bg = pairs::makeBackground(pairs::makeCondition(condition), r.resolution, r.resolution, rng());
+    }
+    pairs::CompositeOptions co;
+    co.width = co.height = r.resolution;
+    co.placement = uniform(rng) < 0.7 ? pairs::Placement::Ground : pairs::Placement::Jittered;
+    co.scale = 0.55 + 0.3 * uniform(rng);
+    co.shadow = uniform(rng) < 0.8;
+    co.harmonize = 0.25 * uniform(rng);
+    Sample s;
+    s.rgb = pairs::composite(cut, bg, co, rng()).rgb;
+    s.category = categoryId;
+    s.condition = condition;
+    s.caption = promptFor(shortCategoryName(categoryId), condition);
     return s;
 }
 

@@ -29,6 +29,10 @@ std::string promptFor(const std::string& category, const std::string& condition)
 Sample renderStudio(const Recipe& r, int categoryId, std::mt19937_64& rng);
 // One garment on a condition background ("studio" or a background generator name).
 Sample renderOnCondition(const Recipe& r, int categoryId, const std::string& condition, std::mt19937_64& rng);
+// One garment made the way training pairs are: drawn on a studio render, cut out with its
+// mask and composited (pair scale, optional shadow and colour harmonisation) onto the
+// condition's background ("studio" or a background generator name).
+Sample renderComposited(const Recipe& r, int categoryId, const std::string& condition, std::mt19937_64& rng);
 // A scene without a garment: generic backgrounds and coloured shapes.
 Sample renderScene(const Recipe& r, std::mt19937_64& rng);
 // A garment of one of the recipe's categories on a random generic scene (autoencoder data).

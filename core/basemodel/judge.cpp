@@ -125,14 +125,17 @@ Judge trainJudge(const Recipe& r, const ImageTransform& roundTrip, JudgeTrainRep
     judge.conditions = r.judgeConditions;
     judge.resolution = r.resolution;
     const int K = static_cast<int>(r.categories.size()), C = static_cast<int>(r.judgeConditions.size());
-    // Ground truth: every category on every condition; 10 % held out.
+    // Ground truth: every category on every condition, drawn straight on the background or
+    // composited as training pairs are (the recipe's share); 10 % held out.
     std::mt19937_64 rng(r.seed + 7);
     std::vector<cv::Mat> images;
     std::vector<int64_t> cat, cond;
+    const int composited = static_cast<int>(std::lround(r.judgeImagesPerClass * r.judgeComposited));
     for (int n = 0; n < r.judgeImagesPerClass; ++n)
         for (int k = 0; k < K; ++k)
             for (int c = 0; c < C; ++c) {
-                auto s = renderOnCondition(r, r.categories[k], r.judgeConditions[c], rng);
+                auto s = n < composited ? renderComposited(r, r.categories[k], r.judgeConditions[c], rng)
+                                        : renderOnCondition(r, r.categories[k], r.judgeConditions[c], rng);
                 images.push_back(s.rgb);
                 cat.push_back(k);
                 cond.push_back(c);

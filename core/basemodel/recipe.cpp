@@ -130,6 +130,7 @@ Recipe Recipe::fromJsonText(const std::string& text, const std::string& origin) 
                 r.vaeImages = t.at("vae").value("images", r.vaeImages);
                 r.vaeStudioFraction = t.at("vae").value("studio_fraction", r.vaeStudioFraction);
                 r.vaeSceneGarments = t.at("vae").value("scene_garments", r.vaeSceneGarments);
+                r.vaeColorJitter = t.at("vae").value("color_jitter", r.vaeColorJitter);
                 r.klWeight = t.at("vae").value("kl_weight", r.klWeight);
             }
             if (t.contains("diffusion")) {
@@ -145,6 +146,7 @@ Recipe Recipe::fromJsonText(const std::string& text, const std::string& origin) 
                 r.judge = stageFrom(t.at("judge"), r.judge);
                 r.judgeImagesPerClass = t.at("judge").value("images_per_class", r.judgeImagesPerClass);
                 r.judgeConditions = t.at("judge").value("conditions", r.judgeConditions);
+                r.judgeComposited = t.at("judge").value("composited", r.judgeComposited);
             }
         }
         r.storeDtype = j.value("store_dtype", r.storeDtype);
@@ -156,6 +158,13 @@ Recipe Recipe::fromJsonText(const std::string& text, const std::string& origin) 
     if (r.categories.empty()) throw FileError(origin, "categories: at least one garment is needed");
     if (r.vaeStudioFraction < 0 || r.vaeSceneGarments < 0 || r.vaeStudioFraction + r.vaeSceneGarments > 1)
         throw FileError(origin, "training.vae: studio_fraction and scene_garments must be >= 0 and sum to at most 1");
+    if (r.vaeColorJitter < 0 || r.vaeColorJitter > 1)
+        throw FileError(origin, "training.vae.color_jitter must be between 0 and 1");
+    if (r.judgeComposited < 0 || r.judgeComposited > 1)
+        throw FileError(origin, "training.judge.composited must be between 0 and 1");
+    if (r.unetConfig.inChannels != r.vaeConfig.latentChannels || r.unetConfig.outChannels != r.vaeConfig.latentChannels)
+        throw FileError(origin, "unet in_channels and out_channels must equal the autoencoder's latent_channels (" +
+                                    std::to_string(r.vaeConfig.latentChannels) + ")");
     if (r.storeDtype != "f16" && r.storeDtype != "f32") throw FileError(origin, "store_dtype must be f16 or f32");
     return r;
 }
@@ -167,6 +176,7 @@ std::string Recipe::toJsonText() const {
     vae["images"] = vaeImages;
     vae["studio_fraction"] = vaeStudioFraction;
     vae["scene_garments"] = vaeSceneGarments;
+    vae["color_jitter"] = vaeColorJitter;
     vae["kl_weight"] = klWeight;
     json diff = stageJson(unet);
     diff["ema_decay"] = emaDecay;
@@ -176,6 +186,7 @@ std::string Recipe::toJsonText() const {
     json jd = stageJson(judge);
     jd["images_per_class"] = judgeImagesPerClass;
     jd["conditions"] = judgeConditions;
+    jd["composited"] = judgeComposited;
     json j{{"name", name},
            {"seed", seed},
            {"resolution", resolution},

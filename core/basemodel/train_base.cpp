@@ -193,6 +193,14 @@ BaseTrainResult trainBase(const Recipe& recipeIn, const std::string& outDir, con
         auto rep = loop.run([&](int) {
             auto x = data.index_select(0, torch::randint(0, data.size(0), {r.vae.batch}, gen, torch::kInt64));
             x = torch::where(torch::rand({x.size(0), 1, 1, 1}, gen) < 0.5, x.flip({3}), x);
+            if (r.vaeColorJitter > 0) {
+                const int64_t b = x.size(0);
+                auto perm = torch::rand({b, 3}, gen).argsort(int64_t{1}).view({b, 3, 1, 1}).expand_as(x);  // [B,3,H,W]
+                auto gain = 0.7 + 0.5 * torch::rand({b, 3, 1, 1}, gen);
+                auto offset = 0.4 * (torch::rand({b, 3, 1, 1}, gen) - 0.5);
+                auto recoloured = (x.gather(1, perm) * gain + offset).clamp(-1, 1);
+                x = torch::where(torch::rand({b, 1, 1, 1}, gen) < r.vaeColorJitter, recoloured, x);
+            }
             auto d = vae->encode(x);
             auto z = d.mean + d.std * torch::randn(d.mean.sizes(), gen);
             auto rec = vae->decode(z);  // [B, 3, H, W]

@@ -36,6 +36,8 @@ base::Recipe miniature() {
     r.judge.batch = 8;
     r.judge.warmupSteps = 1;
     r.judgeImagesPerClass = 2;
+    r.vaeColorJitter = 0.5;   // optional stages' code paths run too
+    r.judgeComposited = 0.5;
     return r;
 }
 } // namespace
@@ -51,8 +53,12 @@ private Q_SLOTS:
         r.categories = {10, 6};
         r.unet.steps = 123;
         r.vaeSceneGarments = 0.3;
+        r.vaeColorJitter = 0.4;
+        r.judgeComposited = 0.25;
         const auto back = base::Recipe::fromJsonText(r.toJsonText(), "mem");
         QCOMPARE(back.vaeSceneGarments, 0.3);
+        QCOMPARE(back.vaeColorJitter, 0.4);
+        QCOMPARE(back.judgeComposited, 0.25);
         QCOMPARE(back.vaeStudioFraction, r.vaeStudioFraction);
         QCOMPARE(back.seed, uint64_t(77));
         QCOMPARE(back.categories, (std::vector<int>{10, 6}));
@@ -80,6 +86,21 @@ private Q_SLOTS:
             QFAIL("an autoencoder data mix over 100 % was accepted");
         } catch (const FileError& e) {
             QVERIFY(std::string(e.what()).find("scene_garments") != std::string::npos);
+        }
+        fs::writeFileAtomic(bad, R"({"training": {"vae": {"color_jitter": 1.5}}})");
+        try {
+            base::Recipe::fromFile(bad);
+            QFAIL("a colour-jitter share over 1 was accepted");
+        } catch (const FileError& e) {
+            QVERIFY(std::string(e.what()).find("color_jitter") != std::string::npos);
+        }
+        // The UNet works on the autoencoder's latents: their channel counts must agree.
+        fs::writeFileAtomic(bad, R"({"vae": {"latent_channels": 8}})");
+        try {
+            base::Recipe::fromFile(bad);
+            QFAIL("a UNet with 4 input channels on an 8-channel latent was accepted");
+        } catch (const FileError& e) {
+            QVERIFY(std::string(e.what()).find("latent_channels") != std::string::npos);
         }
         fs::writeFileAtomic(bad, "{\"seed\": 1,");
         QVERIFY_THROWS_EXCEPTION(FileError, base::Recipe::fromFile(bad));
@@ -115,6 +136,23 @@ private Q_SLOTS:
             QVERIFY(std::find(scenes.begin(), scenes.end(), s.condition) != scenes.end());
             for (const auto& c : r.judgeConditions) QVERIFY2(s.condition != c, s.condition.c_str());
         }
+        // Judge data made as pairs are: the garment cut out and composited onto the condition's
+        // background, so the garment covers a plausible part of the frame and the background shows.
+        for (const char* cond : {"studio", "beach", "space", "city"}) {
+            auto s = base::renderComposited(r, 6, cond, rng);
+            QCOMPARE(s.rgb.rows, r.resolution);
+            QCOMPARE(s.rgb.cols, r.resolution);
+            QCOMPARE(s.category, 6);
+            QCOMPARE(s.condition, std::string(cond));
+            QCOMPARE(s.caption, base::promptFor("pants", cond));
+            const auto plain = base::renderOnCondition(r, 6, cond, rng).rgb;
+            cv::Mat diff;
+            cv::absdiff(s.rgb, plain, diff);
+            QVERIFY(cv::mean(diff)[0] + cv::mean(diff)[1] + cv::mean(diff)[2] > 1);  // not the same picture
+        }
+        const auto spaceComposite = base::renderComposited(r, 10, "space", rng).rgb;
+        const auto studioComposite = base::renderComposited(r, 10, "studio", rng).rgb;
+        QVERIFY(cv::mean(spaceComposite)[0] + 60 < cv::mean(studioComposite)[0]);
         // Conditions look different: mean colour of a space background is darker than a studio one.
         auto space = base::renderOnCondition(r, 10, "space", rng).rgb;
         auto studio = base::renderOnCondition(r, 10, "studio", rng).rgb;
