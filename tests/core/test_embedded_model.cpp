@@ -16,7 +16,11 @@
 #include "util/error.h"
 #include "util/fs.h"
 
+#include <opencv2/imgcodecs.hpp>
+
+#include <cmath>
 #include <filesystem>
+#include <sstream>
 
 using namespace adv;
 namespace sfs = std::filesystem;
@@ -59,6 +63,18 @@ private Q_SLOTS:
         const auto r = base::Recipe::fromFile(dir + "/recipe.json");
         QCOMPARE(r.name, std::string("advariant-tiny"));
         QCOMPARE(UNetConfig::fromFile(dir + "/unet/config.json").blockOutChannels, r.unetConfig.blockOutChannels);
+        // ... and it is the built-in default recipe, apart from what training measured (the autoencoder's
+        // scaling factor, the tokenizer's vocabulary size), so `train-base` without --recipe makes it too.
+        auto shipped = r;
+        shipped.vaeConfig.scalingFactor = base::Recipe::defaults().vaeConfig.scalingFactor;
+        shipped.text.vocabSize = base::Recipe::defaults().text.vocabSize;
+        std::istringstream a(shipped.toJsonText()), b(base::Recipe::defaults().toJsonText());
+        std::string la, lb;
+        while (static_cast<bool>(std::getline(a, la)) | static_cast<bool>(std::getline(b, lb))) {  // both read each time
+            QVERIFY2(la == lb, ("shipped: " + la + "  built-in: " + lb).c_str());
+            la.clear();
+            lb.clear();
+        }
     }
 
     void ownTokenizer() {
@@ -116,7 +132,19 @@ private Q_SLOTS:
         QVERIFY2(r.categoryAccuracy >= 0.7, std::to_string(r.categoryAccuracy).c_str());
         QVERIFY(r.roundTripRmse > 0.01 && r.roundTripRmse < 0.3);
         // The folder works too; a file that is not a pair set's manifest is refused by name.
-        QCOMPARE(base::judgePairs(*sd, judge, tmp + "/pairs").items, r.items);
+        // With a sheet: the misjudged round trips, originals above (one judge-sized tile per pair).
+        const std::string sheet = tmp + "/misjudged.png";
+        const auto again = base::judgePairs(*sd, judge, tmp + "/pairs", sheet);
+        QCOMPARE(again.items, r.items);
+        QCOMPARE(again.roundTripCategoryAccuracy, r.roundTripCategoryAccuracy);
+        const int lost = static_cast<int>(std::lround((1 - r.roundTripCategoryAccuracy) * r.items));
+        if (lost > 0) {
+            const cv::Mat m = cv::imread(sheet);
+            QCOMPARE(m.rows, 2 * judge.resolution);
+            QCOMPARE(m.cols, std::min(lost, 16) * judge.resolution);
+        } else {
+            QVERIFY(!sfs::exists(sheet));
+        }
         QVERIFY_THROWS_EXCEPTION(FileError, base::judgePairs(*sd, judge, annotations));
     }
 
