@@ -17,9 +17,9 @@
 
 #include <QProcess>
 
+#include <chrono>
 #include <csignal>
 #include <filesystem>
-#include <thread>
 
 using namespace adv;
 
@@ -85,8 +85,14 @@ private Q_SLOTS:
         p.start(ADV_CLI_PATH, {"train", "--config", QString::fromStdString(cfgPath)});
         QVERIFY(p.waitForStarted());
         const std::string target = interrupted.outDir + "/checkpoints/step-0000012/state.json";
-        for (int i = 0; i < 3000 && !std::filesystem::exists(target); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        QVERIFY2(std::filesystem::exists(target), "the run never reached step 12");
+        // Poll every 5 ms (the kill must land well before step 24), up to minutes: a loaded 2-core CI
+        // machine runs these steps many times slower than an idle one.
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
+        bool exited = false;
+        while (!std::filesystem::exists(target) && !exited && std::chrono::steady_clock::now() < deadline)
+            exited = p.waitForFinished(5);
+        QVERIFY2(!exited, ("the run ended before step 12: " + p.readAllStandardError().toStdString()).c_str());
+        QVERIFY2(std::filesystem::exists(target), "the run never reached step 12 in 5 minutes");
         ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
         QVERIFY(p.waitForFinished());
         QCOMPARE(p.exitStatus(), QProcess::CrashExit);
