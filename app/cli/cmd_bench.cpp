@@ -59,6 +59,9 @@ int run(const Args& a) {
         kern::setEnabled(false);
         convsel::setEnabled(false);
     }
+    if (a.has("--no-winograd")) convsel::setWinograd(convsel::Winograd::Off);
+    if (a.has("--winograd-cache-mib"))
+        convsel::setWinogradCacheBytes(static_cast<int64_t>(a.getInt("--winograd-cache-mib", 512)) << 20);
     auto sd = model(a, lo);
     const int size = a.getInt("--size", 256);
     const int batch = a.getInt("--batch", 2);
@@ -139,6 +142,9 @@ int run(const Args& a) {
     j["conv_shapes_measured"] = cs.decided;
     j["conv_shapes_prepacked"] = cs.prepacked;
     j["prepacked_weights_mib"] = cs.packedBytes / 1048576.0;
+    j["winograd_convolutions"] = cs.winogradCalls;
+    j["winograd_weights_cached"] = cs.winogradWeights;
+    j["winograd_weights_mib"] = cs.winogradBytes / 1048576.0;
     j["fused_kernels"] = kern::enabled();
     if (a.has("--json")) {
         printJson(j.dump());
@@ -154,6 +160,10 @@ int run(const Args& a) {
     if (cs.decided > 0)
         std::printf("  conv paths: %lld layer shapes measured, %lld use a pre-reordered weight (%.0f MiB)\n",
                     static_cast<long long>(cs.decided), static_cast<long long>(cs.prepacked), cs.packedBytes / 1048576.0);
+    if (cs.winogradCalls > 0)
+        std::printf("  winograd: %lld convolutions, %lld weights kept in Winograd form (%.0f MiB)\n",
+                    static_cast<long long>(cs.winogradCalls), static_cast<long long>(cs.winogradWeights),
+                    cs.winogradBytes / 1048576.0);
     std::printf("  peak RSS %.0f MiB\n", peakResidentMiB());
     return 0;
 }
@@ -170,6 +180,8 @@ Register reg({"bench", "benchmark the UNet or VAE decode (time, GFLOP/s, where t
                {"--threads", "N", "CPU threads"},
                {"--rank", "N", "train: LoRA rank (default 4)"},
                {"--plain-kernels", "", "LibTorch's ops only (no fused kernels, no per-shape conv choice)"},
+               {"--no-winograd", "", "direct 3x3 convolutions only (no Winograd F(2x2,3x3))"},
+               {"--winograd-cache-mib", "N", "memory for weights kept in Winograd form (default 512)"},
                {"--attention-slice-mib", "N", "score-matrix memory per attention slice (default 32)"},
                {"--json", "", "machine-readable output"}},
               "", run});

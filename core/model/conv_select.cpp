@@ -1,5 +1,7 @@
 #include "model/conv_select.h"
 
+#include "model/winograd.h"
+
 #include <torch/torch.h>
 
 #include <algorithm>
@@ -23,9 +25,12 @@ struct Entry {
     std::optional<c10::weak_intrusive_ptr<c10::TensorImpl>> owner;  // the dense weight this entry belongs to
     uint32_t version = 0;                             // its version counter when measured
     std::map<std::array<int64_t, 3>, Plan> plans;     // by input (batch, height, width)
+    at::Tensor winograd;                              // U = wino::transformWeight(weight), when cached
 };
 
 std::atomic<bool> g_enabled{true};
+std::atomic<Winograd> g_winograd{Winograd::Auto};
+std::atomic<int64_t> g_winogradBudget{int64_t{512} << 20};
 
 // Above 32x32 positions the reorder never paid (measured: 64x64 and larger within 3 %), so those
 // convolutions are not measured at all: no time spent, and no second output buffer at the first call.
@@ -56,6 +61,10 @@ bool expired(const Entry& e) { return !e.owner || e.owner->expired(); }
 auto eraseEntry(decltype(g_entries)::iterator it) {
     for (auto& [shape, plan] : it->second.plans)
         if (plan.packed) g_stats.packedBytes -= plan.weight.numel() * plan.weight.element_size();
+    if (it->second.winograd.defined()) {
+        g_stats.winogradBytes -= it->second.winograd.numel() * it->second.winograd.element_size();
+        --g_stats.winogradWeights;
+    }
     return g_entries.erase(it);
 }
 
@@ -63,9 +72,42 @@ void dropExpired() {  // caller holds g_mutex
     for (auto it = g_entries.begin(); it != g_entries.end();) it = expired(it->second) ? eraseEntry(it) : std::next(it);
 }
 
+// The weight's Winograd form: from the cache, or made now (and kept while the budget allows).
+at::Tensor winogradWeight(const at::Tensor& weight) {
+    const auto* key = weight.unsafeGetTensorImpl();
+    {
+        std::lock_guard<std::mutex> lock(g_mutex);
+        auto it = g_entries.find(key);
+        if (it != g_entries.end() && (expired(it->second) || it->second.version != weight._version())) {
+            eraseEntry(it);
+            it = g_entries.end();
+        }
+        if (it != g_entries.end() && it->second.winograd.defined()) return it->second.winograd;
+    }
+    auto u = wino::transformWeight(weight);
+    const int64_t bytes = u.numel() * u.element_size();
+    std::lock_guard<std::mutex> lock(g_mutex);
+    if (g_stats.winogradBytes + bytes > g_winogradBudget.load()) return u;
+    dropExpired();
+    auto& e = g_entries[key];
+    if (!e.owner) {
+        e.owner.emplace(weight.getIntrusivePtr());
+        e.version = weight._version();
+    }
+    if (!e.winograd.defined()) {
+        e.winograd = u;
+        g_stats.winogradBytes += bytes;
+        ++g_stats.winogradWeights;
+    }
+    return e.winograd;
+}
+
 } // namespace
 
 void setEnabled(bool on) { g_enabled = on; }
+void setWinograd(Winograd mode) { g_winograd = mode; }
+Winograd winograd() { return g_winograd.load(); }
+void setWinogradCacheBytes(int64_t bytes) { g_winogradBudget = bytes; }
 
 void releaseExpired() {
     std::lock_guard<std::mutex> lock(g_mutex);
@@ -85,10 +127,21 @@ void clear() {
 
 at::Tensor conv2d(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias, int64_t stride,
                   int64_t padding) {
-    const bool eligible = g_enabled.load(std::memory_order_relaxed) && x.device().is_cpu() &&
-                          x.scalar_type() == at::kBFloat16 && weight.scalar_type() == at::kBFloat16 &&
-                          x.dim() == 4 && x.size(2) * x.size(3) <= kMaxPositions && !at::GradMode::is_enabled() &&
-                          at::globalContext().userEnabledMkldnn();
+    const bool bf16Inference = x.device().is_cpu() && x.scalar_type() == at::kBFloat16 &&
+                               weight.scalar_type() == at::kBFloat16 && x.dim() == 4 && weight.dim() == 4 &&
+                               !at::GradMode::is_enabled() && at::globalContext().userEnabledMkldnn();
+    const auto mode = g_winograd.load(std::memory_order_relaxed);
+    if (bf16Inference && g_enabled.load(std::memory_order_relaxed) && mode != Winograd::Off && stride == 1 && padding == 1 && weight.size(2) == 3 &&
+        weight.size(3) == 3 &&
+        (mode == Winograd::Always || wino::suits(x.size(0), x.size(1), weight.size(0), x.size(2), x.size(3)))) {
+        {
+            std::lock_guard<std::mutex> lock(g_mutex);
+            ++g_stats.winogradCalls;
+        }
+        return wino::conv3x3(x, winogradWeight(weight), bias);
+    }
+    const bool eligible = bf16Inference && g_enabled.load(std::memory_order_relaxed) &&
+                          x.size(2) * x.size(3) <= kMaxPositions;
     if (!eligible) return at::conv2d(x, weight, bias, {stride, stride}, {padding, padding});
 
     const std::array<int64_t, 3> shape{x.size(0), x.size(2), x.size(3)};
@@ -123,7 +176,7 @@ at::Tensor conv2d(const at::Tensor& x, const at::Tensor& weight, const at::Tenso
     lock.lock();
     dropExpired();  // a few hundred entries at most: one per convolution of the loaded models
     auto& e = g_entries[key];
-    if (e.plans.empty()) {
+    if (!e.owner) {
         e.owner.emplace(weight.getIntrusivePtr());
         e.version = weight._version();
     }

@@ -9,6 +9,11 @@
 // the faster; the reordered weight is only kept where it won. Inputs above 32x32
 // positions always take LibTorch's path (no gain measured there). Both paths run
 // the same oneDNN kernel, so results are bit-identical whichever is chosen.
+//
+// 3x3 stride-1 convolutions of the shapes wino::suits() names take the
+// Winograd path instead (model/winograd.h): chosen by that fixed rule, not by
+// timing, so the numbers never depend on the machine's load. The weight's
+// Winograd form is kept while the cache has room, else recomputed per call.
 #pragma once
 
 #include <ATen/core/Tensor.h>
@@ -24,10 +29,19 @@ at::Tensor conv2d(const at::Tensor& x, const at::Tensor& weight, const at::Tenso
 
 void setEnabled(bool on);
 
+enum class Winograd { Off, Auto, Always };  // Always: every bf16 3x3 stride-1 padding-1 convolution (tests)
+void setWinograd(Winograd mode);
+Winograd winograd();
+// Memory the Winograd weights may keep (default 512 MiB); beyond it they are recomputed per call.
+void setWinogradCacheBytes(int64_t bytes);
+
 struct Stats {
     int64_t decided = 0;     // (weight, shape) pairs measured
     int64_t prepacked = 0;   // of which the reordered weight won
     int64_t packedBytes = 0; // memory held by reordered weights
+    int64_t winogradWeights = 0;  // weights kept in Winograd form
+    int64_t winogradBytes = 0;    // their memory
+    int64_t winogradCalls = 0;    // convolutions run the Winograd way
 };
 Stats stats();
 void clear();

@@ -21,6 +21,11 @@
     void layerNormBf16(const uint16_t*, uint16_t*, int64_t, int64_t, const float*, const float*, float);      \
     void gegluF32(const float*, float*, int64_t, int64_t);                                                     \
     void gegluBf16(const uint16_t*, uint16_t*, int64_t, int64_t);                                              \
+    void winoWeightBf16(const uint16_t*, uint16_t*, int64_t, int64_t, int64_t, int64_t, float*);               \
+    void winoInputBf16(const uint16_t*, uint16_t*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t,       \
+                       int64_t, int64_t, int64_t, float*);                                                     \
+    void winoOutputBf16(const uint16_t*, const float*, uint16_t*, int64_t, int64_t, int64_t, int64_t, int64_t, \
+                        int64_t, int64_t, int64_t, int64_t, float*);                                           \
     }
 ADV_KERN_DECLARE(base)
 #ifdef ADV_KERN_V4
@@ -39,9 +44,13 @@ struct Loops {
     decltype(&base::layerNormBf16) layerNormBf16;
     decltype(&base::gegluF32) gegluF32;
     decltype(&base::gegluBf16) gegluBf16;
+    decltype(&base::winoWeightBf16) winoWeightBf16;
+    decltype(&base::winoInputBf16) winoInputBf16;
+    decltype(&base::winoOutputBf16) winoOutputBf16;
 };
 
-#define ADV_KERN_LOOPS(NS) Loops{NS::groupNormF32, NS::groupNormBf16, NS::layerNormF32, NS::layerNormBf16, NS::gegluF32, NS::gegluBf16}
+#define ADV_KERN_LOOPS(NS) Loops{NS::groupNormF32, NS::groupNormBf16, NS::layerNormF32, NS::layerNormBf16, NS::gegluF32, NS::gegluBf16, \
+                                 NS::winoWeightBf16, NS::winoInputBf16, NS::winoOutputBf16}
 
 const Loops& loops() {
     static const Loops l = [] {
@@ -100,6 +109,18 @@ at::Tensor geglu(const at::Tensor& x) {
             loops().gegluF32(x.data_ptr<float>() + r0 * 2 * f, y.data_ptr<float>() + r0 * f, r1 - r0, f);
     });
     return y;
+}
+
+void winogradWeight(const uint16_t* g, uint16_t* u, int64_t k0, int64_t k1, int64_t K, int64_t C, float* buf) {
+    loops().winoWeightBf16(g, u, k0, k1, K, C, buf);
+}
+void winogradInput(const uint16_t* x, uint16_t* v, int64_t c0, int64_t c1, int64_t C, int64_t H, int64_t W, int64_t i0,
+                   int64_t i1, int64_t p, int64_t p0, float* buf) {
+    loops().winoInputBf16(x, v, c0, c1, C, H, W, i0, i1, p, p0, buf);
+}
+void winogradOutput(const uint16_t* m, const float* bias, uint16_t* y, int64_t k0, int64_t k1, int64_t K, int64_t H,
+                    int64_t W, int64_t i0, int64_t i1, int64_t p, int64_t p0, float* buf) {
+    loops().winoOutputBf16(m, bias, y, k0, k1, K, H, W, i0, i1, p, p0, buf);
 }
 
 void setEnabled(bool on) { g_enabled = on; }

@@ -9,6 +9,8 @@
 
 #include <ATen/core/Tensor.h>
 
+#include <cstdint>
+
 namespace adv::kern {
 
 // Whether the fused kernels handle `x` (CPU, contiguous, f32 or bf16) and are enabled.
@@ -29,5 +31,13 @@ at::Tensor layerNorm(const at::Tensor& x, const at::Tensor& gamma, const at::Ten
 // GEGLU as diffusers computes it: x = [a | b] on the last dimension, a * gelu(b)
 // with the exact (erf) GELU, to about 1e-7 absolute. Requires handles(x).
 at::Tensor geglu(const at::Tensor& x);
+
+// Winograd F(2x2, 3x3) transforms on raw bf16 (model/winograd_loops.inc gives the layouts);
+// model/winograd.cpp drives them. Each handles a slice [from, to) of channels, so callers parallelise.
+void winogradWeight(const uint16_t* g, uint16_t* u, int64_t k0, int64_t k1, int64_t K, int64_t C, float* buf);
+void winogradInput(const uint16_t* x, uint16_t* v, int64_t c0, int64_t c1, int64_t C, int64_t H, int64_t W, int64_t i0,
+                   int64_t i1, int64_t p, int64_t p0, float* buf);
+void winogradOutput(const uint16_t* m, const float* bias, uint16_t* y, int64_t k0, int64_t k1, int64_t K, int64_t H,
+                    int64_t W, int64_t i0, int64_t i1, int64_t p, int64_t p0, float* buf);
 
 } // namespace adv::kern

@@ -4,3 +4,4 @@
 
 #define ADV_KERN_NS v4
 #include "model/cpu_kernels_loops.inc"
+#include "model/winograd_loops.inc"

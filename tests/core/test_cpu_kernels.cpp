@@ -1,9 +1,10 @@
-// The fused CPU kernels (GroupNorm+SiLU, LayerNorm, GEGLU) and the per-shape
-// convolution choice, against LibTorch's own ops.
+// The fused CPU kernels (GroupNorm+SiLU, LayerNorm, GEGLU), the Winograd
+// convolution and the per-shape convolution choice, against LibTorch's own ops.
 #include "core/refdata.h"
 
 #include "model/conv_select.h"
 #include "model/cpu_kernels.h"
+#include "model/winograd.h"
 
 #include <torch/torch.h>
 
@@ -32,6 +33,105 @@ private Q_SLOTS:
     void init() {
         kern::setEnabled(true);
         convsel::setEnabled(true);
+        convsel::setWinograd(convsel::Winograd::Auto);
+        convsel::setWinogradCacheBytes(int64_t{512} << 20);
+    }
+
+    void winogradWeightIsGgGt() {
+        torch::manual_seed(3);
+        auto w = torch::randn({5, 7, 3, 3}).to(torch::kBFloat16);
+        const auto G = torch::tensor({1.f, 0.f, 0.f, .5f, .5f, .5f, .5f, -.5f, .5f, 0.f, 0.f, 1.f}).view({4, 3});
+        const auto want = at::einsum("ai,kcij,bj->abkc", {G, w.to(torch::kFloat32), G}).reshape({16, 5, 7});
+        const auto u = wino::transformWeight(w);
+        QCOMPARE(u.sizes().vec(), (std::vector<int64_t>{16, 5, 7}));
+        expectBf16Close(u, want, "U = G g G^T");
+    }
+
+    void winogradMatchesF32Convolution_data() {
+        QTest::addColumn<std::vector<int64_t>>("shape");  // N, C, K, H, W
+        QTest::addColumn<bool>("bias");
+        QTest::newRow("UNet-like 2x320x16x16") << std::vector<int64_t>{2, 320, 320, 16, 16} << true;
+        QTest::newRow("C != K, no bias") << std::vector<int64_t>{1, 96, 40, 12, 10} << false;
+        QTest::newRow("odd height and width") << std::vector<int64_t>{2, 24, 16, 7, 9} << true;
+        QTest::newRow("bands across images") << std::vector<int64_t>{3, 16, 24, 40, 40} << true;  // 1,200 tiles
+        QTest::newRow("narrow and tall") << std::vector<int64_t>{1, 8, 8, 66, 3} << true;
+        QTest::newRow("one pixel") << std::vector<int64_t>{2, 8, 4, 1, 1} << true;
+    }
+
+    void winogradMatchesF32Convolution() {
+        QFETCH(std::vector<int64_t>, shape);
+        QFETCH(bool, bias);
+        torch::NoGradGuard ng;
+        torch::manual_seed(11);
+        const int64_t N = shape[0], C = shape[1], K = shape[2], H = shape[3], W = shape[4];
+        auto x = torch::randn({N, C, H, W}).to(torch::kBFloat16);
+        auto w = (torch::randn({K, C, 3, 3}) / std::sqrt(9.0 * C)).to(torch::kBFloat16);
+        torch::Tensor b = bias ? torch::randn({K}).to(torch::kBFloat16) : torch::Tensor();
+        // The exact answer for these bf16 inputs, and LibTorch's direct bf16 kernel as the yardstick.
+        const auto want = at::conv2d(x.to(torch::kFloat32), w.to(torch::kFloat32),
+                                     bias ? b.to(torch::kFloat32) : torch::Tensor(), 1, 1);
+        const auto direct = at::conv2d(x, w, b, 1, 1).to(torch::kFloat32);
+        const auto got = wino::conv3x3(x, wino::transformWeight(w), b);
+        QCOMPARE(got.scalar_type(), torch::kBFloat16);
+        QCOMPARE(got.sizes().vec(), want.sizes().vec());
+        QVERIFY(got.is_contiguous());
+        const auto g = got.to(torch::kFloat32);
+        auto rms = [](const torch::Tensor& t) { return t.pow(2).mean().sqrt().item<double>(); };
+        const double errW = rms(g - want), errD = rms(direct - want), scale = rms(want);
+        const double maxW = (g - want).abs().max().item<double>(), maxD = (direct - want).abs().max().item<double>();
+        qInfo("RMS error: winograd %.5f, direct bf16 %.5f (output RMS %.3f); max %.4f vs %.4f", errW, errD, scale, maxW, maxD);
+        // One more bf16 rounding than the direct kernel (the products), so a few times its error, never more.
+        QVERIFY2(errW <= 3.5 * errD + 1e-4 * scale, (std::to_string(errW) + " vs " + std::to_string(errD)).c_str());
+        QVERIFY2(maxW <= 5.0 * maxD + 1e-3 * scale, (std::to_string(maxW) + " vs " + std::to_string(maxD)).c_str());
+        QVERIFY(errW < 0.01 * scale);
+    }
+
+    void winogradTakesTheShapesOfItsRule() {
+        torch::NoGradGuard ng;
+        convsel::clear();
+        torch::manual_seed(8);
+        auto x = torch::randn({2, 256, 16, 16}).to(torch::kBFloat16);
+        auto w = (torch::randn({256, 256, 3, 3}) * 0.02).to(torch::kBFloat16);
+        auto b = torch::randn({256}).to(torch::kBFloat16);
+        QVERIFY(wino::suits(2, 256, 256, 16, 16));
+        const auto want = wino::conv3x3(x, wino::transformWeight(w), b);
+        QVERIFY(torch::equal(convsel::conv2d(x, w, b, 1, 1), want));
+        QVERIFY(torch::equal(convsel::conv2d(x, w, b, 1, 1), want));  // from the cached Winograd weight
+        auto s = convsel::stats();
+        QCOMPARE(s.winogradCalls, 2);
+        QCOMPARE(s.winogradWeights, 1);
+        QCOMPARE(s.winogradBytes, int64_t{16} * 256 * 256 * 2);
+
+        // Outside the rule: few channels, few positions, stride 2, f32, training: the direct kernel.
+        QVERIFY(!wino::suits(2, 64, 64, 16, 16) && !wino::suits(2, 256, 256, 8, 8));
+        auto small = (torch::randn({64, 64, 3, 3}) * 0.05).to(torch::kBFloat16);
+        auto xs = torch::randn({2, 64, 16, 16}).to(torch::kBFloat16);
+        QVERIFY(torch::equal(convsel::conv2d(xs, small, {}, 1, 1), at::conv2d(xs, small, {}, 1, 1)));
+        QVERIFY(torch::equal(convsel::conv2d(x, w, b, 2, 1), at::conv2d(x, w, b, {2, 2}, {1, 1})));
+        convsel::conv2d(x.to(torch::kFloat32), w.to(torch::kFloat32), b.to(torch::kFloat32), 1, 1);
+        {
+            torch::AutoGradMode on(true);
+            convsel::conv2d(x, w, b, 1, 1);
+        }
+        QCOMPARE(convsel::stats().winogradCalls, 2);
+
+        // Always: every bf16 3x3 stride-1 convolution; Off: none.
+        convsel::setWinograd(convsel::Winograd::Always);
+        QVERIFY(torch::equal(convsel::conv2d(xs, small, {}, 1, 1), wino::conv3x3(xs, wino::transformWeight(small), {})));
+        QCOMPARE(convsel::stats().winogradCalls, 3);
+        convsel::setWinograd(convsel::Winograd::Off);
+        QVERIFY(torch::equal(convsel::conv2d(x, w, b, 1, 1), at::conv2d(x, w, b, {1, 1}, {1, 1})));
+        QCOMPARE(convsel::stats().winogradCalls, 3);
+
+        // A weight changed in place is transformed again; with no cache room nothing is kept, same numbers.
+        convsel::setWinograd(convsel::Winograd::Auto);
+        w.mul_(2);
+        QVERIFY(torch::equal(convsel::conv2d(x, w, b, 1, 1), wino::conv3x3(x, wino::transformWeight(w), b)));
+        convsel::clear();
+        convsel::setWinogradCacheBytes(0);
+        QVERIFY(torch::equal(convsel::conv2d(x, w, b, 1, 1), wino::conv3x3(x, wino::transformWeight(w), b)));
+        QCOMPARE(convsel::stats().winogradWeights, 0);
+        QCOMPARE(convsel::stats().winogradBytes, 0);
     }
 
     void groupNormMatchesLibTorch_data() {

@@ -80,6 +80,28 @@ private Q_SLOTS:
                  (std::to_string(errFused) + " vs LibTorch's " + std::to_string(errPlain)).c_str());
     }
 
+    void winogradConvolutionsStayAsAccurate() {
+        // Every 3x3 convolution of the reference UNet the Winograd way (its channels are below the
+        // rule's 256, so force it) against diffusers' f32 output, next to the direct bf16 kernel.
+        auto m = referenceUNet(torch::kBFloat16);
+        torch::NoGradGuard ng;
+        convsel::setWinograd(convsel::Winograd::Off);
+        const auto direct = forwardBf16(m);
+        convsel::setWinograd(convsel::Winograd::Always);
+        const auto before = convsel::stats().winogradCalls;
+        const auto wino = forwardBf16(m);
+        const auto calls = convsel::stats().winogradCalls - before;
+        convsel::setWinograd(convsel::Winograd::Auto);
+        QVERIFY(calls >= 10);
+        const auto want = advtest::ref("unet.out");
+        const double errW = (wino.to(torch::kFloat32) - want).abs().max().item<double>();
+        const double errD = (direct.to(torch::kFloat32) - want).abs().max().item<double>();
+        const double scale = want.abs().max().item<double>();
+        qInfo("bf16 max error vs diffusers f32: winograd %.4f, direct %.4f (max %.3f, %lld Winograd convolutions)", errW,
+              errD, scale, static_cast<long long>(calls));
+        QVERIFY2(errW <= 1.5 * errD + 0.005 * scale, (std::to_string(errW) + " vs " + std::to_string(errD)).c_str());
+    }
+
     void seededNoiseMatchesTorchGenerator() {
         // unet.sample is torch.randn([2,4,16,16], generator=manual_seed(1244)).
         auto g = at::detail::createCPUGenerator(1244);

@@ -1,0 +1,85 @@
+#include "model/winograd.h"
+
+#include "model/cpu_kernels.h"
+
+#include <ATen/Parallel.h>
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <vector>
+
+namespace adv::wino {
+namespace {
+
+// Tiles per matrix product: ~1,000 keeps V and M of a 512-channel layer near 16 MiB each (in
+// cache between the transforms and the product) and the products large enough to run at full rate.
+constexpr int64_t kBandTiles = 1024;
+
+uint16_t* raw(const at::Tensor& t) { return static_cast<uint16_t*>(t.data_ptr()); }
+
+} // namespace
+
+bool suits(int64_t batch, int64_t inChannels, int64_t outChannels, int64_t height, int64_t width) {
+    return std::min(inChannels, outChannels) >= 256 && batch * height * width >= 512 && height >= 2 && width >= 2;
+}
+
+at::Tensor transformWeight(const at::Tensor& weight) {
+    TORCH_CHECK(weight.dim() == 4 && weight.size(2) == 3 && weight.size(3) == 3 &&
+                    weight.scalar_type() == at::kBFloat16 && weight.device().is_cpu(),
+                "winograd: weight must be a [K, C, 3, 3] bf16 CPU tensor");
+    const auto w = weight.contiguous();
+    const int64_t K = w.size(0), C = w.size(1);
+    auto u = at::empty({16, K, C}, w.options());
+    at::parallel_for(0, K, 1, [&](int64_t k0, int64_t k1) {
+        std::vector<float> buf(9 * 64);
+        kern::winogradWeight(raw(w), raw(u), k0, k1, K, C, buf.data());
+    });
+    return u;
+}
+
+at::Tensor conv3x3(const at::Tensor& xIn, const at::Tensor& u, const at::Tensor& bias) {
+    TORCH_CHECK(xIn.dim() == 4 && xIn.scalar_type() == at::kBFloat16 && xIn.device().is_cpu() && u.dim() == 3 &&
+                    u.size(0) == 16 && u.size(2) == xIn.size(1),
+                "winograd: expects x [N, C, H, W] bf16 on the CPU and U [16, K, C]");
+    const auto x = xIn.contiguous();
+    const int64_t N = x.size(0), C = x.size(1), H = x.size(2), W = x.size(3), K = u.size(1);
+    const int64_t th = (H + 1) / 2, tw = (W + 1) / 2;
+    std::vector<float> b;
+    if (bias.defined()) {
+        const auto bf = bias.to(at::kFloat).contiguous();
+        b.assign(bf.data_ptr<float>(), bf.data_ptr<float>() + K);
+    }
+    auto y = at::empty({N, K, H, W}, x.options());
+    // Bands of whole tile rows, counted over the batch (row r is image r / th, row r % th).
+    const int64_t rows = N * th, rowsPerBand = std::clamp<int64_t>(kBandTiles / tw, 1, rows);
+    auto vBuf = at::empty({16 * C * rowsPerBand * tw}, x.options());
+    auto mBuf = at::empty({16 * K * rowsPerBand * tw}, x.options());
+    for (int64_t r0 = 0; r0 < rows; r0 += rowsPerBand) {
+        const int64_t r1 = std::min(rows, r0 + rowsPerBand), P = (r1 - r0) * tw;
+        auto V = vBuf.narrow(0, 0, 16 * C * P).view({16, C, P});
+        auto M = mBuf.narrow(0, 0, 16 * K * P).view({16, K, P});
+        // The band's pieces: [image, first row, last row), and where their tiles start in P.
+        struct Piece { int64_t n, i0, i1, p0; };
+        std::vector<Piece> pieces;
+        for (int64_t r = r0; r < r1;) {
+            const int64_t n = r / th, i0 = r % th, i1 = std::min(th, i0 + (r1 - r));
+            pieces.push_back({n, i0, i1, (r - r0) * tw});
+            r += i1 - i0;
+        }
+        at::parallel_for(0, C, 1, [&](int64_t c0, int64_t c1) {
+            std::vector<float> buf(8 * (tw + 1));
+            for (const auto& p : pieces)
+                kern::winogradInput(raw(x) + p.n * C * H * W, raw(V), c0, c1, C, H, W, p.i0, p.i1, P, p.p0, buf.data());
+        });
+        at::bmm_out(M, u, V);  // [16, K, C] x [16, C, P]
+        at::parallel_for(0, K, 1, [&](int64_t k0, int64_t k1) {
+            std::vector<float> buf(8 * tw);
+            for (const auto& p : pieces)
+                kern::winogradOutput(raw(M), b.empty() ? nullptr : b.data(), raw(y) + p.n * K * H * W, k0, k1, K, H, W,
+                                     p.i0, p.i1, P, p.p0, buf.data());
+        });
+    }
+    return y;
+}
+
+} // namespace adv::wino
