@@ -59,9 +59,14 @@ int run(const Args& a) {
         kern::setEnabled(false);
         convsel::setEnabled(false);
     }
-    if (a.has("--no-winograd")) convsel::setWinograd(convsel::Winograd::Off);
+    if (a.has("--winograd")) {
+        const auto w = a.get("--winograd");
+        if (w != "off" && w != "auto" && w != "always") throw UsageError("--winograd is off, auto or always");
+        convsel::setWinograd(w == "off" ? convsel::Winograd::Off
+                                        : w == "always" ? convsel::Winograd::Always : convsel::Winograd::Auto);
+    }
     if (a.has("--winograd-cache-mib"))
-        convsel::setWinogradCacheBytes(static_cast<int64_t>(a.getInt("--winograd-cache-mib", 512)) << 20);
+        convsel::setWinogradCacheBytes(static_cast<int64_t>(a.getInt("--winograd-cache-mib", 0)) << 20);
     auto sd = model(a, lo);
     const int size = a.getInt("--size", 256);
     const int batch = a.getInt("--batch", 2);
@@ -180,8 +185,8 @@ Register reg({"bench", "benchmark the UNet or VAE decode (time, GFLOP/s, where t
                {"--threads", "N", "CPU threads"},
                {"--rank", "N", "train: LoRA rank (default 4)"},
                {"--plain-kernels", "", "LibTorch's ops only (no fused kernels, no per-shape conv choice)"},
-               {"--no-winograd", "", "direct 3x3 convolutions only (no Winograd F(2x2,3x3))"},
-               {"--winograd-cache-mib", "N", "memory for weights kept in Winograd form (default 512)"},
+               {"--winograd", "MODE", "3x3 convolutions by Winograd F(2x2,3x3): auto (its shapes), off, always"},
+               {"--winograd-cache-mib", "N", "memory for weights kept in Winograd form (default 0: recomputed per call)"},
                {"--attention-slice-mib", "N", "score-matrix memory per attention slice (default 32)"},
                {"--json", "", "machine-readable output"}},
               "", run});

@@ -30,6 +30,8 @@ int run(const Args& a) {
     o.cutout.refineGrabCut = a.has("--grabcut");
     o.composite.shadow = !a.has("--no-shadow");
     o.composite.harmonize = a.getDouble("--harmonize", 0.15);
+    o.composite.scale = a.getDouble("--scale", o.composite.scale);
+    if (!(o.composite.scale > 0.05 && o.composite.scale <= 1.0)) throw UsageError("--scale must be in (0.05, 1]");
     ProgressBar bar("pairs", !a.has("--json"));
     auto set = pairs::buildPairs(ds, images, o, a.require("--out"), [&](int s, int t, const std::string&) { bar.update(s, t); });
     bar.finish();
@@ -64,6 +66,7 @@ Register reg({"pairs", "build training pairs: garments cut out and composited on
                {"--grabcut", "", "refine masks with GrabCut"},
                {"--no-shadow", "", "no soft shadow"},
                {"--harmonize", "F", "colour harmonisation strength (0 = off, default 0.15)"},
+               {"--scale", "F", "garment height as a share of the image height (default 0.7)"},
                {"--out", "DIR", "output folder (manifest.jsonl + images/)"},
                {"--json", "", "machine-readable output"}},
               "", run});

@@ -30,7 +30,7 @@ struct Entry {
 
 std::atomic<bool> g_enabled{true};
 std::atomic<Winograd> g_winograd{Winograd::Auto};
-std::atomic<int64_t> g_winogradBudget{int64_t{512} << 20};
+std::atomic<int64_t> g_winogradBudget{0};
 
 // Above 32x32 positions the reorder never paid (measured: 64x64 and larger within 3 %), so those
 // convolutions are not measured at all: no time spent, and no second output buffer at the first call.
