@@ -81,6 +81,11 @@ int run(const Args& a) {
     po.categories = categories;
     for (const auto& c : conditions) po.conditions.push_back(pairs::makeCondition(c));
     po.perCategory = a.getInt("--per-category", 40);
+    // At the embedded model's 64 px a garment at the curation default (0.7 of the height) keeps a
+    // 1-2 px leg gap that the autoencoder loses; 0.85 lifts the judge's category accuracy on the
+    // pairs after the round trip from 70 to 79 % and after the LoRA demo from 66 to ~75-79 %.
+    po.composite.scale = a.getDouble("--pair-scale", 0.85);
+    if (!(po.composite.scale > 0.05 && po.composite.scale <= 1.0)) throw UsageError("--pair-scale must be in (0.05, 1]");
     po.resolution = res;
     po.seed = 3;
     const auto set = pairs::buildPairs(coco, ds.imagesDir, po, (out / "pairs").string());
@@ -236,6 +241,7 @@ Register reg({"demo", "the whole job end to end on the embedded model: dataset, 
                {"--conditions", "LIST", "backgrounds (default beach,space,city)"},
                {"--images", "N", "synthetic dataset images (default 120)"},
                {"--per-category", "N", "garments per category in the pair set (default 40)"},
+               {"--pair-scale", "F", "garment height as a share of the pair image (default 0.85)"},
                {"--lora-steps", "N", "LoRA optimizer steps (default 700)"},
                {"--batch", "N", "LoRA batch size (default 16)"},
                {"--rank", "N", "LoRA rank (default 8)"},

@@ -26,7 +26,9 @@ void PairSet::save() const {
                {"category_id", p.categoryId}, {"category", p.category},  {"attributes", p.attributes},
                {"condition", p.condition},    {"background_source", p.backgroundSource},
                {"caption", p.caption},        {"image", p.image},       {"seed", p.seed},
-               {"state", p.state},            {"caption_edited", p.captionEdited}};
+               {"state", p.state},            {"caption_edited", p.captionEdited},
+               {"scale", p.scale},            {"harmonize", p.harmonize}, {"shadow", p.shadow},
+               {"grabcut", p.grabCut}};
         out += j.dump() + "\n";
     }
     fs::writeFileAtomic(manifestPath(), out);
@@ -58,6 +60,10 @@ PairSet PairSet::load(const std::string& dir) {
             r.seed = j.value("seed", uint64_t(0));
             r.state = j.value("state", "pending");
             r.captionEdited = j.value("caption_edited", false);
+            r.scale = j.value("scale", r.scale);  // manifests from before these fields: the defaults they were made with
+            r.harmonize = j.value("harmonize", r.harmonize);
+            r.shadow = j.value("shadow", r.shadow);
+            r.grabCut = j.value("grabcut", r.grabCut);
             s.pairs.push_back(std::move(r));
         } catch (const json::exception& e) {
             throw FileError(path, "line " + std::to_string(n) + ": " + e.what());
@@ -107,11 +113,16 @@ void render(const coco::Dataset& ds, const std::string& imagesDir, const PairSet
     }
     cv::Mat mask = ds.mask(*ann);
     if (mask.size() != rgb.size()) cv::resize(mask, mask, rgb.size(), 0, 0, cv::INTER_NEAREST);
-    const Cutout cut = cutOut(rgb, mask, o.cutout);
+    CutoutOptions cutOpts = o.cutout;
+    cutOpts.refineGrabCut = r.grabCut;
+    const Cutout cut = cutOut(rgb, mask, cutOpts);
     Condition fb;
     const Condition& cond = findCondition(o, r.condition, fb);
     CompositeOptions co = o.composite;
     co.width = co.height = o.resolution;
+    co.scale = r.scale;
+    co.harmonize = r.harmonize;
+    co.shadow = r.shadow;
     const Background bg = makeBackground(cond, o.resolution, o.resolution, r.seed);
     const Composite comp = composite(cut, bg, co, r.seed);
     r.backgroundSource = bg.source;
@@ -167,6 +178,10 @@ PairSet buildPairs(const coco::Dataset& ds, const std::string& imagesDir, const 
             r.attributes = ds.attributeIds(a);
             r.condition = cond.name;
             r.seed = pairSeed(o.seed, a.id, cond.name);
+            r.scale = o.composite.scale;
+            r.harmonize = o.composite.harmonize;
+            r.shadow = o.composite.shadow;
+            r.grabCut = o.cutout.refineGrabCut;
             r.image = "images/" + readable + "_" + cond.name + "_" + std::to_string(a.id) + ".png";
             for (auto& ch : r.image)
                 if (ch == ' ' || ch == ',') ch = '-';

@@ -27,6 +27,11 @@ struct PairRecord {
     uint64_t seed = 0;
     std::string state = "pending"; // pending | accepted | rejected
     bool captionEdited = false;
+    // How the garment was cut out and composited: a rebuild (a re-rolled background) keeps them.
+    double scale = CompositeOptions{}.scale;
+    double harmonize = CompositeOptions{}.harmonize;
+    bool shadow = CompositeOptions{}.shadow;
+    bool grabCut = CutoutOptions{}.refineGrabCut;
 };
 
 struct PairSetOptions {
@@ -57,7 +62,9 @@ PairSet buildPairs(const coco::Dataset& ds, const std::string& imagesDir, const 
                    const std::string& outDir, const ProgressFn& progress = {}, const CancelToken* cancel = nullptr);
 
 // Re-composites one pair from its record (same seed: same pixels; a new seed or
-// condition swaps the background). Updates `rec` and rewrites its image.
+// condition swaps the background) with the record's own cut-out and composite
+// settings (scale, harmonisation, shadow, GrabCut), not those of `o`. Updates `rec`
+// and rewrites its image.
 void rebuildPair(const coco::Dataset& ds, const std::string& imagesDir, const PairSetOptions& o,
                  const std::string& outDir, PairRecord& rec);
 

@@ -93,6 +93,37 @@ private Q_SLOTS:
         QCOMPARE(back.pairs[2].caption, std::string("a red dress on the beach"));
     }
 
+    void rebuildKeepsThePairsOwnCompositeSettings() {
+        // A set built larger, unharmonised and without shadow (pairs build --scale 0.85 --harmonize 0
+        // --no-shadow) and re-rolled later with default options (the studio's Pairs page) keeps its look.
+        pairs::PairSetOptions o;
+        o.categories = {"pants"};
+        o.perCategory = 1;
+        o.resolution = 64;
+        o.composite.scale = 0.85;
+        o.composite.harmonize = 0;
+        o.composite.shadow = false;
+        const auto built = pairs::buildPairs(ds, data.imagesDir, o, dir + "/look");
+        QVERIFY(!built.pairs.empty());
+        auto back = pairs::PairSet::load(dir + "/look");
+        QCOMPARE(back.pairs[0].scale, 0.85);
+        QCOMPARE(back.pairs[0].harmonize, 0.0);
+        QVERIFY(!back.pairs[0].shadow);
+        const std::string before = fs::readFile(dir + "/look/" + back.pairs[0].image);
+        pairs::PairSetOptions defaults;
+        defaults.resolution = 64;
+        pairs::rebuildPair(ds, data.imagesDir, defaults, dir + "/look", back.pairs[0]);
+        QCOMPARE(fs::readFile(dir + "/look/" + back.pairs[0].image), before);
+        // The defaults themselves draw it differently (the garment at 0.7 of the height, with shadow).
+        auto other = back.pairs[0];
+        other.scale = 0.7;
+        other.harmonize = 0.15;
+        other.shadow = true;
+        other.image = "images/other.png";
+        pairs::rebuildPair(ds, data.imagesDir, defaults, dir + "/look", other);
+        QVERIFY(fs::readFile(dir + "/look/images/other.png") != before);
+    }
+
     void corruptManifestNamesLine() {
         fs::writeFileAtomic(dir + "/bad/manifest.jsonl", "{\"id\":\"1\",\"caption\":\"x\",\"image\":\"a.png\"}\n{oops\n");
         try {
