@@ -72,28 +72,40 @@ void dropExpired() {  // caller holds g_mutex
     for (auto it = g_entries.begin(); it != g_entries.end();) it = expired(it->second) ? eraseEntry(it) : std::next(it);
 }
 
+// The weight's entry if it is still valid (a weight changed in place or freed loses it); caller holds g_mutex.
+Entry* findEntry(const at::Tensor& weight) {
+    auto it = g_entries.find(weight.unsafeGetTensorImpl());
+    if (it == g_entries.end()) return nullptr;
+    if (expired(it->second) || it->second.version != weight._version()) {
+        eraseEntry(it);
+        return nullptr;
+    }
+    return &it->second;
+}
+
+// The weight's entry, created if needed; caller holds g_mutex.
+Entry& entryFor(const at::Tensor& weight) {
+    dropExpired();  // a few hundred entries at most: one per convolution of the loaded models
+    auto& e = g_entries[weight.unsafeGetTensorImpl()];
+    if (!e.owner) {
+        e.owner.emplace(weight.getIntrusivePtr());
+        e.version = weight._version();
+    }
+    return e;
+}
+
 // The weight's Winograd form: from the cache, or made now (and kept while the budget allows).
 at::Tensor winogradWeight(const at::Tensor& weight) {
-    const auto* key = weight.unsafeGetTensorImpl();
     {
         std::lock_guard<std::mutex> lock(g_mutex);
-        auto it = g_entries.find(key);
-        if (it != g_entries.end() && (expired(it->second) || it->second.version != weight._version())) {
-            eraseEntry(it);
-            it = g_entries.end();
-        }
-        if (it != g_entries.end() && it->second.winograd.defined()) return it->second.winograd;
+        const Entry* e = findEntry(weight);
+        if (e && e->winograd.defined()) return e->winograd;
     }
     auto u = wino::transformWeight(weight);
     const int64_t bytes = u.numel() * u.element_size();
     std::lock_guard<std::mutex> lock(g_mutex);
     if (g_stats.winogradBytes + bytes > g_winogradBudget.load()) return u;
-    dropExpired();
-    auto& e = g_entries[key];
-    if (!e.owner) {
-        e.owner.emplace(weight.getIntrusivePtr());
-        e.version = weight._version();
-    }
+    auto& e = entryFor(weight);
     if (!e.winograd.defined()) {
         e.winograd = u;
         g_stats.winogradBytes += bytes;
@@ -145,16 +157,10 @@ at::Tensor conv2d(const at::Tensor& x, const at::Tensor& weight, const at::Tenso
     if (!eligible) return at::conv2d(x, weight, bias, {stride, stride}, {padding, padding});
 
     const std::array<int64_t, 3> shape{x.size(0), x.size(2), x.size(3)};
-    const auto* key = weight.unsafeGetTensorImpl();
     std::unique_lock<std::mutex> lock(g_mutex);
-    auto it = g_entries.find(key);
-    if (it != g_entries.end() && (expired(it->second) || it->second.version != weight._version())) {
-        eraseEntry(it);
-        it = g_entries.end();
-    }
-    if (it != g_entries.end()) {
-        auto pit = it->second.plans.find(shape);
-        if (pit != it->second.plans.end()) {
+    if (const Entry* e = findEntry(weight)) {
+        auto pit = e->plans.find(shape);
+        if (pit != e->plans.end()) {
             const Plan plan = pit->second;  // copy: the tensor handle keeps the packed weight alive
             lock.unlock();
             return plan.packed ? packedConv(x, plan.weight, bias, stride, padding)
@@ -174,12 +180,7 @@ at::Tensor conv2d(const at::Tensor& x, const at::Tensor& weight, const at::Tenso
     if (plan.packed) plan.weight = packed;
 
     lock.lock();
-    dropExpired();  // a few hundred entries at most: one per convolution of the loaded models
-    auto& e = g_entries[key];
-    if (!e.owner) {
-        e.owner.emplace(weight.getIntrusivePtr());
-        e.version = weight._version();
-    }
+    auto& e = entryFor(weight);
     if (e.plans.emplace(shape, plan).second) {
         ++g_stats.decided;
         if (plan.packed) {
