@@ -72,6 +72,16 @@ void dropExpired() {  // caller holds g_mutex
     for (auto it = g_entries.begin(); it != g_entries.end();) it = expired(it->second) ? eraseEntry(it) : std::next(it);
 }
 
+// A 1x1 convolution as one batched matrix product on the NCHW data, bias folded in: W [K, C] x x_n [C, HW].
+at::Tensor conv1x1(const at::Tensor& xIn, const at::Tensor& weight, const at::Tensor& bias) {
+    const auto x = xIn.contiguous();
+    const int64_t N = x.size(0), C = x.size(1), H = x.size(2), W = x.size(3), K = weight.size(0);
+    const auto w = weight.reshape({K, C}).unsqueeze(0).expand({N, K, C});
+    const auto xs = x.view({N, C, H * W});
+    auto y = bias.defined() ? at::baddbmm(bias.view({1, K, 1}).expand({N, K, H * W}), w, xs) : at::bmm(w, xs);
+    return y.view({N, K, H, W});
+}
+
 // The weight's entry if it is still valid (a weight changed in place or freed loses it); caller holds g_mutex.
 Entry* findEntry(const at::Tensor& weight) {
     auto it = g_entries.find(weight.unsafeGetTensorImpl());
@@ -152,6 +162,9 @@ at::Tensor conv2d(const at::Tensor& x, const at::Tensor& weight, const at::Tenso
         }
         return wino::conv3x3(x, winogradWeight(weight), bias);
     }
+    if (bf16Inference && g_enabled.load(std::memory_order_relaxed) && stride == 1 && padding == 0 &&
+        weight.size(2) == 1 && weight.size(3) == 1)
+        return conv1x1(x, weight, bias);
     const bool eligible = bf16Inference && g_enabled.load(std::memory_order_relaxed) &&
                           x.size(2) * x.size(3) <= kMaxPositions;
     if (!eligible) return at::conv2d(x, weight, bias, {stride, stride}, {padding, padding});
