@@ -149,12 +149,14 @@ void clear() {
 
 at::Tensor conv2d(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias, int64_t stride,
                   int64_t padding) {
-    const bool bf16Inference = x.device().is_cpu() && x.scalar_type() == at::kBFloat16 &&
-                               weight.scalar_type() == at::kBFloat16 && x.dim() == 4 && weight.dim() == 4 &&
-                               !at::GradMode::is_enabled() && at::globalContext().userEnabledMkldnn();
+    // bf16 inference on the CPU with the kernels on: Winograd (3x3, by its rule), a matrix product (1x1),
+    // or the per-shape choice below; anything else is LibTorch's convolution.
+    const bool fast = g_enabled.load(std::memory_order_relaxed) && x.device().is_cpu() &&
+                      x.scalar_type() == at::kBFloat16 && weight.scalar_type() == at::kBFloat16 && x.dim() == 4 &&
+                      weight.dim() == 4 && !at::GradMode::is_enabled() && at::globalContext().userEnabledMkldnn();
+    const int64_t kh = fast ? weight.size(2) : 0, kw = fast ? weight.size(3) : 0;
     const auto mode = g_winograd.load(std::memory_order_relaxed);
-    if (bf16Inference && g_enabled.load(std::memory_order_relaxed) && mode != Winograd::Off && stride == 1 && padding == 1 && weight.size(2) == 3 &&
-        weight.size(3) == 3 &&
+    if (fast && kh == 3 && kw == 3 && stride == 1 && padding == 1 && mode != Winograd::Off &&
         (mode == Winograd::Always || wino::suits(x.size(0), x.size(1), weight.size(0), x.size(2), x.size(3)))) {
         {
             std::lock_guard<std::mutex> lock(g_mutex);
@@ -162,11 +164,8 @@ at::Tensor conv2d(const at::Tensor& x, const at::Tensor& weight, const at::Tenso
         }
         return wino::conv3x3(x, winogradWeight(weight), bias);
     }
-    if (bf16Inference && g_enabled.load(std::memory_order_relaxed) && stride == 1 && padding == 0 &&
-        weight.size(2) == 1 && weight.size(3) == 1)
-        return conv1x1(x, weight, bias);
-    const bool eligible = bf16Inference && g_enabled.load(std::memory_order_relaxed) &&
-                          x.size(2) * x.size(3) <= kMaxPositions;
+    if (fast && kh == 1 && kw == 1 && stride == 1 && padding == 0) return conv1x1(x, weight, bias);
+    const bool eligible = fast && x.size(2) * x.size(3) <= kMaxPositions;
     if (!eligible) return at::conv2d(x, weight, bias, {stride, stride}, {padding, padding});
 
     const std::array<int64_t, 3> shape{x.size(0), x.size(2), x.size(3)};
