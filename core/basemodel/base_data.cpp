@@ -34,9 +34,14 @@ cv::Mat downsample(const cv::Mat& big, int size) {
     return out;
 }
 
-cv::Mat conditionBackground(const std::string& condition, int size, std::mt19937_64& rng) {
-    if (condition == "studio") return synth::studioBackground(size, size, rng);
-    return pairs::makeBackground(pairs::makeCondition(condition), size, size, rng()).rgb;
+// "studio" (the base model's backdrop) or a background generator's picture, with its ground line.
+pairs::Background conditionBackground(const std::string& condition, int size, std::mt19937_64& rng) {
+    if (condition != "studio") return pairs::makeBackground(pairs::makeCondition(condition), size, size, rng());
+    pairs::Background bg;
+    bg.rgb = synth::studioBackground(size, size, rng);
+    bg.source = "studio";
+    bg.groundLine = 0.92;
+    return bg;
 }
 
 } // namespace
@@ -62,7 +67,7 @@ std::string studioCaption(const Recipe& r, int categoryId, int color, const std:
 
 Sample renderOnCondition(const Recipe& r, int categoryId, const std::string& condition, std::mt19937_64& rng) {
     const int big = r.resolution * r.renderScale;
-    cv::Mat canvas = conditionBackground(condition, big, rng);
+    cv::Mat canvas = conditionBackground(condition, big, rng).rgb;
     const auto spec = synth::randomSpec(categoryId, rng);
     synth::drawGarment(canvas, spec, garmentBox(categoryId, big, rng), rng);
     Sample s;
@@ -80,14 +85,7 @@ Sample renderComposited(const Recipe& r, int categoryId, const std::string& cond
     const auto spec = synth::randomSpec(categoryId, rng);
     const auto drawn = synth::drawGarment(source, spec, garmentBox(categoryId, big, rng), rng);
     const pairs::Cutout cut = pairs::cutOut(source, drawn.mask);
-    pairs::Background bg;
-    if (condition == "studio") {
-        bg.rgb = synth::studioBackground(r.resolution, r.resolution, rng);
-        bg.source = "studio";
-        bg.groundLine = 0.92;
-    } else {
-        bg = pairs::makeBackground(pairs::makeCondition(condition), r.resolution, r.resolution, rng());
-    }
+    const pairs::Background bg = conditionBackground(condition, r.resolution, rng);
     pairs::CompositeOptions co;
     co.width = co.height = r.resolution;
     co.placement = uniform(rng) < 0.7 ? pairs::Placement::Ground : pairs::Placement::Jittered;
