@@ -114,7 +114,9 @@ torch::Tensor AttentionImpl::forward(const torch::Tensor& xIn, const torch::Tens
     auto v = to_v->forward(ctx);  // [B, M, inner]
     auto o = multiHeadAttention(q, k, v, opt.heads, {}, opt.upcastSoftmax);
     o = to_out[0]->as<LinearImpl>()->forward(o);  // [B, N, queryDim]
-    if (opt.normGroups > 0) return o.transpose(1, 2).reshape({B, C, H, W}) + xIn;  // [B, C, H, W]
+    // xIn first: the sum takes its layout (the reshaped [B, C, H, W] view is channels-last, and
+    // LibTorch lays a sum out like its first operand, so the other order turned NCHW models channels-last).
+    if (opt.normGroups > 0) return xIn + o.transpose(1, 2).reshape({B, C, H, W});  // [B, C, H, W]
     return o;
 }
 
