@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <cmath>
+#include <string>
 
 // Module options hold c10::variant up to LibTorch 2.0 and std::variant after.
 #if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 1)
@@ -134,7 +135,12 @@ torch::Tensor conv(torch::nn::Conv2dImpl& c, const torch::Tensor& x) {
     const auto& w = c.weight;  // [out, in, k, k]
     const int64_t s = c.options.stride()->at(0);
     const double flops = 2.0 * x.size(0) * w.size(0) * w.size(1) * w.size(2) * w.size(3) * (x.size(2) / s) * (x.size(3) / s);
-    prof::Scope ps(w.size(2) == 1 ? "conv1x1" : "conv3x3", flops);
+    const char* kind = w.size(2) == 1 ? "conv1x1" : "conv3x3";
+    if (prof::detailed())  // e.g. "conv3x3 128>128 @512x512 nhwc"
+        kind = prof::intern(std::string(kind) + " " + std::to_string(w.size(1)) + ">" + std::to_string(w.size(0)) + " @" +
+                            std::to_string(x.size(2)) + "x" + std::to_string(x.size(3)) +
+                            (x.is_contiguous(torch::MemoryFormat::ChannelsLast) && !x.is_contiguous() ? " nhwc" : ""));
+    prof::Scope ps(kind, flops);
     // Every conv here is square, ungrouped, undilated and zero-padded (see conv2d()).
     const auto* pad = ADV_VARIANT::get_if<torch::ExpandingArray<2>>(&c.options.padding());
     if (pad && (*pad)->at(0) == (*pad)->at(1) && c.options.stride()->at(1) == s && c.options.groups() == 1)

@@ -1,6 +1,7 @@
 #include "model/profile.h"
 
 #include <mutex>
+#include <set>
 
 namespace adv::prof {
 
@@ -8,7 +9,16 @@ std::atomic<bool> g_enabled{false};
 namespace {
 std::mutex g_mutex;
 std::map<std::string, Stats> g_stats;
+std::atomic<bool> g_detailed{false};
+std::set<std::string> g_names;
 } // namespace
+
+void setDetailed(bool on) { g_detailed = on; }
+bool detailed() { return g_detailed.load(std::memory_order_relaxed); }
+const char* intern(const std::string& kind) {
+    std::lock_guard<std::mutex> l(g_mutex);
+    return g_names.insert(kind).first->c_str();  // std::set never moves its elements
+}
 
 void enable(bool on) { g_enabled = on; }
 void reset() {

@@ -21,6 +21,12 @@ void reset();
 std::map<std::string, Stats> snapshot();
 void add(const char* kind, double seconds, double flops);
 
+// Per-shape detail (`bench --by-shape`): layers then name their kind with their shape.
+void setDetailed(bool on);
+bool detailed();
+// A C string that lives as long as the program, for a kind named at run time.
+const char* intern(const std::string& kind);
+
 class Scope {
 public:
     Scope(const char* kind, double flops) : kind_(kind), flops_(flops), on_(g_enabled.load(std::memory_order_relaxed)) {
