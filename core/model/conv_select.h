@@ -14,6 +14,9 @@
 // folded in): 1.1-1.4x oneDNN's bf16 1x1 kernel on the UNet's projections and
 // 2-2.5x on the VAE's 512x256 / 256x128 shortcuts at 256²-512² (measured here).
 //
+// Channels-last inputs (the VAE decoder's, see vae.cpp) keep their layout on every path:
+// Winograd's channels-last form, one matrix product for 1x1, oneDNN's channels-last kernel.
+//
 // 3x3 stride-1 convolutions of the shapes wino::suits() names take the
 // Winograd path instead (model/winograd.h): chosen by that fixed rule, not by
 // timing, so the numbers never depend on the machine's load. The weight's
@@ -34,6 +37,7 @@ at::Tensor conv2d(const at::Tensor& x, const at::Tensor& weight, const at::Tenso
                   int64_t padding);
 
 void setEnabled(bool on);
+bool enabled();
 
 enum class Winograd { Off, Auto, Always };  // Always: every bf16 3x3 stride-1 padding-1 convolution (tests)
 void setWinograd(Winograd mode);

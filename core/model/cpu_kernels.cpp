@@ -26,6 +26,12 @@
                        int64_t, int64_t, int64_t, float*);                                                     \
     void winoOutputBf16(const uint16_t*, const float*, uint16_t*, int64_t, int64_t, int64_t, int64_t, int64_t, \
                         int64_t, int64_t, int64_t, int64_t, float*);                                           \
+    void winoInputNhwcBf16(const uint16_t*, uint16_t*, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t,   \
+                           int64_t, int64_t, float*);                                                          \
+    void winoOutputNhwcBf16(const uint16_t*, const float*, uint16_t*, int64_t, int64_t, int64_t, int64_t,      \
+                            int64_t, int64_t, int64_t, int64_t);                                               \
+    void channelSumsBf16(const uint16_t*, int64_t, int64_t, const float*, float*, float*);                     \
+    void channelAffineBf16(const uint16_t*, uint16_t*, int64_t, int64_t, const float*, const float*, bool);    \
     }
 ADV_KERN_DECLARE(base)
 #ifdef ADV_KERN_V4
@@ -47,10 +53,15 @@ struct Loops {
     decltype(&base::winoWeightBf16) winoWeightBf16;
     decltype(&base::winoInputBf16) winoInputBf16;
     decltype(&base::winoOutputBf16) winoOutputBf16;
+    decltype(&base::winoInputNhwcBf16) winoInputNhwcBf16;
+    decltype(&base::winoOutputNhwcBf16) winoOutputNhwcBf16;
+    decltype(&base::channelSumsBf16) channelSumsBf16;
+    decltype(&base::channelAffineBf16) channelAffineBf16;
 };
 
 #define ADV_KERN_LOOPS(NS) Loops{NS::groupNormF32, NS::groupNormBf16, NS::layerNormF32, NS::layerNormBf16, NS::gegluF32, NS::gegluBf16, \
-                                 NS::winoWeightBf16, NS::winoInputBf16, NS::winoOutputBf16}
+                                 NS::winoWeightBf16, NS::winoInputBf16, NS::winoOutputBf16, NS::winoInputNhwcBf16,  \
+                                 NS::winoOutputNhwcBf16, NS::channelSumsBf16, NS::channelAffineBf16}
 
 const Loops& loops() {
     static const Loops l = [] {
@@ -123,6 +134,15 @@ void winogradOutput(const uint16_t* m, const float* bias, uint16_t* y, int64_t k
     loops().winoOutputBf16(m, bias, y, k0, k1, K, H, W, i0, i1, p, p0, buf);
 }
 
+void winogradInputNhwc(const uint16_t* x, uint16_t* v, int64_t C, int64_t H, int64_t W, int64_t i0, int64_t t0,
+                       int64_t t1, int64_t p, int64_t p0, float* buf) {
+    loops().winoInputNhwcBf16(x, v, C, H, W, i0, t0, t1, p, p0, buf);
+}
+void winogradOutputNhwc(const uint16_t* m, const float* bias, uint16_t* y, int64_t K, int64_t H, int64_t W,
+                        int64_t i0, int64_t t0, int64_t t1, int64_t p, int64_t p0) {
+    loops().winoOutputNhwcBf16(m, bias, y, K, H, W, i0, t0, t1, p, p0);
+}
+
 void setEnabled(bool on) { g_enabled = on; }
 bool enabled() { return g_enabled.load(std::memory_order_relaxed); }
 
@@ -152,6 +172,70 @@ at::Tensor groupNorm(const at::Tensor& x, int64_t groups, const at::Tensor& gamm
                              b.data() + c0, e, silu);
         }
     });
+    return y;
+}
+
+bool channelsLast(const at::Tensor& x) {
+    return x.dim() == 4 && x.is_contiguous(at::MemoryFormat::ChannelsLast) && !x.is_contiguous();
+}
+
+at::Tensor groupNormChannelsLast(const at::Tensor& x, int64_t groups, const at::Tensor& gamma, const at::Tensor& beta,
+                                 double eps, bool silu) {
+    TORCH_CHECK(enabled() && x.device().is_cpu() && x.scalar_type() == at::kBFloat16 && channelsLast(x),
+                "groupNormChannelsLast: expects a channels-last bf16 CPU tensor");
+    const int64_t B = x.size(0), C = x.size(1), HW = x.size(2) * x.size(3);
+    TORCH_CHECK(C % groups == 0, "groupNorm: channels not divisible by groups");
+    const int64_t cpg = C / groups;
+    const auto g = floats(gamma, C, 1.f), be = floats(beta, C, 0.f);
+    auto y = at::empty_like(x, at::MemoryFormat::ChannelsLast);
+    const auto* src = static_cast<const uint16_t*>(x.data_ptr());
+    auto* dst = static_cast<uint16_t*>(y.data_ptr());
+    // Rows in blocks of kRows, each block's sums in f32 and the blocks' totals in f64. The sums are of
+    // d = x - shift with shift[c] the image's first pixel (close to the mean, so d^2 keeps its precision):
+    // a group's sum of (x - mu)^2 is then sum_c [S2_c + 2 (shift_c - mu) S1_c + n (shift_c - mu)^2].
+    constexpr int64_t kRows = 256;
+    const int64_t blocks = (HW + kRows - 1) / kRows;
+    std::vector<float> part1(static_cast<size_t>(blocks * C)), part2(part1.size());
+    std::vector<float> shift(static_cast<size_t>(C)), a(static_cast<size_t>(C)), b(static_cast<size_t>(C));
+    std::vector<double> s1(static_cast<size_t>(C)), s2(static_cast<size_t>(C));
+    for (int64_t n = 0; n < B; ++n) {
+        const uint16_t* xi = src + n * HW * C;
+        for (int64_t c = 0; c < C; ++c) shift[static_cast<size_t>(c)] = static_cast<float>(c10::BFloat16(xi[c], c10::BFloat16::from_bits()));
+        std::fill(part1.begin(), part1.end(), 0.f);
+        std::fill(part2.begin(), part2.end(), 0.f);
+        at::parallel_for(0, blocks, 1, [&](int64_t k0, int64_t k1) {
+            for (int64_t k = k0; k < k1; ++k)
+                loops().channelSumsBf16(xi + k * kRows * C, std::min(kRows, HW - k * kRows), C, shift.data(),
+                                        part1.data() + k * C, part2.data() + k * C);
+        });
+        std::fill(s1.begin(), s1.end(), 0.0);
+        std::fill(s2.begin(), s2.end(), 0.0);
+        for (int64_t k = 0; k < blocks; ++k)
+            for (int64_t c = 0; c < C; ++c) {
+                s1[static_cast<size_t>(c)] += part1[static_cast<size_t>(k * C + c)];
+                s2[static_cast<size_t>(c)] += part2[static_cast<size_t>(k * C + c)];
+            }
+        const double count = static_cast<double>(HW);
+        for (int64_t g0 = 0; g0 < C; g0 += cpg) {
+            double mean = 0, sq = 0;
+            for (int64_t c = g0; c < g0 + cpg; ++c) mean += s1[static_cast<size_t>(c)] + count * shift[static_cast<size_t>(c)];
+            mean /= count * static_cast<double>(cpg);
+            for (int64_t c = g0; c < g0 + cpg; ++c) {
+                const double dk = shift[static_cast<size_t>(c)] - mean;
+                sq += s2[static_cast<size_t>(c)] + 2 * dk * s1[static_cast<size_t>(c)] + count * dk * dk;
+            }
+            const double rstd = 1.0 / std::sqrt(std::max(0.0, sq / (count * static_cast<double>(cpg))) + eps);
+            for (int64_t c = g0; c < g0 + cpg; ++c) {
+                a[static_cast<size_t>(c)] = static_cast<float>(rstd * g[static_cast<size_t>(c)]);
+                b[static_cast<size_t>(c)] = static_cast<float>(be[static_cast<size_t>(c)] - mean * rstd * g[static_cast<size_t>(c)]);
+            }
+        }
+        at::parallel_for(0, blocks, 1, [&](int64_t k0, int64_t k1) {
+            for (int64_t k = k0; k < k1; ++k)
+                loops().channelAffineBf16(xi + k * kRows * C, dst + (n * HW + k * kRows) * C,
+                                          std::min(kRows, HW - k * kRows), C, a.data(), b.data(), silu);
+        });
+    }
     return y;
 }
 

@@ -25,6 +25,15 @@ bool enabled();
 at::Tensor groupNorm(const at::Tensor& x, int64_t groups, const at::Tensor& gamma, const at::Tensor& beta,
                      double eps, bool silu);
 
+// Whether x is a 4-d tensor laid out channels-last (NHWC) and not also plain contiguous.
+bool channelsLast(const at::Tensor& x);
+
+// GroupNorm (+ SiLU) of a channels-last bf16 CPU tensor, result channels-last: per-channel
+// sums vectorised across channels, mean and variance from one pass of shifted sums (f32 blocks,
+// f64 totals), then one pass applying them.
+at::Tensor groupNormChannelsLast(const at::Tensor& x, int64_t groups, const at::Tensor& gamma, const at::Tensor& beta,
+                                 double eps, bool silu);
+
 // LayerNorm over the last dimension (affine). Statistics in f32. Requires handles(x).
 at::Tensor layerNorm(const at::Tensor& x, const at::Tensor& gamma, const at::Tensor& beta, double eps);
 
@@ -39,5 +48,10 @@ void winogradInput(const uint16_t* x, uint16_t* v, int64_t c0, int64_t c1, int64
                    int64_t i1, int64_t p, int64_t p0, float* buf);
 void winogradOutput(const uint16_t* m, const float* bias, uint16_t* y, int64_t k0, int64_t k1, int64_t K, int64_t H,
                     int64_t W, int64_t i0, int64_t i1, int64_t p, int64_t p0, float* buf);
+// Channels-last forms: tiles [t0, t1) of one image from tile row i0 (buf: 16 * 64 floats for the input).
+void winogradInputNhwc(const uint16_t* x, uint16_t* v, int64_t C, int64_t H, int64_t W, int64_t i0, int64_t t0,
+                       int64_t t1, int64_t p, int64_t p0, float* buf);
+void winogradOutputNhwc(const uint16_t* m, const float* bias, uint16_t* y, int64_t K, int64_t H, int64_t W,
+                        int64_t i0, int64_t t0, int64_t t1, int64_t p, int64_t p0);
 
 } // namespace adv::kern

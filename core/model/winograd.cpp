@@ -19,8 +19,9 @@ uint16_t* raw(const at::Tensor& t) { return static_cast<uint16_t*>(t.data_ptr())
 
 } // namespace
 
-bool suits(int64_t batch, int64_t inChannels, int64_t outChannels, int64_t height, int64_t width) {
-    return std::min(inChannels, outChannels) >= 256 && batch * height * width >= 512 && height >= 2 && width >= 2;
+bool suits(int64_t batch, int64_t inChannels, int64_t outChannels, int64_t height, int64_t width, bool channelsLast) {
+    return std::min(inChannels, outChannels) >= (channelsLast ? 128 : 256) && batch * height * width >= 512 &&
+           height >= 2 && width >= 2;
 }
 
 at::Tensor transformWeight(const at::Tensor& weight) {
@@ -37,18 +38,57 @@ at::Tensor transformWeight(const at::Tensor& weight) {
     return u;
 }
 
+namespace {
+
+// The channels-last form: V [16, P, C] and M = V U^T [16, P, K], transforms across channels.
+at::Tensor conv3x3Nhwc(const at::Tensor& x, const at::Tensor& u, const std::vector<float>& b) {
+    const int64_t N = x.size(0), C = x.size(1), H = x.size(2), W = x.size(3), K = u.size(1);
+    const int64_t th = (H + 1) / 2, tw = (W + 1) / 2;
+    auto y = at::empty({N, K, H, W}, x.options().memory_format(at::MemoryFormat::ChannelsLast));
+    const auto ut = u.transpose(1, 2);  // [16, C, K]
+    const int64_t rows = N * th, rowsPerBand = std::clamp<int64_t>(kBandTiles / tw, 1, rows);
+    auto vBuf = at::empty({16 * C * rowsPerBand * tw}, x.options());
+    auto mBuf = at::empty({16 * K * rowsPerBand * tw}, x.options());
+    for (int64_t r0 = 0; r0 < rows; r0 += rowsPerBand) {
+        const int64_t r1 = std::min(rows, r0 + rowsPerBand), P = (r1 - r0) * tw;
+        auto V = vBuf.narrow(0, 0, 16 * C * P).view({16, P, C});
+        auto M = mBuf.narrow(0, 0, 16 * K * P).view({16, P, K});
+        for (int64_t r = r0; r < r1;) {  // the band's pieces, one image each
+            const int64_t n = r / th, i0 = r % th, i1 = std::min(th, i0 + (r1 - r)), p0 = (r - r0) * tw;
+            at::parallel_for(0, (i1 - i0) * tw, 16, [&](int64_t t0, int64_t t1) {
+                std::vector<float> buf(16 * 64);
+                kern::winogradInputNhwc(raw(x) + n * C * H * W, raw(V), C, H, W, i0, t0, t1, P, p0, buf.data());
+            });
+            r += i1 - i0;
+        }
+        at::bmm_out(M, V, ut);  // [16, P, C] x [16, C, K]
+        for (int64_t r = r0; r < r1;) {
+            const int64_t n = r / th, i0 = r % th, i1 = std::min(th, i0 + (r1 - r)), p0 = (r - r0) * tw;
+            at::parallel_for(0, (i1 - i0) * tw, 16, [&](int64_t t0, int64_t t1) {
+                kern::winogradOutputNhwc(raw(M), b.empty() ? nullptr : b.data(), raw(y) + n * K * H * W, K, H, W, i0,
+                                         t0, t1, P, p0);
+            });
+            r += i1 - i0;
+        }
+    }
+    return y;
+}
+
+} // namespace
+
 at::Tensor conv3x3(const at::Tensor& xIn, const at::Tensor& u, const at::Tensor& bias) {
     TORCH_CHECK(xIn.dim() == 4 && xIn.scalar_type() == at::kBFloat16 && xIn.device().is_cpu() && u.dim() == 3 &&
                     u.size(0) == 16 && u.size(2) == xIn.size(1),
                 "winograd: expects x [N, C, H, W] bf16 on the CPU and U [16, K, C]");
-    const auto x = xIn.contiguous();
-    const int64_t N = x.size(0), C = x.size(1), H = x.size(2), W = x.size(3), K = u.size(1);
-    const int64_t th = (H + 1) / 2, tw = (W + 1) / 2;
     std::vector<float> b;
     if (bias.defined()) {
         const auto bf = bias.to(at::kFloat).contiguous();
-        b.assign(bf.data_ptr<float>(), bf.data_ptr<float>() + K);
+        b.assign(bf.data_ptr<float>(), bf.data_ptr<float>() + u.size(1));
     }
+    if (kern::channelsLast(xIn)) return conv3x3Nhwc(xIn, u, b);
+    const auto x = xIn.contiguous();
+    const int64_t N = x.size(0), C = x.size(1), H = x.size(2), W = x.size(3), K = u.size(1);
+    const int64_t th = (H + 1) / 2, tw = (W + 1) / 2;
     auto y = at::empty({N, K, H, W}, x.options());
     // Bands of whole tile rows, counted over the batch (row r is image r / th, row r % th).
     const int64_t rows = N * th, rowsPerBand = std::clamp<int64_t>(kBandTiles / tw, 1, rows);

@@ -86,6 +86,60 @@ private Q_SLOTS:
         QVERIFY(errW < 0.01 * scale);
     }
 
+    void winogradChannelsLastGivesTheSameSums_data() { winogradMatchesF32Convolution_data(); }
+
+    void winogradChannelsLastGivesTheSameSums() {
+        // The channels-last form runs the same transforms across channels: the same sums in the same
+        // order, so bit for bit the NCHW result, laid out channels-last.
+        QFETCH(std::vector<int64_t>, shape);
+        QFETCH(bool, bias);
+        torch::NoGradGuard ng;
+        torch::manual_seed(12);
+        const int64_t N = shape[0], C = shape[1], K = shape[2], H = shape[3], W = shape[4];
+        auto x = torch::randn({N, C, H, W}).to(torch::kBFloat16);
+        auto w = (torch::randn({K, C, 3, 3}) / std::sqrt(9.0 * C)).to(torch::kBFloat16);
+        torch::Tensor b = bias ? torch::randn({K}).to(torch::kBFloat16) : torch::Tensor();
+        const auto u = wino::transformWeight(w);
+        const auto want = wino::conv3x3(x, u, b);
+        const auto xl = x.contiguous(torch::MemoryFormat::ChannelsLast);
+        const auto got = wino::conv3x3(xl, u, b);
+        QVERIFY(got.is_contiguous(torch::MemoryFormat::ChannelsLast));
+        QCOMPARE(kern::channelsLast(got), kern::channelsLast(xl));  // a 1x1 image is both layouts at once
+        QVERIFY(torch::equal(got, want));
+    }
+
+    void channelsLastKeepsItsLayoutOnEveryPath() {
+        // Each way a bf16 convolution can go, given channels-last data: the result stays channels-last
+        // and agrees with the NCHW result (bit for bit where the same kernel runs).
+        torch::NoGradGuard ng;
+        convsel::clear();
+        torch::manual_seed(9);
+        auto nhwc = [](const torch::Tensor& t) { return t.contiguous(torch::MemoryFormat::ChannelsLast); };
+        struct Case { const char* what; int64_t n, c, k, h, ks, pad; bool same; };
+        const Case cases[] = {
+            {"Winograd (128 channels: channels-last only)", 1, 128, 128, 32, 3, 1, true},
+            {"1x1 as one matrix product", 2, 96, 40, 12, 1, 0, false},
+            {"small image: the NCHW plans", 2, 64, 64, 8, 3, 1, true},
+            {"large image, few channels: oneDNN as it is", 1, 32, 48, 40, 3, 1, false},
+        };
+        QVERIFY(wino::suits(1, 128, 128, 32, 32, true) && !wino::suits(1, 128, 128, 32, 32, false));
+        for (const auto& k : cases) {
+            auto x = torch::randn({k.n, k.c, k.h, k.h}).to(torch::kBFloat16);
+            auto w = (torch::randn({k.k, k.c, k.ks, k.ks}) / std::sqrt(double(k.c * k.ks * k.ks))).to(torch::kBFloat16);
+            auto b = torch::randn({k.k}).to(torch::kBFloat16);
+            // The Winograd case against the NCHW Winograd form (NCHW data takes it from 256 channels up).
+            const auto want = k.ks == 3 && k.c == 128 ? wino::conv3x3(x, wino::transformWeight(w), b)
+                                                      : convsel::conv2d(x, w, b, 1, k.pad);
+            const auto calls = convsel::stats().winogradCalls;
+            const auto got = convsel::conv2d(nhwc(x), w, b, 1, k.pad);
+            QCOMPARE(convsel::stats().winogradCalls - calls, k.c == 128 ? 1 : 0);
+            QVERIFY2(kern::channelsLast(got), k.what);
+            QVERIFY2(!kern::channelsLast(want), k.what);
+            if (k.same) QVERIFY2(torch::equal(got, want), k.what);
+            else expectBf16Close(got, at::conv2d(x.to(torch::kFloat32), w.to(torch::kFloat32), b.to(torch::kFloat32), 1, k.pad), k.what);
+        }
+    }
+
     void winogradTakesTheShapesOfItsRule() {
         torch::NoGradGuard ng;
         convsel::clear();
@@ -93,7 +147,7 @@ private Q_SLOTS:
         auto x = torch::randn({2, 256, 16, 16}).to(torch::kBFloat16);
         auto w = (torch::randn({256, 256, 3, 3}) * 0.02).to(torch::kBFloat16);
         auto b = torch::randn({256}).to(torch::kBFloat16);
-        QVERIFY(wino::suits(2, 256, 256, 16, 16));
+        QVERIFY(wino::suits(2, 256, 256, 16, 16, false));
         const auto want = wino::conv3x3(x, wino::transformWeight(w), b);
         QVERIFY(torch::equal(convsel::conv2d(x, w, b, 1, 1), want));
         QVERIFY(torch::equal(convsel::conv2d(x, w, b, 1, 1), want));  // from the cached Winograd weight
@@ -103,7 +157,7 @@ private Q_SLOTS:
         QCOMPARE(s.winogradBytes, int64_t{16} * 256 * 256 * 2);
 
         // Outside the rule: few channels, few positions, stride 2, f32, training: the direct kernel.
-        QVERIFY(!wino::suits(2, 64, 64, 16, 16) && !wino::suits(2, 256, 256, 8, 8));
+        QVERIFY(!wino::suits(2, 64, 64, 16, 16, false) && !wino::suits(2, 256, 256, 8, 8, false));
         auto small = (torch::randn({64, 64, 3, 3}) * 0.05).to(torch::kBFloat16);
         auto xs = torch::randn({2, 64, 16, 16}).to(torch::kBFloat16);
         QVERIFY(torch::equal(convsel::conv2d(xs, small, {}, 1, 1), at::conv2d(xs, small, {}, 1, 1)));
@@ -157,6 +211,34 @@ private Q_SLOTS:
             expectBf16Close(kern::groupNorm(xb, groups, g, b, 1e-5, silu),
                             silu ? torch::silu(wantB) : wantB, "bf16 group norm");
         }
+    }
+
+    void groupNormChannelsLastMatchesLibTorch_data() {
+        QTest::addColumn<QList<qlonglong>>("shape");
+        QTest::addColumn<int>("groups");
+        QTest::addColumn<double>("offset");
+        QTest::newRow("ResNet 2x64x8x8, 32 groups") << QList<qlonglong>{2, 64, 8, 8} << 32 << 1.5;
+        QTest::newRow("odd spatial 1x96x7x9") << QList<qlonglong>{1, 96, 7, 9} << 32 << 1.5;
+        QTest::newRow("several row blocks 1x32x40x40, 4 groups") << QList<qlonglong>{1, 32, 40, 40} << 4 << 1.5;
+        QTest::newRow("mean far from zero") << QList<qlonglong>{1, 64, 33, 31} << 32 << 60.0;
+    }
+    void groupNormChannelsLastMatchesLibTorch() {
+        QFETCH(QList<qlonglong>, shape);
+        QFETCH(int, groups);
+        QFETCH(double, offset);
+        torch::manual_seed(7);
+        const std::vector<int64_t> s(shape.begin(), shape.end());
+        // Channel means spread around the offset: the shifted sums must not lose the variance to it.
+        auto x = (torch::randn(s) * 3 + offset + torch::randn({1, s[1], 1, 1}))
+                     .to(torch::kBFloat16).contiguous(torch::MemoryFormat::ChannelsLast);
+        auto g = torch::randn({s[1]}), b = torch::randn({s[1]});
+        const auto want = torch::group_norm(x.to(torch::kFloat32).contiguous(), groups, g, b, 1e-5);
+        for (bool silu : {false, true}) {
+            const auto got = kern::groupNormChannelsLast(x, groups, g, b, 1e-5, silu);
+            QVERIFY(kern::channelsLast(got));
+            expectBf16Close(got, silu ? torch::silu(want) : want, "channels-last bf16 group norm");
+        }
+        QVERIFY_EXCEPTION_THROWN(kern::groupNormChannelsLast(x.contiguous(), groups, g, b, 1e-5, false), c10::Error);
     }
 
     void layerNormMatchesLibTorch() {
