@@ -139,7 +139,7 @@ torch::Tensor conv(torch::nn::Conv2dImpl& c, const torch::Tensor& x) {
     if (prof::detailed())  // e.g. "conv3x3 128>128 @512x512 nhwc"
         kind = prof::intern(std::string(kind) + " " + std::to_string(w.size(1)) + ">" + std::to_string(w.size(0)) + " @" +
                             std::to_string(x.size(2)) + "x" + std::to_string(x.size(3)) +
-                            (x.is_contiguous(torch::MemoryFormat::ChannelsLast) && !x.is_contiguous() ? " nhwc" : ""));
+                            (kern::channelsLast(x) ? " nhwc" : ""));
     prof::Scope ps(kind, flops);
     // Every conv here is square, ungrouped, undilated and zero-padded (see conv2d()).
     const auto* pad = ADV_VARIANT::get_if<torch::ExpandingArray<2>>(&c.options.padding());
@@ -151,10 +151,19 @@ torch::Tensor conv(torch::nn::Conv2dImpl& c, const torch::Tensor& x) {
 torch::Tensor norm(torch::nn::GroupNormImpl& n, const torch::Tensor& x, bool silu) {
     prof::Scope ps("groupnorm", 8.0 * x.numel());
     // LibTorch's bf16 GroupNorm is scalar code; the fused kernel has no backward, so inference only.
-    if (x.scalar_type() == torch::kBFloat16 && !torch::GradMode::is_enabled() && kern::handles(x))
-        return kern::groupNorm(x, n.options.num_groups(), n.weight, n.bias, n.options.eps(), silu);
+    if (x.scalar_type() == torch::kBFloat16 && !torch::GradMode::is_enabled() && x.device().is_cpu() &&
+        kern::enabled()) {
+        if (kern::handles(x)) return kern::groupNorm(x, n.options.num_groups(), n.weight, n.bias, n.options.eps(), silu);
+        if (kern::channelsLast(x))
+            return kern::groupNormChannelsLast(x, n.options.num_groups(), n.weight, n.bias, n.options.eps(), silu);
+    }
     auto y = n.forward(x);
     return silu ? torch::silu(y) : y;
+}
+
+bool channelsLastPays(const torch::Tensor& x) {
+    return x.dim() == 4 && x.scalar_type() == torch::kBFloat16 && x.device().is_cpu() &&
+           !torch::GradMode::is_enabled() && kern::enabled() && convsel::enabled();
 }
 
 torch::Tensor ResnetBlock2DImpl::forward(const torch::Tensor& x, const torch::Tensor& temb) {
@@ -186,7 +195,10 @@ torch::Tensor Upsample2DImpl::forward(const torch::Tensor& x, std::vector<int64_
     {
         prof::Scope ps("upsample", 0);
         const int64_t B = x.size(0), C = x.size(1), H = x.size(2), W = x.size(3);
-        if (size[0] == 2 * H && size[1] == 2 * W)  // nearest x2 as a broadcast copy: any dtype, no conversion
+        if (size[0] == 2 * H && size[1] == 2 * W && kern::channelsLast(x))  // the same on NHWC data, kept NHWC
+            up = x.permute({0, 2, 3, 1}).view({B, H, 1, W, 1, C}).expand({B, H, 2, W, 2, C})
+                     .reshape({B, 2 * H, 2 * W, C}).permute({0, 3, 1, 2});
+        else if (size[0] == 2 * H && size[1] == 2 * W)  // nearest x2 as a broadcast copy: any dtype, no conversion
             up = x.view({B, C, H, 1, W, 1}).expand({B, C, H, 2, W, 2}).reshape({B, C, 2 * H, 2 * W});
         else if (x.scalar_type() == torch::kBFloat16 && !x.is_cuda())  // not implemented for bf16 in 1.13
             up = torch::upsample_nearest2d(x.to(torch::kFloat32), size).to(x.scalar_type());
@@ -272,9 +284,9 @@ torch::Tensor Transformer2DImpl::forward(const torch::Tensor& x, const torch::Te
     for (auto& m : *transformer_blocks) h = m->as<BasicTransformerBlockImpl>()->forward(h, context);
     if (linearProjection) {
         h = projOutLinear->forward(h);  // [B, HW, C]
-        h = h.reshape({B, H, W, x.size(1)}).permute({0, 3, 1, 2}).contiguous();
+        h = h.reshape({B, H, W, x.size(1)}).permute({0, 3, 1, 2}).contiguous(x.suggest_memory_format());
     } else {
-        h = h.reshape({B, H, W, inner}).permute({0, 3, 1, 2}).contiguous();  // [B, inner, H, W]
+        h = h.reshape({B, H, W, inner}).permute({0, 3, 1, 2}).contiguous(x.suggest_memory_format());  // [B, inner, H, W]
         h = conv(*projOutConv, h);                                           // [B, C, H, W]
     }
     return h + x;

@@ -137,6 +137,10 @@ torch::nn::GroupNorm groupNorm(int64_t groups, int64_t channels, double eps);
 torch::Tensor conv(torch::nn::Conv2dImpl& c, const torch::Tensor& x);
 // GroupNorm, optionally followed by SiLU; fused into one pass for bf16 CPU inference.
 torch::Tensor norm(torch::nn::GroupNormImpl& n, const torch::Tensor& x, bool silu = false);
+
+// Whether x is a bf16 CPU inference activation that the channels-last kernels take (Winograd and
+// GroupNorm, model/cpu_kernels.h and winograd.h): the VAE decoder then runs channels-last.
+bool channelsLastPays(const torch::Tensor& x);
 torch::nn::Conv2d conv2d(int64_t in, int64_t out, int64_t kernel, int64_t stride = 1, int64_t padding = -1);
 
 } // namespace adv::nn

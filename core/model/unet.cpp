@@ -165,6 +165,9 @@ torch::Tensor UNet2DConditionModelImpl::forward(const torch::Tensor& sample, con
     auto emb = linear_2->forward(torch::silu(linear_1->forward(tEmb)));      // [B, 4*ch0]
 
     auto h = nn::conv(*conv_in, sample);                                       // [B, ch0, h, w]
+    // bf16 on the CPU: channels-last from here on (Winograd's channels-last form, free reshapes around
+    // attention; SD 1.5 256² step 1.00 -> 0.91 s, 512² 4.8 -> 4.4 s measured here), back to NCHW at the end.
+    if (nn::channelsLastPays(h)) h = h.contiguous(torch::MemoryFormat::ChannelsLast);
     std::vector<torch::Tensor> skips{h};
     for (auto& m : *down_blocks) h = m->as<UNetDownBlockImpl>()->forward(h, emb, context, skips);
     h = mid_block->forward(h, emb, context);                                 // [B, chN, h/8, w/8]
@@ -179,7 +182,7 @@ torch::Tensor UNet2DConditionModelImpl::forward(const torch::Tensor& sample, con
         h = blk->forward(h, emb, context, skips, upSize);
     }
     h = nn::norm(*conv_norm_out, h, true);
-    return nn::conv(*conv_out, h);  // [B, out, h, w]
+    return nn::conv(*conv_out, h).contiguous();  // [B, out, h, w]
 }
 
 } // namespace adv

@@ -90,9 +90,12 @@ VaeDecoderImpl::VaeDecoderImpl(const VaeConfig& c) {
 
 torch::Tensor VaeDecoderImpl::forward(const torch::Tensor& z) {
     auto h = nn::conv(*conv_in, z);  // [B, chN, h, w]
+    // bf16 on the CPU: channels-last from here on (Winograd down to 128 channels, GroupNorm across
+    // channels; 512x512 decode 4.9 -> 4.0 s measured here), back to NCHW at the end.
+    if (nn::channelsLastPays(h)) h = h.contiguous(torch::MemoryFormat::ChannelsLast);
     h = mid_block->forward(h);
     for (auto& b : *up_blocks) h = b->as<VaeBlockImpl>()->forward(h);
-    return nn::conv(*conv_out, nn::norm(*conv_norm_out, h, true));  // [B, 3, h*f, w*f]
+    return nn::conv(*conv_out, nn::norm(*conv_norm_out, h, true)).contiguous();  // [B, 3, h*f, w*f]
 }
 
 torch::Tensor LatentDist::sample(torch::Generator* gen) const {
