@@ -48,7 +48,7 @@ void winogradInput(const uint16_t* x, uint16_t* v, int64_t c0, int64_t c1, int64
                    int64_t i1, int64_t p, int64_t p0, float* buf);
 void winogradOutput(const uint16_t* m, const float* bias, uint16_t* y, int64_t k0, int64_t k1, int64_t K, int64_t H,
                     int64_t W, int64_t i0, int64_t i1, int64_t p, int64_t p0, float* buf);
-// Channels-last forms: tiles [t0, t1) of one image from tile row i0 (buf: 16 * 64 floats for the input).
+// Channels-last forms: tiles [t0, t1) of one image from tile row i0 (buf: 16 * C floats for the input).
 void winogradInputNhwc(const uint16_t* x, uint16_t* v, int64_t C, int64_t H, int64_t W, int64_t i0, int64_t t0,
                        int64_t t1, int64_t p, int64_t p0, float* buf);
 void winogradOutputNhwc(const uint16_t* m, const float* bias, uint16_t* y, int64_t K, int64_t H, int64_t W,

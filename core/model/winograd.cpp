@@ -56,7 +56,7 @@ at::Tensor conv3x3Nhwc(const at::Tensor& x, const at::Tensor& u, const std::vect
         for (int64_t r = r0; r < r1;) {  // the band's pieces, one image each
             const int64_t n = r / th, i0 = r % th, i1 = std::min(th, i0 + (r1 - r)), p0 = (r - r0) * tw;
             at::parallel_for(0, (i1 - i0) * tw, 16, [&](int64_t t0, int64_t t1) {
-                std::vector<float> buf(16 * 64);
+                std::vector<float> buf(16 * C);
                 kern::winogradInputNhwc(raw(x) + n * C * H * W, raw(V), C, H, W, i0, t0, t1, P, p0, buf.data());
             });
             r += i1 - i0;
