@@ -123,8 +123,23 @@ private Q_SLOTS:
         auto out = m->forward(torch::randn({1, 4, 24, 40}), torch::tensor({10}), torch::randn({1, 77, 32}));
         QCOMPARE(out.sizes().vec(), (std::vector<int64_t>{1, 4, 24, 40}));
         // Odd sizes need upsampling to the skip's size.
-        out = m->forward(torch::randn({1, 4, 20, 13}), torch::tensor({10}), torch::randn({1, 7, 32}));
+        const auto x = torch::randn({1, 4, 20, 13}), ctx = torch::randn({1, 7, 32});
+        out = m->forward(x, torch::tensor({10}), ctx);
         QCOMPARE(out.sizes().vec(), (std::vector<int64_t>{1, 4, 20, 13}));
+        // The same in bf16: channels-last inside (odd upsampling sizes, skips concatenated), NCHW out,
+        // as close to the f32 answer as LibTorch's own bf16 ops on NCHW data.
+        m->to(torch::kBFloat16);
+        const auto fast = m->forward(x.to(torch::kBFloat16), torch::tensor({10}), ctx.to(torch::kBFloat16));
+        kern::setEnabled(false);
+        convsel::setEnabled(false);
+        const auto plain = m->forward(x.to(torch::kBFloat16), torch::tensor({10}), ctx.to(torch::kBFloat16));
+        kern::setEnabled(true);
+        convsel::setEnabled(true);
+        QVERIFY(fast.is_contiguous());
+        const double errFast = (fast.to(torch::kFloat32) - out).abs().max().item<double>();
+        const double errPlain = (plain.to(torch::kFloat32) - out).abs().max().item<double>();
+        QVERIFY2(errFast <= 1.5 * errPlain + 0.01 * out.abs().max().item<double>(),
+                 (std::to_string(errFast) + " vs " + std::to_string(errPlain)).c_str());
     }
 
     void sd15KeysAndParameterCount() {
