@@ -40,72 +40,64 @@ at::Tensor transformWeight(const at::Tensor& weight) {
 
 namespace {
 
-// The channels-last form: V [16, P, C] and M = V U^T [16, P, K], transforms across channels.
-at::Tensor conv3x3Nhwc(const at::Tensor& x, const at::Tensor& u, const std::vector<float>& b) {
-    const int64_t N = x.size(0), C = x.size(1), H = x.size(2), W = x.size(3), K = u.size(1);
-    const int64_t th = (H + 1) / 2, tw = (W + 1) / 2;
-    auto y = at::empty({N, K, H, W}, x.options().memory_format(at::MemoryFormat::ChannelsLast));
-    const auto ut = u.transpose(1, 2);  // [16, C, K]
-    const int64_t rows = N * th, rowsPerBand = std::clamp<int64_t>(kBandTiles / tw, 1, rows);
-    auto vBuf = at::empty({16 * C * rowsPerBand * tw}, x.options());
-    auto mBuf = at::empty({16 * K * rowsPerBand * tw}, x.options());
-    for (int64_t r0 = 0; r0 < rows; r0 += rowsPerBand) {
-        const int64_t r1 = std::min(rows, r0 + rowsPerBand), P = (r1 - r0) * tw;
-        auto V = vBuf.narrow(0, 0, 16 * C * P).view({16, P, C});
-        auto M = mBuf.narrow(0, 0, 16 * K * P).view({16, P, K});
-        for (int64_t r = r0; r < r1;) {  // the band's pieces, one image each
-            const int64_t n = r / th, i0 = r % th, i1 = std::min(th, i0 + (r1 - r)), p0 = (r - r0) * tw;
-            at::parallel_for(0, (i1 - i0) * tw, 16, [&](int64_t t0, int64_t t1) {
-                std::vector<float> buf(16 * C);
-                kern::winogradInputNhwc(raw(x) + n * C * H * W, raw(V), C, H, W, i0, t0, t1, P, p0, buf.data());
-            });
-            r += i1 - i0;
-        }
-        at::bmm_out(M, V, ut);  // [16, P, C] x [16, C, K]
-        for (int64_t r = r0; r < r1;) {
-            const int64_t n = r / th, i0 = r % th, i1 = std::min(th, i0 + (r1 - r)), p0 = (r - r0) * tw;
-            at::parallel_for(0, (i1 - i0) * tw, 16, [&](int64_t t0, int64_t t1) {
-                kern::winogradOutputNhwc(raw(M), b.empty() ? nullptr : b.data(), raw(y) + n * K * H * W, K, H, W, i0,
-                                         t0, t1, P, p0);
-            });
-            r += i1 - i0;
-        }
-    }
-    return y;
-}
+// One image's share of a band: its tile rows [i0, i1), their tiles from column p0 of V and M.
+struct Piece { int64_t n, i0, i1, p0; };
 
-} // namespace
+// Tiles per band (the most a band holds), given th x tw tiles per image.
+int64_t bandTiles(int64_t N, int64_t th, int64_t tw) { return std::clamp<int64_t>(kBandTiles / tw, 1, N * th) * tw; }
 
-at::Tensor conv3x3(const at::Tensor& xIn, const at::Tensor& u, const at::Tensor& bias) {
-    TORCH_CHECK(xIn.dim() == 4 && xIn.scalar_type() == at::kBFloat16 && xIn.device().is_cpu() && u.dim() == 3 &&
-                    u.size(0) == 16 && u.size(2) == xIn.size(1),
-                "winograd: expects x [N, C, H, W] bf16 on the CPU and U [16, K, C]");
-    std::vector<float> b;
-    if (bias.defined()) {
-        const auto bf = bias.to(at::kFloat).contiguous();
-        b.assign(bf.data_ptr<float>(), bf.data_ptr<float>() + u.size(1));
-    }
-    if (kern::channelsLast(xIn)) return conv3x3Nhwc(xIn, u, b);
-    const auto x = xIn.contiguous();
-    const int64_t N = x.size(0), C = x.size(1), H = x.size(2), W = x.size(3), K = u.size(1);
-    const int64_t th = (H + 1) / 2, tw = (W + 1) / 2;
-    auto y = at::empty({N, K, H, W}, x.options());
-    // Bands of whole tile rows, counted over the batch (row r is image r / th, row r % th).
-    const int64_t rows = N * th, rowsPerBand = std::clamp<int64_t>(kBandTiles / tw, 1, rows);
-    auto vBuf = at::empty({16 * C * rowsPerBand * tw}, x.options());
-    auto mBuf = at::empty({16 * K * rowsPerBand * tw}, x.options());
+// Calls band(P, pieces) for bands of whole tile rows counted over the batch (row r is image r / th, tile
+// row r % th), so one product can span tile rows of several images.
+template <typename F>
+void forEachBand(int64_t N, int64_t th, int64_t tw, F&& band) {
+    const int64_t rows = N * th, rowsPerBand = bandTiles(N, th, tw) / tw;
+    std::vector<Piece> pieces;
     for (int64_t r0 = 0; r0 < rows; r0 += rowsPerBand) {
-        const int64_t r1 = std::min(rows, r0 + rowsPerBand), P = (r1 - r0) * tw;
-        auto V = vBuf.narrow(0, 0, 16 * C * P).view({16, C, P});
-        auto M = mBuf.narrow(0, 0, 16 * K * P).view({16, K, P});
-        // The band's pieces: [image, first row, last row), and where their tiles start in P.
-        struct Piece { int64_t n, i0, i1, p0; };
-        std::vector<Piece> pieces;
+        const int64_t r1 = std::min(rows, r0 + rowsPerBand);
+        pieces.clear();
         for (int64_t r = r0; r < r1;) {
             const int64_t n = r / th, i0 = r % th, i1 = std::min(th, i0 + (r1 - r));
             pieces.push_back({n, i0, i1, (r - r0) * tw});
             r += i1 - i0;
         }
+        band((r1 - r0) * tw, pieces);
+    }
+}
+
+// The channels-last form: V [16, P, C] and M = V U^T [16, P, K], transforms across channels, by tiles.
+at::Tensor conv3x3Nhwc(const at::Tensor& x, const at::Tensor& u, const std::vector<float>& b) {
+    const int64_t N = x.size(0), C = x.size(1), H = x.size(2), W = x.size(3), K = u.size(1);
+    const int64_t th = (H + 1) / 2, tw = (W + 1) / 2, most = bandTiles(N, th, tw);
+    auto y = at::empty({N, K, H, W}, x.options().memory_format(at::MemoryFormat::ChannelsLast));
+    const auto ut = u.transpose(1, 2);  // [16, C, K]
+    auto vBuf = at::empty({16 * C * most}, x.options()), mBuf = at::empty({16 * K * most}, x.options());
+    forEachBand(N, th, tw, [&](int64_t P, const std::vector<Piece>& pieces) {
+        auto V = vBuf.narrow(0, 0, 16 * C * P).view({16, P, C});
+        auto M = mBuf.narrow(0, 0, 16 * K * P).view({16, P, K});
+        for (const auto& p : pieces)
+            at::parallel_for(0, (p.i1 - p.i0) * tw, 16, [&](int64_t t0, int64_t t1) {
+                std::vector<float> buf(16 * C);
+                kern::winogradInputNhwc(raw(x) + p.n * C * H * W, raw(V), C, H, W, p.i0, t0, t1, P, p.p0, buf.data());
+            });
+        at::bmm_out(M, V, ut);  // [16, P, C] x [16, C, K]
+        for (const auto& p : pieces)
+            at::parallel_for(0, (p.i1 - p.i0) * tw, 16, [&](int64_t t0, int64_t t1) {
+                kern::winogradOutputNhwc(raw(M), b.empty() ? nullptr : b.data(), raw(y) + p.n * K * H * W, K, H, W, p.i0,
+                                         t0, t1, P, p.p0);
+            });
+    });
+    return y;
+}
+
+// The NCHW form: V [16, C, P] and M = U V [16, K, P], transforms along rows, by channels.
+at::Tensor conv3x3Nchw(const at::Tensor& x, const at::Tensor& u, const std::vector<float>& b) {
+    const int64_t N = x.size(0), C = x.size(1), H = x.size(2), W = x.size(3), K = u.size(1);
+    const int64_t th = (H + 1) / 2, tw = (W + 1) / 2, most = bandTiles(N, th, tw);
+    auto y = at::empty({N, K, H, W}, x.options());
+    auto vBuf = at::empty({16 * C * most}, x.options()), mBuf = at::empty({16 * K * most}, x.options());
+    forEachBand(N, th, tw, [&](int64_t P, const std::vector<Piece>& pieces) {
+        auto V = vBuf.narrow(0, 0, 16 * C * P).view({16, C, P});
+        auto M = mBuf.narrow(0, 0, 16 * K * P).view({16, K, P});
         at::parallel_for(0, C, 1, [&](int64_t c0, int64_t c1) {
             std::vector<float> buf(8 * (tw + 1));
             for (const auto& p : pieces)
@@ -118,8 +110,22 @@ at::Tensor conv3x3(const at::Tensor& xIn, const at::Tensor& u, const at::Tensor&
                 kern::winogradOutput(raw(M), b.empty() ? nullptr : b.data(), raw(y) + p.n * K * H * W, k0, k1, K, H, W,
                                      p.i0, p.i1, P, p.p0, buf.data());
         });
-    }
+    });
     return y;
+}
+
+} // namespace
+
+at::Tensor conv3x3(const at::Tensor& x, const at::Tensor& u, const at::Tensor& bias) {
+    TORCH_CHECK(x.dim() == 4 && x.scalar_type() == at::kBFloat16 && x.device().is_cpu() && u.dim() == 3 &&
+                    u.size(0) == 16 && u.size(2) == x.size(1),
+                "winograd: expects x [N, C, H, W] bf16 on the CPU and U [16, K, C]");
+    std::vector<float> b;
+    if (bias.defined()) {
+        const auto bf = bias.to(at::kFloat).contiguous();
+        b.assign(bf.data_ptr<float>(), bf.data_ptr<float>() + u.size(1));
+    }
+    return kern::channelsLast(x) ? conv3x3Nhwc(x, u, b) : conv3x3Nchw(x.contiguous(), u, b);
 }
 
 } // namespace adv::wino
