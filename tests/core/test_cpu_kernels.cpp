@@ -8,6 +8,8 @@
 
 #include <torch/torch.h>
 
+#include <tuple>
+
 using namespace adv;
 
 namespace {
@@ -18,6 +20,14 @@ void expectBf16Close(const torch::Tensor& got, const torch::Tensor& want, const 
     const auto g = got.to(torch::kFloat32), w = want.to(torch::kFloat32);
     const auto excess = ((g - w).abs() - (w.abs() * (2.0 / 256) + 1e-3)).max().item<double>();
     QVERIFY2(excess <= 0, (std::string(what) + ": off by " + std::to_string(excess) + " beyond bf16 rounding").c_str());
+}
+
+// Input x [N, C, H, W], unit-gain weight [K, C, 3, 3] and bias [K] (or none) in bf16, from shape = {N, C, K, H, W}.
+std::tuple<torch::Tensor, torch::Tensor, torch::Tensor> randomConv3x3(const std::vector<int64_t>& shape, bool bias) {
+    const int64_t N = shape[0], C = shape[1], K = shape[2], H = shape[3], W = shape[4];
+    auto x = torch::randn({N, C, H, W}).to(torch::kBFloat16);
+    auto w = (torch::randn({K, C, 3, 3}) / std::sqrt(9.0 * C)).to(torch::kBFloat16);
+    return {x, w, bias ? torch::randn({K}).to(torch::kBFloat16) : torch::Tensor()};
 }
 
 void expectF32Close(const torch::Tensor& got, const torch::Tensor& want, double tol, const char* what) {
@@ -63,10 +73,7 @@ private Q_SLOTS:
         QFETCH(bool, bias);
         torch::NoGradGuard ng;
         torch::manual_seed(11);
-        const int64_t N = shape[0], C = shape[1], K = shape[2], H = shape[3], W = shape[4];
-        auto x = torch::randn({N, C, H, W}).to(torch::kBFloat16);
-        auto w = (torch::randn({K, C, 3, 3}) / std::sqrt(9.0 * C)).to(torch::kBFloat16);
-        torch::Tensor b = bias ? torch::randn({K}).to(torch::kBFloat16) : torch::Tensor();
+        const auto [x, w, b] = randomConv3x3(shape, bias);
         // The exact answer for these bf16 inputs, and LibTorch's direct bf16 kernel as the yardstick.
         const auto want = at::conv2d(x.to(torch::kFloat32), w.to(torch::kFloat32),
                                      bias ? b.to(torch::kFloat32) : torch::Tensor(), 1, 1);
@@ -95,10 +102,7 @@ private Q_SLOTS:
         QFETCH(bool, bias);
         torch::NoGradGuard ng;
         torch::manual_seed(12);
-        const int64_t N = shape[0], C = shape[1], K = shape[2], H = shape[3], W = shape[4];
-        auto x = torch::randn({N, C, H, W}).to(torch::kBFloat16);
-        auto w = (torch::randn({K, C, 3, 3}) / std::sqrt(9.0 * C)).to(torch::kBFloat16);
-        torch::Tensor b = bias ? torch::randn({K}).to(torch::kBFloat16) : torch::Tensor();
+        const auto [x, w, b] = randomConv3x3(shape, bias);
         const auto u = wino::transformWeight(w);
         const auto want = wino::conv3x3(x, u, b);
         const auto xl = x.contiguous(torch::MemoryFormat::ChannelsLast);
