@@ -14,7 +14,7 @@
 // folded in): 1.1-1.4x oneDNN's bf16 1x1 kernel on the UNet's projections and
 // 2-2.5x on the VAE's 512x256 / 256x128 shortcuts at 256²-512² (measured here).
 //
-// Channels-last inputs (the VAE decoder's, see vae.cpp) keep their layout on every path:
+// Channels-last inputs (bf16 UNet and VAE decoder, see unet.cpp and vae.cpp) keep their layout on every path:
 // Winograd's channels-last form, one matrix product for 1x1, oneDNN's channels-last kernel.
 //
 // 3x3 stride-1 convolutions of the shapes wino::suits() names take the
