@@ -11,6 +11,7 @@ PACKAGES=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6 libgl-dev
   libqcustomplot-dev                 # QCustomPlot 2.1 (Qt 6 build: QCustomPlotQt6)
   libopencv-dev libspdlog-dev nlohmann-json3-dev zlib1g-dev
+  libpng-dev libimagequant-dev       # ad export: PNG writing and palette quantisation for byte budgets
   xvfb xauth                         # GUI screenshots under a virtual display
   dpkg-dev file                      # building and checking the .deb
 )
