@@ -29,6 +29,7 @@ void PairSet::save() const {
                {"state", p.state},            {"caption_edited", p.captionEdited},
                {"scale", p.scale},            {"harmonize", p.harmonize}, {"shadow", p.shadow},
                {"grabcut", p.grabCut}};
+        if (!p.mask.empty()) j["mask"] = p.mask;
         out += j.dump() + "\n";
     }
     fs::writeFileAtomic(manifestPath(), out);
@@ -57,6 +58,7 @@ PairSet PairSet::load(const std::string& dir) {
             r.backgroundSource = j.value("background_source", "");
             r.caption = j.at("caption");
             r.image = j.at("image");
+            r.mask = j.value("mask", "");
             r.seed = j.value("seed", uint64_t(0));
             r.state = j.value("state", "pending");
             r.captionEdited = j.value("caption_edited", false);
@@ -92,6 +94,12 @@ const Condition& findCondition(const PairSetOptions& o, const std::string& name,
         if (c.name == name) return c;
     fallback = makeCondition(name);
     return fallback;
+}
+
+// "images/x.png" -> "masks/x.png".
+std::string maskPathFor(const std::string& image) {
+    const sfs::path p(image);
+    return (sfs::path("masks") / p.filename()).generic_string();
 }
 
 void render(const coco::Dataset& ds, const std::string& imagesDir, const PairSetOptions& o, const std::string& outDir,
@@ -133,6 +141,14 @@ void render(const coco::Dataset& ds, const std::string& imagesDir, const PairSet
     out.pixels.assign(comp.rgb.data, comp.rgb.data + comp.rgb.total() * 3);
     const std::string file = (sfs::path(outDir) / r.image).string();
     png::write(file, out, {{"caption", r.caption}, {"advariant-pair", r.id}});
+    // The garment's mask beside it (masked training weighs the loss with it).
+    if (r.mask.empty()) r.mask = maskPathFor(r.image);
+    const sfs::path maskFile = sfs::path(outDir) / r.mask;
+    std::error_code ec;
+    sfs::create_directories(maskFile.parent_path(), ec);
+    std::vector<uint8_t> bytes;
+    if (!cv::imencode(".png", comp.mask * 255, bytes)) throw FileError(maskFile.string(), "cannot encode the mask");
+    fs::writeFileAtomic(maskFile.string(), std::string(bytes.begin(), bytes.end()));
 }
 
 } // namespace

@@ -24,6 +24,7 @@ struct PairRecord {
     std::string backgroundSource;
     std::string caption;
     std::string image;             // output image, relative to the set's folder
+    std::string mask;              // the garment's mask in the image (8-bit PNG, 255 = garment), relative; "" in old sets
     uint64_t seed = 0;
     std::string state = "pending"; // pending | accepted | rejected
     bool captionEdited = false;

@@ -47,6 +47,19 @@ private Q_SLOTS:
             cv::Mat img = cv::imread(dir + "/pairs/" + p.image);
             QCOMPARE(img.cols, 96);
             QCOMPARE(img.rows, 96);
+            // The garment's mask beside it: as large as the image, one garment no taller than the
+            // composite's scale of the height (the cut-out's margin and feathering take a few
+            // pixels off), touching neither side.
+            QVERIFY(!p.mask.empty());
+            cv::Mat mask = cv::imread(dir + "/pairs/" + p.mask, cv::IMREAD_UNCHANGED);
+            QCOMPARE(mask.type(), CV_8UC1);
+            QCOMPARE(mask.size(), img.size());
+            const cv::Rect box = cv::boundingRect(mask > 127);
+            const std::string what = p.id + ": mask " + std::to_string(box.width) + "x" + std::to_string(box.height);
+            QVERIFY2(box.height <= p.scale * 96 + 1 && box.height >= 0.3 * 96, what.c_str());
+            QVERIFY2(box.x > 0 && box.x + box.width < 96, what.c_str());
+            const double share = cv::countNonZero(mask > 127) / (96.0 * 96.0);
+            QVERIFY2(share > 0.05 && share < 0.6, (what + " covers " + std::to_string(share)).c_str());
         }
         // Space backgrounds are dark, beaches bright: the compositor used the condition.
         double space = 0, beach = 0;
