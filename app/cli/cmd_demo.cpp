@@ -133,6 +133,7 @@ int run(const Args& a) {
     tc.timestepBias = "later";
     tc.timestepBiasPortion = 0.5;
     tc.timestepBiasMultiplier = 2.0;
+    tc.subjectLossWeight = a.getDouble("--subject-weight", 1.0);
     tc.weightDecay = 0;
     tc.checkpointEvery = tc.steps;
     tc.seed = 42;
@@ -245,6 +246,7 @@ Register reg({"demo", "the whole job end to end on the embedded model: dataset, 
                {"--lora-steps", "N", "LoRA optimizer steps (default 700)"},
                {"--batch", "N", "LoRA batch size (default 16)"},
                {"--rank", "N", "LoRA rank (default 8)"},
+               {"--subject-weight", "F", "loss weight on the garment's pixels (masked training; default 1)"},
                {"--no-text-lora", "", "adapt the UNet only (default: the text encoder's attention too)"},
                {"--lr", "F", "LoRA learning rate (default 3e-3)"},
                {"--eval-seeds", "N", "seeds per grid cell for the adherence figures (default 8)"},

@@ -18,7 +18,7 @@ using json = nlohmann::json;
     X(beta1, "adam_beta1") X(beta2, "adam_beta2") X(eps, "adam_eps") X(snrGamma, "snr_gamma")                        \
     X(noiseOffset, "noise_offset") X(timestepBias, "timestep_bias")                                                \
     X(multiresNoiseIterations, "multires_noise_iterations") X(multiresNoiseDiscount, "multires_noise_discount")     \
-    X(debiasedEstimation, "debiased_estimation_loss")                                                               \
+    X(debiasedEstimation, "debiased_estimation_loss") X(subjectLossWeight, "subject_loss_weight")                    \
     X(timestepBiasPortion, "timestep_bias_portion") X(timestepBiasMultiplier, "timestep_bias_multiplier")           \
     X(timestepBiasBegin, "timestep_bias_begin") X(timestepBiasEnd, "timestep_bias_end")                                       \
     X(seed, "seed") X(device, "device") X(mixedPrecision, "mixed_precision")                                         \
@@ -94,6 +94,7 @@ std::vector<std::string> TrainConfig::validate() const {
     if (!(timestepBiasMultiplier >= 0)) p.push_back("timestep_bias_multiplier must be >= 0");
     if (timestepBias == "range" && (timestepBiasBegin < 0 || timestepBiasEnd <= timestepBiasBegin))
         p.push_back("timestep_bias_begin must be >= 0 and below timestep_bias_end");
+    if (!(subjectLossWeight >= 0 && subjectLossWeight <= 1)) p.push_back("subject_loss_weight must be in [0, 1]");
     if (nanPatience < 1) p.push_back("nan_patience must be at least 1");
     if (!(nanLrFactor > 0 && nanLrFactor <= 1)) p.push_back("nan_lr_factor must be in (0, 1]");
     return p;

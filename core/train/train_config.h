@@ -46,6 +46,10 @@ struct TrainConfig {
     double multiresNoiseDiscount = 0.3;
     // Loss weight 1/sqrt(SNR) (kohya's debiased_estimation_loss): noisier steps count more.
     bool debiasedEstimation = false;
+    // Masked training: the loss weight on the subject (the garment, from the pair set's masks/)
+    // relative to the rest of the image; 1 = plain loss. Below 1 the fine-tune learns the
+    // backdrops while the subject stays as the base model draws it.
+    double subjectLossWeight = 1.0;
     std::string timestepBias = "none";
     double timestepBiasPortion = 0.25;
     double timestepBiasMultiplier = 1.0;

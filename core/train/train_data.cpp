@@ -40,17 +40,19 @@ std::vector<TrainItem> readManifest(const std::string& path) {
         const sfs::path img = j["image"].get<std::string>();
         it.image = (img.is_absolute() ? img : base / img).string();
         it.caption = j["caption"];
+        if (j.contains("mask") && j["mask"].is_string() && !j["mask"].get<std::string>().empty()) {
+            const sfs::path m = j["mask"].get<std::string>();
+            it.maskPath = (m.is_absolute() ? m : base / m).string();
+        }
         out.push_back(std::move(it));
     }
     if (out.empty()) throw FileError(path, "no usable training pairs (all rejected or the file is empty)");
     return out;
 }
 
-torch::Tensor prepareImage(const std::string& path, int res, double cx, double cy, bool flip) {
-    cv::Mat bgr = cv::imread(path, cv::IMREAD_COLOR);
-    if (bgr.empty()) throw FileError(path, "image missing or unreadable");
-    cv::Mat rgb;
-    cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
+namespace {
+// Shorter side scaled to res, then a res x res crop at (cx, cy) of the slack, optionally mirrored.
+cv::Mat scaleCrop(const cv::Mat& rgb, int res, double cx, double cy, bool flip) {
     const double s = static_cast<double>(res) / std::min(rgb.cols, rgb.rows);
     cv::Mat scaled;
     cv::resize(rgb, scaled, cv::Size(std::max(res, static_cast<int>(std::lround(rgb.cols * s))),
@@ -59,8 +61,29 @@ torch::Tensor prepareImage(const std::string& path, int res, double cx, double c
     const int x = static_cast<int>((scaled.cols - res) * cx), y = static_cast<int>((scaled.rows - res) * cy);
     cv::Mat crop = scaled(cv::Rect(x, y, res, res)).clone();
     if (flip) cv::flip(crop, crop, 1);
+    return crop;
+}
+} // namespace
+
+torch::Tensor prepareImage(const std::string& path, int res, double cx, double cy, bool flip) {
+    cv::Mat bgr = cv::imread(path, cv::IMREAD_COLOR);
+    if (bgr.empty()) throw FileError(path, "image missing or unreadable");
+    cv::Mat rgb;
+    cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
+    cv::Mat crop = scaleCrop(rgb, res, cx, cy, flip);
     auto t = torch::from_blob(crop.data, {res, res, 3}, torch::kUInt8).clone();
     return t.permute({2, 0, 1}).to(torch::kFloat32).div(127.5).sub(1.0);  // [3, res, res]
+}
+
+torch::Tensor prepareMask(const std::string& path, int res, double cx, double cy, bool flip) {
+    cv::Mat m = cv::imread(path, cv::IMREAD_GRAYSCALE);
+    if (m.empty()) throw FileError(path, "mask missing or unreadable (masked training needs the pair set's masks/)");
+    cv::Mat crop = scaleCrop(m, res, cx, cy, flip);
+    return torch::from_blob(crop.data, {1, res, res}, torch::kUInt8).to(torch::kFloat32).div(255.0);  // [1, res, res]
+}
+
+torch::Tensor maskToLatent(const torch::Tensor& mask, int64_t h, int64_t w) {
+    return torch::adaptive_avg_pool2d(mask.unsqueeze(0), {h, w})[0].clamp(0, 1);  // [1, h, w]
 }
 
 namespace {
@@ -84,6 +107,16 @@ int cacheItems(std::vector<TrainItem>& items, StableDiffusion& sd, const TrainCo
     const bool useCache = !model.empty() && c.centerCrop;
     std::error_code ec;
     if (useCache) sfs::create_directories(cacheDir, ec);
+    const bool masked = c.subjectLossWeight < 1.0;
+    auto loadMask = [&](TrainItem& it) {
+        if (!masked || !c.centerCrop) return;  // random crops prepare their masks every step
+        if (it.maskPath.empty())
+            throw FileError(it.image, "masked training (subject_loss_weight < 1) needs a \"mask\" for every pair; "
+                                      "rebuild the pair set to get its masks/");
+        const int64_t h = it.mean.size(1), w = it.mean.size(2);
+        it.mask = maskToLatent(prepareMask(it.maskPath, c.resolution), h, w);
+        if (c.randomFlip) it.maskFlip = maskToLatent(prepareMask(it.maskPath, c.resolution, 0.5, 0.5, true), h, w);
+    };
     int computed = 0;
     for (size_t i = 0; i < items.size(); ++i) {
         throwIfCancelled(cancel);
@@ -97,15 +130,20 @@ int cacheItems(std::vector<TrainItem>& items, StableDiffusion& sd, const TrainCo
                                     .substr(0, 32);
         const std::string file = (sfs::path(cacheDir) / (key + ".safetensors")).string();
         if (useCache && sfs::exists(file, ec)) {
+            bool hit = false;
             try {
                 auto t = loadSafeTensors(file);
                 it.mean = t.at("mean"), it.std = t.at("std");
                 if (c.randomFlip) it.meanFlip = t.at("mean_flip"), it.stdFlip = t.at("std_flip");
                 if (!c.trainTextEncoder) it.embedding = t.at("embedding");
-                if (progress) progress(static_cast<int>(i + 1), static_cast<int>(items.size()), "cached");
-                continue;
+                hit = true;
             } catch (const std::exception&) {
                 // A damaged cache entry is recomputed.
+            }
+            if (hit) {
+                loadMask(it);
+                if (progress) progress(static_cast<int>(i + 1), static_cast<int>(items.size()), "cached");
+                continue;
             }
         }
         auto encode = [&](bool flip) {
@@ -125,6 +163,7 @@ int cacheItems(std::vector<TrainItem>& items, StableDiffusion& sd, const TrainCo
             out["embedding"] = it.embedding;
         }
         if (useCache) saveSafeTensors(file, out, {{"image", it.image}, {"caption", it.caption}});
+        loadMask(it);
         ++computed;
         if (progress) progress(static_cast<int>(i + 1), static_cast<int>(items.size()), "encoded");
     }

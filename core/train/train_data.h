@@ -18,6 +18,8 @@ struct TrainItem {
     torch::Tensor meanFlip, stdFlip;   // of the mirrored image (random_flip)
     torch::Tensor embedding;           // [77, D] (empty when the text encoder trains)
     torch::Tensor ids;                 // [77] token ids
+    std::string maskPath;              // absolute path of the subject's mask ("" when the manifest has none)
+    torch::Tensor mask, maskFlip;      // [1, h, w] subject share of each latent pixel in [0, 1] (masked training)
 };
 
 // Rows with state != "rejected"; image paths resolved against the manifest's folder.
@@ -27,7 +29,15 @@ std::vector<TrainItem> readManifest(const std::string& path);
 torch::Tensor prepareImage(const std::string& path, int resolution, double cropX = 0.5, double cropY = 0.5,
                            bool flip = false);
 
-// Fills latents / embeddings, from the cache when it matches. Returns how many were computed.
+// [1, res, res] in [0, 1]: a mask prepared exactly as prepareImage prepares its image.
+torch::Tensor prepareMask(const std::string& path, int resolution, double cropX = 0.5, double cropY = 0.5,
+                          bool flip = false);
+
+// A prepared mask [1, res, res] averaged down to a latent's [1, h, w].
+torch::Tensor maskToLatent(const torch::Tensor& mask, int64_t h, int64_t w);
+
+// Fills latents / embeddings, from the cache when it matches, and the subject masks when
+// c.subjectLossWeight < 1 (FileError when a pair has none). Returns how many were computed.
 int cacheItems(std::vector<TrainItem>& items, StableDiffusion& sd, const TrainConfig& c, const std::string& cacheDir,
                const ProgressFn& progress, const CancelToken* cancel);
 

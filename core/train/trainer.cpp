@@ -7,6 +7,7 @@
 #include "model/layers.h"
 #include "pipeline/image_convert.h"
 #include "pipeline/sd_pipeline.h"
+#include "train/loss.h"
 #include "train/optim.h"
 #include "train/train_data.h"
 #include "util/device.h"
@@ -71,7 +72,7 @@ private:
         out << line << "\n";
     }
     std::vector<uint32_t> nextBatch();
-    torch::Tensor latentsFor(const std::vector<uint32_t>& idx);
+    torch::Tensor latentsFor(const std::vector<uint32_t>& idx, torch::Tensor* masks);  // masks: [B, 1, h, w] or undefined
     torch::Tensor contextFor(const std::vector<uint32_t>& idx);
     void saveCheckpoint();
     void loadCheckpoint(const std::string& dir);
@@ -111,8 +112,9 @@ std::vector<uint32_t> Run::nextBatch() {
     return idx;
 }
 
-torch::Tensor Run::latentsFor(const std::vector<uint32_t>& idx) {
-    std::vector<torch::Tensor> out;
+torch::Tensor Run::latentsFor(const std::vector<uint32_t>& idx, torch::Tensor* masks) {
+    const bool masked = c_.subjectLossWeight < 1.0;
+    std::vector<torch::Tensor> out, maskOut;
     for (uint32_t i : idx) {
         auto& it = items_[i];
         const bool flip = c_.randomFlip && torch::rand({1}, gen_).item<float>() < 0.5f;
@@ -123,13 +125,22 @@ torch::Tensor Run::latentsFor(const std::vector<uint32_t>& idx) {
             auto img = prepareImage(it.image, c_.resolution, off[0].item<double>(), off[1].item<double>(), flip);
             auto d = sd_->vae->encode(img.unsqueeze(0).to(sd_->device()));
             mean = d.mean[0].to(torch::kCPU), std = d.std[0].to(torch::kCPU);
+            if (masked) {
+                if (it.maskPath.empty())
+                    throw FileError(it.image, "masked training (subject_loss_weight < 1) needs a \"mask\" for every pair");
+                maskOut.push_back(maskToLatent(prepareMask(it.maskPath, c_.resolution, off[0].item<double>(),
+                                                           off[1].item<double>(), flip),
+                                               mean.size(1), mean.size(2)));
+            }
         } else {
             mean = flip ? it.meanFlip : it.mean;
             std = flip ? it.stdFlip : it.std;
+            if (masked) maskOut.push_back(flip ? it.maskFlip : it.mask);
         }
         // latent_dist.sample() * scaling_factor, drawn from the run's generator.
         out.push_back((mean + std * torch::randn(mean.sizes(), gen_, torch::kFloat32)) * sd_->vae->config.scalingFactor);
     }
+    if (masks) *masks = masked ? torch::stack(maskOut).to(sd_->device(), torch::kFloat32) : torch::Tensor();
     return torch::stack(out).to(sd_->device(), sd_->dtype());  // [B, 4, h, w]
 }
 
@@ -358,7 +369,8 @@ TrainResult Run::go(bool resume) {
                             poisoned_.insert(st_.step + 1).second;
         for (int micro = 0; micro < c_.gradAccum; ++micro) {
             const auto idx = nextBatch();
-            auto latents = latentsFor(idx);  // [B, 4, h, w]
+            torch::Tensor subject;                     // [B, 1, h, w] when masked
+            auto latents = latentsFor(idx, &subject);  // [B, 4, h, w]
             if (poison) latents = latents * std::numeric_limits<float>::quiet_NaN();
             auto noise = torch::randn(latents.sizes(), gen_, torch::kFloat32);
             if (c_.multiresNoiseIterations > 0)
@@ -371,7 +383,7 @@ TrainResult Run::go(bool resume) {
             auto noisy = sched_->addNoise(latents, noise, t.to(latents.device()));
             auto ctx = contextFor(idx);
             auto pred = sd_->unet->forward(noisy, t.to(latents.device()), ctx);
-            auto perSample = (pred.to(torch::kFloat32) - noise.to(torch::kFloat32)).pow(2).mean({1, 2, 3});  // [B]
+            auto perSample = denoisingLoss(pred, noise, subject, c_.subjectLossWeight);  // [B]
             if (c_.snrGamma > 0 || c_.debiasedEstimation) {
                 auto a = acp.index_select(0, t);
                 auto snr = a / (1 - a);  // [B]

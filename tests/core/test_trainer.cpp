@@ -10,6 +10,7 @@
 #include "model/unet.h"
 #include "model/weights.h"
 #include "pairs/pair_set.h"
+#include "train/loss.h"
 #include "train/optim.h"
 #include "train/trainer.h"
 #include "util/error.h"
@@ -17,9 +18,12 @@
 
 #include <QProcess>
 
+#include <nlohmann/json.hpp>
+
 #include <chrono>
 #include <csignal>
 #include <filesystem>
+#include <sstream>
 
 using namespace adv;
 
@@ -267,6 +271,72 @@ private Q_SLOTS:
         QVERIFY(!mentions(c.validate(), "multires"));
         c.multiresNoiseIterations = 11;
         QVERIFY(mentions(c.validate(), "multires_noise_iterations"));
+    }
+
+    void denoisingLossWeighsTheSubject() {
+        auto gen = at::detail::createCPUGenerator(5);
+        auto pred = torch::randn({2, 4, 6, 6}, gen), target = torch::randn({2, 4, 6, 6}, gen);
+        auto subject = torch::zeros({2, 1, 6, 6});
+        subject.slice(3, 0, 2).fill_(1.0);     // the garment covers the two left columns
+        subject[1].slice(2, 2, 3).fill_(0.5);  // and half of the third in the second image
+        auto sq = (pred - target).pow(2);      // [2, 4, 6, 6]
+        // No mask, or weight 1: the plain mean.
+        ADV_COMPARE_TENSORS(train::denoisingLoss(pred, target, {}, 0.3), sq.mean({1, 2, 3}), 1e-6, 0.0);
+        ADV_COMPARE_TENSORS(train::denoisingLoss(pred, target, subject, 1.0), sq.mean({1, 2, 3}), 1e-6, 1e-6);
+        // Weight 0: the mean over the backdrop alone (first image: columns 2..5).
+        const double l0 = train::denoisingLoss(pred, target, subject, 0.0)[0].item<double>();
+        QVERIFY(std::abs(l0 - sq[0].slice(2, 2, 6).mean().item<double>()) < 1e-5);
+        // Weight 0.25, second image, by hand: columns 0-1 weigh 0.25, column 2 0.625, the rest 1.
+        double num = 0, den = 0;
+        for (int x = 0; x < 6; ++x) {
+            const double w = x < 2 ? 0.25 : x == 2 ? 0.625 : 1.0;
+            num += w * sq[1].select(2, x).sum().item<double>();
+            den += w * 4 * 6;
+        }
+        const double l = train::denoisingLoss(pred, target, subject, 0.25)[1].item<double>();
+        QVERIFY2(std::abs(l - num / den) < 1e-5, qPrintable(QString::number(l) + " vs " + QString::number(num / den)));
+        // All garment at weight 0: nothing to learn from, a zero loss rather than 0/0.
+        auto zero = train::denoisingLoss(pred, target, torch::ones({2, 1, 6, 6}), 0.0);
+        QCOMPARE(zero.abs().max().item<double>(), 0.0);
+        train::TrainConfig c;
+        c.subjectLossWeight = 1.5;
+        QVERIFY(mentions(c.validate(), "subject_loss_weight"));
+    }
+
+    void maskedTrainingReadsThePairMasks() {
+        // The pair set wrote a mask per pair; a masked run (mirrored pairs included) trains on them.
+        auto c = config("masked");
+        c.steps = 4;
+        c.subjectLossWeight = 0.2;
+        auto res = train::runTraining(c);
+        QVERIFY2(res.completed, res.failure.c_str());
+        for (const auto& [k, t] : loadSafeTensors(res.loraPath)) QVERIFY2(torch::isfinite(t).all().item<bool>(), k.c_str());
+        // A manifest without masks (a pair set from before them) is refused for masked training,
+        // naming the pair, and still trains with the plain loss.
+        std::istringstream in(fs::readFile(manifest));
+        std::string line, stripped;
+        while (std::getline(in, line)) {
+            auto j = nlohmann::json::parse(line);
+            j.erase("mask");
+            stripped += j.dump() + "\n";
+        }
+        const std::string old = std::filesystem::path(manifest).parent_path().string() + "/no-masks.jsonl";
+        fs::writeFileAtomic(old, stripped);
+        auto m = config("masked-old");
+        m.manifest = old;
+        m.steps = 2;
+        m.subjectLossWeight = 0.2;
+        try {
+            train::runTraining(m);
+            QFAIL("masked training without masks should fail");
+        } catch (const FileError& e) {
+            const std::string msg = e.what();
+            QVERIFY2(msg.find("mask") != std::string::npos && msg.find(".png") != std::string::npos, e.what());
+        }
+        auto p = config("plain-old");
+        p.manifest = old;
+        p.steps = 2;
+        QVERIFY(train::runTraining(p).completed);
     }
 
     void schedules() {
