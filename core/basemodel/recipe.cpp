@@ -76,6 +76,7 @@ Recipe Recipe::defaults() {
     v.normNumGroups = 8;
     v.sampleSize = 64;
     v.scalingFactor = 1.0;  // measured after the autoencoder stage
+    r.scheduler.className = "DPMSolverMultistepScheduler";
     r.vae.steps = 2500;
     r.vaeStudioFraction = 0.6;
     r.vaeSceneGarments = 0.25;
@@ -120,6 +121,10 @@ Recipe Recipe::fromJsonText(const std::string& text, const std::string& origin) 
             r.tokenizerMerges = t.value("merges", r.tokenizerMerges);
             r.extraCorpus = t.value("extra_corpus", r.extraCorpus);
         }
+        // A recipe without one was trained with SD 1.5's schedule.
+        r.scheduler = SchedulerConfig{};
+        r.scheduler.className = "DPMSolverMultistepScheduler";
+        if (j.contains("scheduler")) r.scheduler = SchedulerConfig::fromJsonText(j.at("scheduler").dump(), origin);
         if (j.contains("text_encoder")) r.text = ClipTextConfig::fromJsonText(j.at("text_encoder").dump(), origin);
         if (j.contains("unet")) r.unetConfig = UNetConfig::fromJsonText(j.at("unet").dump(), origin);
         if (j.contains("vae")) r.vaeConfig = VaeConfig::fromJsonText(j.at("vae").dump(), origin);
@@ -195,6 +200,7 @@ std::string Recipe::toJsonText() const {
            {"data", {{"images", images}, {"color_in_caption", colorInCaption}, {"pattern_in_caption", patternInCaption},
                      {"studio_suffix", studioSuffix}, {"caption_dropout", captionDropout}}},
            {"tokenizer", {{"merges", tokenizerMerges}, {"extra_corpus", extraCorpus}}},
+           {"scheduler", json::parse(scheduler.toJsonText())},
            {"text_encoder", json::parse(text.toJsonText())},
            {"unet", json::parse(unetConfig.toJsonText())},
            {"vae", json::parse(vaeConfig.toJsonText())},

@@ -152,6 +152,7 @@ BaseTrainResult trainBase(const Recipe& recipeIn, const std::string& outDir, con
         r.vaeConfig = prev->vae->config;
         r.unetConfig = prev->unet->config;
         r.text = prev->text->config;
+        r.scheduler = prev->scheduler;  // the schedule its UNet learned
     }
 
     // 2. Tokenizer: BPE on the captions plus the product's phrases.
@@ -273,7 +274,7 @@ BaseTrainResult trainBase(const Recipe& recipeIn, const std::string& outDir, con
     auto params = paramsOf({text.get(), unet.get()});
     std::vector<torch::Tensor> ema;
     for (auto& p : params) ema.push_back(p.detach().clone());
-    SchedulerConfig sc;
+    const SchedulerConfig sc = r.scheduler;
     const auto sched = NoiseSchedule::fromConfig(sc);
     auto acp = sched.alphasCumprod.to(torch::kFloat32);
     auto gen = at::detail::createCPUGenerator(r.seed + 2);
@@ -334,7 +335,7 @@ BaseTrainResult trainBase(const Recipe& recipeIn, const std::string& outDir, con
         copyInto(*sd->unet, unetEma);
         copyInto(*sd->vae, vae->parameters());
     }
-    sd->scheduler.className = "DPMSolverMultistepScheduler";
+    sd->scheduler = r.scheduler;
     saveDiffusers(*sd, work.string(), r.storeDtype == "f16" ? torch::kFloat16 : torch::kFloat32, tokDir.string());
 
     // 7. The judge, trained on ground truth (half of it through this autoencoder).

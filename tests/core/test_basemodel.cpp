@@ -12,6 +12,8 @@
 #include "util/error.h"
 #include "util/fs.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <filesystem>
 
@@ -55,7 +57,14 @@ private Q_SLOTS:
         r.vaeSceneGarments = 0.3;
         r.vaeColorJitter = 0.4;
         r.judgeComposited = 0.25;
+        r.scheduler.betaEnd = 0.03;
         const auto back = base::Recipe::fromJsonText(r.toJsonText(), "mem");
+        QCOMPARE(back.scheduler.betaEnd, 0.03);
+        QCOMPARE(back.scheduler.betaSchedule, std::string("scaled_linear"));
+        // A recipe that names no schedule (written before the field) was trained with SD 1.5's.
+        auto old = nlohmann::json::parse(r.toJsonText());
+        old.erase("scheduler");
+        QCOMPARE(base::Recipe::fromJsonText(old.dump(), "old").scheduler.betaEnd, 0.012);
         QCOMPARE(back.vaeSceneGarments, 0.3);
         QCOMPARE(back.vaeColorJitter, 0.4);
         QCOMPARE(back.judgeComposited, 0.25);
@@ -178,6 +187,11 @@ private Q_SLOTS:
         // The written recipe is complete: it reads back with the measured scaling factor and vocabulary.
         const auto written = base::Recipe::fromFile(out + "/recipe.json");
         QCOMPARE(written.vaeConfig.scalingFactor, res.scalingFactor);
+        // The schedule it trained with is the one it ships.
+        const auto shipped = SchedulerConfig::fromFile(out + "/scheduler/scheduler_config.json");
+        QCOMPARE(shipped.betaEnd, miniature().scheduler.betaEnd);
+        QCOMPARE(shipped.betaSchedule, miniature().scheduler.betaSchedule);
+        QCOMPARE(written.scheduler.betaEnd, miniature().scheduler.betaEnd);
         QVERIFY(written.text.vocabSize > 512);
         // The folder loads strictly (no missing / unexpected tensors) and renders.
         auto sd = StableDiffusion::load(out);
