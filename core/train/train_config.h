@@ -47,8 +47,8 @@ struct TrainConfig {
     // Loss weight 1/sqrt(SNR) (kohya's debiased_estimation_loss): noisier steps count more.
     bool debiasedEstimation = false;
     // Masked training: the loss weight on the subject (the garment, from the pair set's masks/)
-    // relative to the rest of the image; 1 = plain loss. Below 1 the fine-tune learns the
-    // backdrops while the subject stays as the base model draws it.
+    // relative to the rest of the image; 1 = plain loss. Below 1 the fine-tune learns mostly the
+    // backdrops and less of the subject (for pairs whose subject the base model should keep).
     double subjectLossWeight = 1.0;
     std::string timestepBias = "none";
     double timestepBiasPortion = 0.25;

@@ -109,10 +109,11 @@ int cacheItems(std::vector<TrainItem>& items, StableDiffusion& sd, const TrainCo
     if (useCache) sfs::create_directories(cacheDir, ec);
     const bool masked = c.subjectLossWeight < 1.0;
     auto loadMask = [&](TrainItem& it) {
-        if (!masked || !c.centerCrop) return;  // random crops prepare their masks every step
+        if (!masked) return;
         if (it.maskPath.empty())
             throw FileError(it.image, "masked training (subject_loss_weight < 1) needs a \"mask\" for every pair; "
                                       "rebuild the pair set to get its masks/");
+        if (!c.centerCrop) return;  // random crops prepare their masks every step
         const int64_t h = it.mean.size(1), w = it.mean.size(2);
         it.mask = maskToLatent(prepareMask(it.maskPath, c.resolution), h, w);
         if (c.randomFlip) it.maskFlip = maskToLatent(prepareMask(it.maskPath, c.resolution, 0.5, 0.5, true), h, w);
@@ -123,7 +124,10 @@ int cacheItems(std::vector<TrainItem>& items, StableDiffusion& sd, const TrainCo
         auto& it = items[i];
         auto ids = (*sd.tokenizer)(it.caption, sd.text->config.maxPositions);
         it.ids = torch::tensor(ids, torch::kInt64);
-        if (!c.centerCrop) continue;  // random crops are encoded every step
+        if (!c.centerCrop) {  // random crops are encoded every step
+            loadMask(it);
+            continue;
+        }
         const std::string key = sha256Hex(model + "|" + sha256File(it.image) + "|" + it.caption + "|" +
                                           std::to_string(c.resolution) + "|" + (c.randomFlip ? "flip" : "noflip") +
                                           (c.trainTextEncoder ? "|te" : ""))

@@ -125,13 +125,10 @@ torch::Tensor Run::latentsFor(const std::vector<uint32_t>& idx, torch::Tensor* m
             auto img = prepareImage(it.image, c_.resolution, off[0].item<double>(), off[1].item<double>(), flip);
             auto d = sd_->vae->encode(img.unsqueeze(0).to(sd_->device()));
             mean = d.mean[0].to(torch::kCPU), std = d.std[0].to(torch::kCPU);
-            if (masked) {
-                if (it.maskPath.empty())
-                    throw FileError(it.image, "masked training (subject_loss_weight < 1) needs a \"mask\" for every pair");
+            if (masked)  // cacheItems checked that every pair has one
                 maskOut.push_back(maskToLatent(prepareMask(it.maskPath, c_.resolution, off[0].item<double>(),
                                                            off[1].item<double>(), flip),
                                                mean.size(1), mean.size(2)));
-            }
         } else {
             mean = flip ? it.meanFlip : it.mean;
             std = flip ? it.stdFlip : it.std;
