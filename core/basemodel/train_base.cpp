@@ -10,6 +10,7 @@
 #include "sched/samplers.h"
 #include "text/bpe_trainer.h"
 #include "text/clip_tokenizer.h"
+#include "train/loss.h"
 #include "train/optim.h"
 #include "util/error.h"
 #include "util/fs.h"
@@ -276,7 +277,6 @@ BaseTrainResult trainBase(const Recipe& recipeIn, const std::string& outDir, con
     for (auto& p : params) ema.push_back(p.detach().clone());
     const SchedulerConfig sc = r.scheduler;
     const auto sched = NoiseSchedule::fromConfig(sc);
-    auto acp = sched.alphasCumprod.to(torch::kFloat32);
     auto gen = at::detail::createCPUGenerator(r.seed + 2);
     const double sf = r.vaeConfig.scalingFactor;
     int emaStep = 0;
@@ -290,12 +290,11 @@ BaseTrainResult trainBase(const Recipe& recipeIn, const std::string& outDir, con
             auto noisy = sched.addNoise(latents, noise, t);
             auto ctx = text->forward(ids.index_select(0, idx)).lastHiddenState;  // [B, 77, D]
             auto pred = unet->forward(noisy, t, ctx);
-            auto perSample = (pred - noise).pow(2).mean({1, 2, 3});
-            if (r.snrGamma > 0) {
-                auto a = acp.index_select(0, t);
-                auto snr = a / (1 - a);
-                perSample = perSample * torch::clamp_max(snr, r.snrGamma) / snr;
-            }
+            auto target = sched.target(sc.predictionType, latents, noise, t);  // [B, 4, h, w]
+            auto perSample = (pred - target).pow(2).mean({1, 2, 3});             // [B]
+            if (r.snrGamma > 0)
+                perSample = perSample * train::snrLossWeights(sched.snr(t), sc.predictionType == "v_prediction",
+                                                              r.snrGamma, false);
             return perSample.mean();
     };
     auto emaUpdate = [&]() {

@@ -4,6 +4,7 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace adv {
@@ -40,6 +41,34 @@ std::vector<double> NoiseSchedule::sigmas() const {
     std::vector<double> out;
     for (int64_t i = 0; i < acc.size(0); ++i) out.push_back(acc[i]);
     return out;
+}
+
+torch::Tensor NoiseSchedule::target(const std::string& predictionType, const torch::Tensor& x0,
+                                    const torch::Tensor& noise, const torch::Tensor& t) const {
+    if (predictionType == "epsilon") return noise;
+    if (predictionType != "v_prediction") throw Error("unsupported prediction_type '" + predictionType + "'");
+    auto a = alphasCumprod.to(x0.device()).index_select(0, t.to(x0.device(), torch::kLong)).to(x0.scalar_type());
+    auto shape = std::vector<int64_t>(x0.dim(), 1);
+    shape[0] = -1;
+    return a.sqrt().view(shape) * noise - (1 - a).sqrt().view(shape) * x0;  // [B, C, h, w]
+}
+
+torch::Tensor NoiseSchedule::snr(const torch::Tensor& t) const {
+    auto a = alphasCumprod.to(t.device()).index_select(0, t.to(torch::kLong));  // [B]
+    return a / (1 - a);
+}
+
+// ---------------------------------------------------------------- sampler base
+
+double Sampler::alphaCumprodAt(size_t i) const {
+    const int t = std::clamp(static_cast<int>(std::lround(timesteps_.at(i))), 0, sched_.numTrainTimesteps - 1);
+    return sched_.acp[static_cast<size_t>(t)];
+}
+
+torch::Tensor Sampler::toEpsilon(const torch::Tensor& out, const torch::Tensor& xIn, size_t i) const {
+    if (config_.predictionType == "epsilon") return out;
+    const double a = alphaCumprodAt(i);
+    return std::sqrt(a) * out + std::sqrt(1 - a) * xIn;
 }
 
 // ---------------------------------------------------------------- names
@@ -246,6 +275,7 @@ public:
         sigmas_.push_back(0.0);
     }
     double initNoiseSigma() const override { return *std::max_element(sigmas_.begin(), sigmas_.end()); }
+    double alphaCumprodAt(size_t i) const override { return 1.0 / (sigmas_[i] * sigmas_[i] + 1); }
     torch::Tensor scaleModelInput(const torch::Tensor& x, size_t i) const override {
         return x / std::sqrt(sigmas_[i] * sigmas_[i] + 1);
     }
@@ -295,6 +325,7 @@ public:
         outputs_.clear();
         lowerOrderNums_ = 0;
     }
+    double alphaCumprodAt(size_t i) const override { return 1.0 / (sigmas_[i] * sigmas_[i] + 1); }
     torch::Tensor step(const torch::Tensor& eps, size_t i, const torch::Tensor& x, const NoiseFn&) override {
         const size_t n = timesteps_.size();
         const bool lowerFinal = (i == n - 1) && n < 15;
@@ -345,8 +376,8 @@ private:
 } // namespace
 
 std::unique_ptr<Sampler> makeSampler(SamplerKind kind, const SchedulerConfig& c) {
-    if (c.predictionType != "epsilon")
-        throw Error("prediction_type '" + c.predictionType + "' is not supported yet (epsilon models only)");
+    if (c.predictionType != "epsilon" && c.predictionType != "v_prediction")
+        throw Error("unsupported prediction_type '" + c.predictionType + "' (epsilon or v_prediction)");
     switch (kind) {
     case SamplerKind::DDPM: return std::make_unique<DDPMSampler>(c);
     case SamplerKind::DDIM: return std::make_unique<DDIMSampler>(c);
@@ -364,7 +395,8 @@ torch::Tensor runSampler(Sampler& s, torch::Tensor x, const DenoiseFn& denoise, 
     const auto& ts = s.timesteps();
     for (size_t i = 0; i < ts.size(); ++i) {
         throwIfCancelled(cancel);
-        auto eps = denoise(s.scaleModelInput(x, i), ts[i]);
+        auto xIn = s.scaleModelInput(x, i);
+        auto eps = s.toEpsilon(denoise(xIn, ts[i]), xIn, i);
         x = s.step(eps, i, x, noise);
         if (onStep) onStep(static_cast<int>(i + 1), static_cast<int>(ts.size()), x);
     }

@@ -28,6 +28,12 @@ struct NoiseSchedule {
     torch::Tensor addNoise(const torch::Tensor& x0, const torch::Tensor& noise, const torch::Tensor& t) const;
     // sqrt((1 - acp) / acp) for every training timestep, ascending in t
     std::vector<double> sigmas() const;
+    // What a model of this prediction type learns to predict: the noise ("epsilon") or the velocity
+    // sqrt(acp[t]) * noise - sqrt(1 - acp[t]) * x0 ("v_prediction"), t per batch row [B].
+    torch::Tensor target(const std::string& predictionType, const torch::Tensor& x0, const torch::Tensor& noise,
+                         const torch::Tensor& t) const;
+    // acp / (1 - acp) at t [B], float32 on t's device.
+    torch::Tensor snr(const torch::Tensor& t) const;
 };
 
 enum class SamplerKind { DDPM, DDIM, PNDM, Euler, EulerAncestral, DPMPP2M, DPMPP2MKarras };
@@ -40,7 +46,7 @@ std::string samplerA1111Name(SamplerKind kind);
 
 // Draws standard normal noise of a given shape (stochastic samplers).
 using NoiseFn = std::function<torch::Tensor(at::IntArrayRef shape)>;
-// Predicts the noise for the scaled model input at timestep t.
+// The model's output (noise or velocity, as its prediction type) for the scaled model input at timestep t.
 using DenoiseFn = std::function<torch::Tensor(const torch::Tensor& xIn, double t)>;
 // Called after every step with the new sample.
 using StepFn = std::function<void(int step, int total, const torch::Tensor& x)>;
@@ -53,12 +59,17 @@ public:
     const std::vector<double>& sigmas() const { return sigmas_; }  // sigma samplers only
     virtual double initNoiseSigma() const { return 1.0; }
     virtual torch::Tensor scaleModelInput(const torch::Tensor& x, size_t stepIndex) const { return x; }
+    // The noise the model's output at step `stepIndex` stands for; xIn is that step's scaled model input.
+    // Epsilon models: the output itself; v-prediction: sqrt(acp) * v + sqrt(1 - acp) * xIn.
+    torch::Tensor toEpsilon(const torch::Tensor& modelOutput, const torch::Tensor& xIn, size_t stepIndex) const;
     // One update from step `stepIndex`; `noise` is only called by stochastic samplers.
     virtual torch::Tensor step(const torch::Tensor& modelOutput, size_t stepIndex, const torch::Tensor& x,
                                const NoiseFn& noise) = 0;
     SamplerKind kind() const { return kind_; }
 
 protected:
+    // acp at the noise level of step `stepIndex`: from the timestep, or from the sigma for sigma samplers.
+    virtual double alphaCumprodAt(size_t stepIndex) const;
     Sampler(SamplerKind k, const SchedulerConfig& c) : kind_(k), config_(c), sched_(NoiseSchedule::fromConfig(c)) {}
     SamplerKind kind_;
     SchedulerConfig config_;

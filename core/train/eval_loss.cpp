@@ -72,9 +72,10 @@ LossEvalReport evalDenoisingLoss(StableDiffusion& sd, const std::string& manifes
                 auto eps = noise.slice(0, b, e);
                 auto t = torch::full({e - b}, row.timestep, torch::kInt64).to(x0.device());
                 auto noisy = sched.addNoise(x0.slice(0, b, e), eps, t);
+                auto target = sched.target(sd.scheduler.predictionType, x0.slice(0, b, e), eps, t).to(torch::kFloat32);
                 auto err = [&](const torch::Tensor& context) {
                     auto pred = sd.unet->forward(noisy, t, context);
-                    return (pred.to(torch::kFloat32) - eps.to(torch::kFloat32)).pow(2).mean({1, 2, 3}).sum().item<double>();
+                    return (pred.to(torch::kFloat32) - target).pow(2).mean({1, 2, 3}).sum().item<double>();
                 };
                 sum += err(c.slice(0, b, e));
                 sumSwap += err(cs.slice(0, b, e));

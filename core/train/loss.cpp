@@ -11,4 +11,15 @@ torch::Tensor denoisingLoss(const torch::Tensor& pred, const torch::Tensor& targ
     return (sq * w).sum({1, 2, 3}) / (w.sum({1, 2, 3}) * sq.size(1)).clamp_min(1e-6);  // [B]
 }
 
+torch::Tensor snrLossWeights(const torch::Tensor& snr, bool vPrediction, double snrGamma, bool debiased) {
+    auto s = snr.to(torch::kFloat32);       // [B]
+    auto w = torch::ones_like(s);            // [B]
+    if (snrGamma > 0) w = w * torch::clamp_max(s, snrGamma) / (vPrediction ? s + 1 : s);
+    if (debiased) {
+        auto c = torch::clamp_max(s, 1000.0);
+        w = w * (vPrediction ? 1.0 / (c + 1) : 1.0 / torch::sqrt(c));
+    }
+    return w;
+}
+
 } // namespace adv::train

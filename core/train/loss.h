@@ -13,4 +13,11 @@ namespace adv::train {
 torch::Tensor denoisingLoss(const torch::Tensor& pred, const torch::Tensor& target, const torch::Tensor& subject,
                             double subjectWeight);
 
+// Per-sample loss weights from the signal-to-noise ratio at each sample's timestep (snr: [B]).
+// snrGamma > 0: min-SNR-gamma (Hang et al. 2023): min(snr, gamma) / snr for epsilon models,
+// min(snr, gamma) / (snr + 1) for v-prediction (the same weight on the x0 error). debiased:
+// kohya's debiased estimation, 1 / sqrt(snr) for epsilon, 1 / (snr + 1) for v-prediction
+// (snr capped at 1000). Both may apply; neither gives ones. Returns [B], f32.
+torch::Tensor snrLossWeights(const torch::Tensor& snr, bool vPrediction, double snrGamma, bool debiased);
+
 } // namespace adv::train

@@ -343,7 +343,6 @@ TrainResult Run::go(bool resume) {
     if (c_.trainTextEncoder) sd_->text->train();
 
     const int T = sched_->numTrainTimesteps;
-    const auto acp = sched_->alphasCumprod;
     const auto tWeights = timestepWeights(c_, T);  // [T], undefined = uniform
     double stepTimeAvg = 0;
     while (st_.step < c_.steps) {
@@ -380,14 +379,13 @@ TrainResult Run::go(bool resume) {
             auto noisy = sched_->addNoise(latents, noise, t.to(latents.device()));
             auto ctx = contextFor(idx);
             auto pred = sd_->unet->forward(noisy, t.to(latents.device()), ctx);
-            auto perSample = denoisingLoss(pred, noise, subject, c_.subjectLossWeight);  // [B]
-            if (c_.snrGamma > 0 || c_.debiasedEstimation) {
-                auto a = acp.index_select(0, t);
-                auto snr = a / (1 - a);  // [B]
-                if (c_.snrGamma > 0) perSample = perSample * (torch::clamp_max(snr, c_.snrGamma) / snr).to(perSample.device());
-                if (c_.debiasedEstimation)  // 1/sqrt(SNR), as kohya's apply_debiased_estimation
-                    perSample = perSample * torch::clamp_max(1.0 / torch::sqrt(snr), 1000.0).to(perSample.device());
-            }
+            const auto& prediction = sd_->scheduler.predictionType;
+            auto target = sched_->target(prediction, latents, noise, t.to(latents.device()));  // [B, 4, h, w]
+            auto perSample = denoisingLoss(pred, target, subject, c_.subjectLossWeight);  // [B]
+            if (c_.snrGamma > 0 || c_.debiasedEstimation)
+                perSample = perSample * snrLossWeights(sched_->snr(t), prediction == "v_prediction", c_.snrGamma,
+                                                       c_.debiasedEstimation)
+                                            .to(perSample.device());
             auto loss = perSample.mean() / c_.gradAccum;
             const double lv = loss.item<double>();
             if (!std::isfinite(lv)) {

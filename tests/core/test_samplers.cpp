@@ -114,6 +114,76 @@ private Q_SLOTS:
         QCOMPARE(s->timesteps().back(), 0.0);
     }
 
+    void velocityTargetRecoversTheData() {
+        auto sched = NoiseSchedule::fromConfig(sd15());
+        auto gen = at::detail::createCPUGenerator(3);
+        auto x0 = torch::randn({3, 4, 5, 5}, gen), noise = torch::randn({3, 4, 5, 5}, gen);
+        auto t = torch::tensor({0, 500, 999}, torch::kInt64);
+        QVERIFY(torch::equal(sched.target("epsilon", x0, noise, t), noise));
+        auto v = sched.target("v_prediction", x0, noise, t);
+        auto xt = sched.addNoise(x0, noise, t);
+        for (int b = 0; b < 3; ++b) {
+            const double a = sched.acp[static_cast<size_t>(t[b].item<int64_t>())];
+            // x0 = sqrt(a) x_t - sqrt(1 - a) v and eps = sqrt(1 - a) x_t + sqrt(a) v
+            ADV_COMPARE_TENSORS(std::sqrt(a) * xt[b] - std::sqrt(1 - a) * v[b], x0[b], 1e-5, 1e-5);
+            ADV_COMPARE_TENSORS(std::sqrt(1 - a) * xt[b] + std::sqrt(a) * v[b], noise[b], 1e-5, 1e-5);
+        }
+        const double snr999 = sched.snr(torch::tensor({999}, torch::kInt64))[0].item<double>();
+        QVERIFY(std::abs(snr999 - sched.acp[999] / (1 - sched.acp[999])) < 1e-6);
+        try {
+            sched.target("sample", x0, noise, t);
+            QFAIL("expected an error");
+        } catch (const std::exception& e) {
+            QVERIFY(std::string(e.what()).find("sample") != std::string::npos);
+        }
+    }
+
+    // Data that is one point c: the ideal epsilon model and the ideal v-prediction model know it
+    // exactly and say the same thing in two ways, so a sampler told each model's prediction type
+    // must take the same path with either and end on c. Told the wrong type, it must not.
+    void vPredictionTakesTheEpsilonPath_data() {
+        QTest::addColumn<QString>("name");
+        for (const auto& n : samplerNames()) QTest::newRow(n.c_str()) << QString::fromStdString(n);
+    }
+    void vPredictionTakesTheEpsilonPath() {
+        QFETCH(QString, name);
+        const auto c = torch::linspace(-1.5, 1.5, 4 * 8 * 8).view({1, 4, 8, 8});
+        auto path = [&](const std::string& model, const std::string& told) {
+            auto cfg = sd15();
+            cfg.predictionType = told;
+            const auto sigmas = NoiseSchedule::fromConfig(cfg).sigmas();
+            auto s = makeSampler(samplerFromName(name.toStdString()), cfg);
+            s->setTimesteps(20);
+            auto gen = at::detail::createCPUGenerator(11);
+            auto denoise = [&](const torch::Tensor& xIn, double t) {
+                const int lo = std::clamp(static_cast<int>(std::floor(t)), 0, 998);
+                const double sg = sigmas[lo] + (t - lo) * (sigmas[lo + 1] - sigmas[lo]);
+                const double a = 1.0 / (1 + sg * sg);
+                auto eps = (xIn - std::sqrt(a) * c) / std::sqrt(1 - a);
+                return model == "epsilon" ? eps : std::sqrt(a) * eps - std::sqrt(1 - a) * c;
+            };
+            auto noise = [&](at::IntArrayRef shape) { return torch::randn(shape, gen); };
+            std::vector<torch::Tensor> traj;
+            runSampler(*s, torch::randn({1, 4, 8, 8}, gen) * s->initNoiseSigma(), denoise, noise,
+                       [&](int, int, const torch::Tensor& x) { traj.push_back(x); });
+            return traj;
+        };
+        const auto eps = path("epsilon", "epsilon"), v = path("v_prediction", "v_prediction"),
+                   wrong = path("v_prediction", "epsilon");
+        // The samplers stop at the schedule's lowest noise level (sigma 0.03), not on c itself.
+        const double end = (eps.back() - c).abs().mean().item<double>();
+        QVERIFY2(end < 0.05, qPrintable(name + ": ends " + QString::number(end) + " from the data"));
+        double same = 0, apart = 0;
+        for (size_t i = 0; i < eps.size(); ++i) {
+            const double scale = eps[i].abs().max().item<double>();
+            same = std::max(same, (v[i] - eps[i]).abs().max().item<double>() / scale);
+            apart = std::max(apart, (wrong[i] - eps[i]).abs().max().item<double>() / scale);
+        }
+        // Karras steps ask the model at the nearest whole timestep, a little off the step's sigma.
+        QVERIFY2(same < 1e-3, qPrintable(name + ": v-prediction path differs by " + QString::number(same)));
+        QVERIFY2(apart > 1, qPrintable(name + ": misread path differs by only " + QString::number(apart)));
+    }
+
     void unknownSamplerIsAClearError() {
         try {
             samplerFromName("heun");

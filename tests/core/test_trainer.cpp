@@ -303,6 +303,19 @@ private Q_SLOTS:
         QVERIFY(mentions(c.validate(), "subject_loss_weight"));
     }
 
+    void snrWeightsFollowThePredictionType() {
+        auto snr = torch::tensor({0.5, 4.0, 2000.0});
+        auto expect = [](std::initializer_list<double> v) { return torch::tensor(std::vector<double>(v)).to(torch::kFloat32); };
+        ADV_COMPARE_TENSORS(train::snrLossWeights(snr, false, 0, false), torch::ones({3}), 0.0, 0.0);
+        // min-SNR-5: epsilon min(s, 5) / s, v-prediction min(s, 5) / (s + 1)
+        ADV_COMPARE_TENSORS(train::snrLossWeights(snr, false, 5, false), expect({1.0, 1.0, 5.0 / 2000}), 1e-6, 1e-6);
+        ADV_COMPARE_TENSORS(train::snrLossWeights(snr, true, 5, false), expect({0.5 / 1.5, 0.8, 5.0 / 2001}), 1e-6, 1e-6);
+        // debiased: 1 / sqrt(s) and 1 / (s + 1), s capped at 1000
+        ADV_COMPARE_TENSORS(train::snrLossWeights(snr, false, 0, true),
+                            expect({1 / std::sqrt(0.5), 0.5, 1 / std::sqrt(1000.0)}), 1e-6, 1e-6);
+        ADV_COMPARE_TENSORS(train::snrLossWeights(snr, true, 0, true), expect({1 / 1.5, 0.2, 1.0 / 1001}), 1e-6, 1e-6);
+    }
+
     void maskedTrainingReadsThePairMasks() {
         // The pair set wrote a mask per pair; a masked run (mirrored pairs included) trains on them.
         auto c = config("masked");
