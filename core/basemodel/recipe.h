@@ -85,8 +85,9 @@ struct Recipe {
     // SD 1.5's by default (and for recipes without a "scheduler"). At this model's 16x16 latents SD's
     // final SNR (0.0047, ~1.2 for the mean of 256 latent pixels) leaves a picture's mean colour
     // visible in pure noise. A retrain ending the schedule at beta 0.025 (final SNR 3.6e-5) drew
-    // worse: seed-decided garments, prompt colours ignored (category 44 % against 98 %), so the
-    // shipped recipe keeps SD's schedule.
+    // worse: seed-decided garments, prompt colours ignored (category 44 % against 98 %). With
+    // "prediction_type": "v_prediction" as well the base drew best (category 100 %), but the demo's
+    // LoRA could no longer teach it the backdrops (README). The shipped recipe keeps SD's schedule.
     SchedulerConfig scheduler;
 
     ClipTextConfig text;
