@@ -26,12 +26,19 @@ NoiseSchedule NoiseSchedule::fromConfig(const SchedulerConfig& c) {
     return s;
 }
 
-torch::Tensor NoiseSchedule::addNoise(const torch::Tensor& x0, const torch::Tensor& noise, const torch::Tensor& t) const {
-    auto a = alphasCumprod.to(x0.device()).index_select(0, t.to(x0.device(), torch::kLong)).to(x0.scalar_type());
-    auto shape = std::vector<int64_t>(x0.dim(), 1);
+namespace {
+// acp[t] per batch row, shaped [B, 1, ...] to broadcast over `like` (its device and dtype).
+torch::Tensor acpAt(const torch::Tensor& acp, const torch::Tensor& t, const torch::Tensor& like) {
+    auto a = acp.to(like.device()).index_select(0, t.to(like.device(), torch::kLong)).to(like.scalar_type());
+    auto shape = std::vector<int64_t>(like.dim(), 1);
     shape[0] = -1;
-    auto sa = a.sqrt().view(shape), sb = (1 - a).sqrt().view(shape);
-    return sa * x0 + sb * noise;
+    return a.view(shape);
+}
+} // namespace
+
+torch::Tensor NoiseSchedule::addNoise(const torch::Tensor& x0, const torch::Tensor& noise, const torch::Tensor& t) const {
+    auto a = acpAt(alphasCumprod, t, x0);  // [B, 1, 1, 1]
+    return a.sqrt() * x0 + (1 - a).sqrt() * noise;
 }
 
 std::vector<double> NoiseSchedule::sigmas() const {
@@ -47,10 +54,8 @@ torch::Tensor NoiseSchedule::target(const std::string& predictionType, const tor
                                     const torch::Tensor& noise, const torch::Tensor& t) const {
     if (predictionType == "epsilon") return noise;
     if (predictionType != "v_prediction") throw Error("unsupported prediction_type '" + predictionType + "'");
-    auto a = alphasCumprod.to(x0.device()).index_select(0, t.to(x0.device(), torch::kLong)).to(x0.scalar_type());
-    auto shape = std::vector<int64_t>(x0.dim(), 1);
-    shape[0] = -1;
-    return a.sqrt().view(shape) * noise - (1 - a).sqrt().view(shape) * x0;  // [B, C, h, w]
+    auto a = acpAt(alphasCumprod, t, x0);              // [B, 1, 1, 1]
+    return a.sqrt() * noise - (1 - a).sqrt() * x0;  // [B, C, h, w]
 }
 
 torch::Tensor NoiseSchedule::snr(const torch::Tensor& t) const {
