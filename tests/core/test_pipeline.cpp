@@ -13,6 +13,14 @@
 
 using namespace adv;
 
+namespace {
+LoadOptions onCpu() {
+    LoadOptions o;
+    o.device = "cpu";
+    return o;
+}
+} // namespace
+
 class TestPipeline : public QObject {
     Q_OBJECT
     std::string dir = advtest::tempDir();
@@ -29,7 +37,7 @@ class TestPipeline : public QObject {
 
 private Q_SLOTS:
     void matchesDiffusersInProcess() {
-        auto sd = StableDiffusion::load(advtest::refDir(), LoadOptions{"cpu"});
+        auto sd = StableDiffusion::load(advtest::refDir(), onCpu());
         QCOMPARE(sd->nativeResolution(), 32);
         std::vector<torch::Tensor> previews;
         auto res = sd->generate(params(), [&](int, int, const torch::Tensor& p) { previews.push_back(p); });
@@ -42,7 +50,7 @@ private Q_SLOTS:
     }
 
     void loraPipelineMatches() {
-        auto sd = StableDiffusion::load(advtest::refDir(), LoadOptions{"cpu"});
+        auto sd = StableDiffusion::load(advtest::refDir(), onCpu());
         auto r = sd->addLora(advtest::refDir() + "/lora.safetensors", 1.0);
         QCOMPARE(r.applied, size_t(128));
         auto res = sd->generate(params());
@@ -54,7 +62,7 @@ private Q_SLOTS:
     }
 
     void cancelStopsBetweenSteps() {
-        auto sd = StableDiffusion::load(advtest::refDir(), LoadOptions{"cpu"});
+        auto sd = StableDiffusion::load(advtest::refDir(), onCpu());
         CancelToken token;
         int seen = 0;
         auto p = params();
@@ -66,7 +74,7 @@ private Q_SLOTS:
     }
 
     void seedsAreReproducible() {
-        auto sd = StableDiffusion::load(advtest::refDir(), LoadOptions{"cpu"});
+        auto sd = StableDiffusion::load(advtest::refDir(), onCpu());
         GenerateParams p;
         p.prompt = "a red dress";
         p.sampler = "euler_a";
