@@ -835,6 +835,22 @@
         <translation>Rang / Alpha:</translation>
     </message>
     <message>
+        <source>Conv rank / alpha:</source>
+        <translation>Conv-Rang / Alpha:</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>= rank</source>
+        <translation>= Rang</translation>
+    </message>
+    <message>
+        <source>LoCon: also adapt the UNet&apos;s ResNet convolutions, which draw texture and layout (new backgrounds, styles). 0 adapts the attention only.</source>
+        <translation>LoCon: auch die ResNet-Faltungen des UNet anpassen, die Textur und Aufbau zeichnen (neue Hintergründe, Stile). 0 passt nur die Attention an.</translation>
+    </message>
+    <message>
         <location line="+8" />
         <source>Learning rate:</source>
         <translation>Lernrate:</translation>

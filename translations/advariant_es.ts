@@ -835,6 +835,22 @@
         <translation>Rango / alfa:</translation>
     </message>
     <message>
+        <source>Conv rank / alpha:</source>
+        <translation>Rango / alfa conv:</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>= rank</source>
+        <translation>= rango</translation>
+    </message>
+    <message>
+        <source>LoCon: also adapt the UNet&apos;s ResNet convolutions, which draw texture and layout (new backgrounds, styles). 0 adapts the attention only.</source>
+        <translation>LoCon: adaptar también las convoluciones ResNet del UNet, que dibujan textura y composición (fondos nuevos, estilos). 0 adapta solo la atención.</translation>
+    </message>
+    <message>
         <location line="+8" />
         <source>Learning rate:</source>
         <translation>Tasa de aprendizaje:</translation>

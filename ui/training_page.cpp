@@ -55,6 +55,13 @@ TrainingPage::TrainingPage(QWidget* parent)
     alpha_ = new QDoubleSpinBox(this);
     alpha_->setRange(0.1, 256);
     alpha_->setValue(4);
+    convRank_ = spin(this, 0, 128, 0);
+    convRank_->setSpecialValueText(tr("off"));
+    convRank_->setToolTip(tr("LoCon: also adapt the UNet's ResNet convolutions, which draw texture and "
+                             "layout (new backgrounds, styles). 0 adapts the attention only."));
+    convAlpha_ = new QDoubleSpinBox(this);
+    convAlpha_->setRange(0, 256);
+    convAlpha_->setSpecialValueText(tr("= rank"));
     lr_ = new QDoubleSpinBox(this);
     lr_->setDecimals(6);
     lr_->setRange(1e-6, 1.0);
@@ -81,6 +88,14 @@ TrainingPage::TrainingPage(QWidget* parent)
         l->setContentsMargins(0, 0, 0, 0);
         l->addWidget(rank_);
         l->addWidget(alpha_);
+        return w;
+    }());
+    form->addRow(tr("Conv rank / alpha:"), [&] {
+        auto* w = new QWidget(this);
+        auto* l = new QHBoxLayout(w);
+        l->setContentsMargins(0, 0, 0, 0);
+        l->addWidget(convRank_);
+        l->addWidget(convAlpha_);
         return w;
     }());
     form->addRow(tr("Learning rate:"), lr_);
@@ -201,6 +216,8 @@ train::TrainConfig TrainingPage::config() const {
     c.outDir = outDir_->text().trimmed().toStdString();
     c.rank = rank_->value();
     c.alpha = alpha_->value();
+    c.convRank = convRank_->value();
+    c.convAlpha = convAlpha_->value();
     c.learningRate = lr_->value();
     c.lrSchedule = schedule_->currentText().toStdString();
     c.warmupSteps = warmup_->value();
@@ -221,6 +238,8 @@ void TrainingPage::setConfig(const train::TrainConfig& c) {
     outDir_->setText(QString::fromStdString(c.outDir));
     rank_->setValue(c.rank);
     alpha_->setValue(c.alpha);
+    convRank_->setValue(c.convRank);
+    convAlpha_->setValue(c.convAlpha);
     lr_->setValue(c.learningRate);
     schedule_->setCurrentText(QString::fromStdString(c.lrSchedule));
     warmup_->setValue(c.warmupSteps);

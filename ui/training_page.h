@@ -63,8 +63,8 @@ private:
     void setRunning(bool running);
 
     QLineEdit *model_, *manifest_, *outDir_, *prompts_;
-    QSpinBox *rank_, *steps_Box, *batch_, *resolution_, *seed_, *warmup_, *checkpointEvery_, *validateEvery_;
-    QDoubleSpinBox *alpha_, *lr_;
+    QSpinBox *rank_, *convRank_, *steps_Box, *batch_, *resolution_, *seed_, *warmup_, *checkpointEvery_, *validateEvery_;
+    QDoubleSpinBox *alpha_, *convAlpha_, *lr_;
     QComboBox* schedule_;
     QPushButton *startButton_, *pauseButton_, *stopButton_;
     QLabel* status_;

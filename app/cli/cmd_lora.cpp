@@ -55,14 +55,16 @@ int runCount(const Args& a) {
     LoraSpec spec;
     spec.rank = a.getInt("--rank", 4);
     spec.textEncoder = a.has("--text-encoder");
+    spec.convRank = a.getInt("--conv-rank", 0);
     if (spec.rank < 1) throw UsageError("--rank must be at least 1");
+    if (spec.convRank < 0) throw UsageError("--conv-rank must be 0 or more");
     const int64_t n = countLoraParameters(spec, *t.unet, t.text);
     const int64_t base = [&] {
         int64_t s = 0;
         for (const auto& p : t.unet->parameters()) s += p.numel();
         return s;
     }();
-    if (a.has("--json")) printJson(nlohmann::json{{"rank", spec.rank}, {"trainable", n}, {"unet_parameters", base}}.dump());
+    if (a.has("--json")) printJson(nlohmann::json{{"rank", spec.rank}, {"conv_rank", spec.convRank}, {"trainable", n}, {"unet_parameters", base}}.dump());
     else std::printf("%lld\n", static_cast<long long>(n));
     return 0;
 }
@@ -147,6 +149,7 @@ Register reg({"lora", "LoRA adapters: count trainable parameters, inspect, conve
                {"--tokenizer", "DIR", "tokenizer folder (single-file checkpoints)"},
                {"--random", "CFG", "use a randomly initialised model of this shape (sd15)"},
                {"--rank", "N", "LoRA rank for count (default 4)"},
+               {"--conv-rank", "N", "count also adds LoCon adapters of this rank on the ResNet convs (default 0)"},
                {"--text-encoder", "", "count also adds the text encoder's attention projections"},
                {"--to", "NAMING", "kohya | peft | diffusers"},
                {"--lora", "FILE[:SCALE]", "LoRA to merge", true},

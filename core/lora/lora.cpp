@@ -25,6 +25,17 @@ std::map<std::string, nn::LinearImpl*> linearModules(torch::nn::Module& root) {
     return out;
 }
 
+std::map<std::string, LoraHost> loraHosts(torch::nn::Module& root) {
+    std::map<std::string, LoraHost> out;
+    for (const auto& item : root.named_modules()) {
+        if (auto* lin = item.value()->as<nn::LinearImpl>())
+            out[item.key()] = LoraHost{lin->inFeatures, lin->outFeatures, 0, lin->weight, &lin->adapters};
+        else if (auto* c = item.value()->as<nn::Conv2dImpl>())
+            out[item.key()] = LoraHost{c->weight.size(1), c->weight.size(0), c->kernel(), c->weight, &c->adapters};
+    }
+    return out;
+}
+
 namespace {
 
 bool endsWith(const std::string& s, const std::string& suf) {
@@ -35,7 +46,7 @@ std::map<std::string, std::string> kohyaTable(torch::nn::Module* root, bool unet
     std::map<std::string, std::string> t;
     if (!root) return t;
     auto* u = unet ? root->as<UNet2DConditionModelImpl>() : nullptr;
-    for (const auto& [name, lin] : linearModules(*root)) {
+    for (const auto& [name, host] : loraHosts(*root)) {
         t[keymap::kohyaName(name)] = name;
         if (u) {  // LDM-style kohya names (lora_unet_input_blocks_1_1_...)
             std::string ldm = keymap::unetToLdm(name + ".weight", u->config);
@@ -47,11 +58,27 @@ std::map<std::string, std::string> kohyaTable(torch::nn::Module* root, bool unet
     return t;
 }
 
-nn::LinearImpl* findLinear(const std::map<std::string, nn::LinearImpl*>& unetLin,
-                           const std::map<std::string, nn::LinearImpl*>& textLin, const LoraModule& m) {
-    const auto& table = m.target == "unet" ? unetLin : textLin;
+using Hosts = std::map<std::string, LoraHost>;
+
+const LoraHost* findHost(const Hosts& unetHosts, const Hosts& textHosts, const LoraModule& m) {
+    const auto& table = m.target == "unet" ? unetHosts : textHosts;
     auto it = table.find(m.module);
-    return it == table.end() ? nullptr : it->second;
+    return it == table.end() ? nullptr : &it->second;
+}
+
+// The module's down/up in the host's layout ([rank, in] / [out, rank] for a Linear,
+// [rank, in, k, k] / [out, rank, 1, 1] for a Conv2d), or false when they don't fit it.
+bool fitToHost(const LoraHost& h, const LoraModule& m, torch::Tensor& down, torch::Tensor& up) {
+    const bool linearOrConv = (m.down.dim() == 2 || m.down.dim() == 4) && (m.up.dim() == 2 || m.up.dim() == 4);
+    if (!linearOrConv) return false;
+    const int64_t r = m.rank();
+    const int64_t k = m.down.dim() == 4 ? m.down.size(2) : 1;
+    if (m.down.size(1) != h.in || m.up.size(0) != h.out || m.up.numel() != h.out * r) return false;
+    if (m.down.dim() == 4 && (m.down.size(3) != k || (h.isConv() ? h.kernel != k : k != 1))) return false;
+    if (m.down.dim() == 2 && h.isConv() && h.kernel != 1) return false;
+    down = h.isConv() ? m.down.reshape({r, h.in, h.kernel, h.kernel}) : m.down.reshape({r, h.in});
+    up = h.isConv() ? m.up.reshape({h.out, r, 1, 1}) : m.up.reshape({h.out, r});
+    return true;
 }
 
 } // namespace
@@ -78,8 +105,8 @@ LoraWeights readLora(const std::string& path, torch::nn::Module& unet, torch::nn
         m.target = k->target;
         m.module = k->module;
         auto t = st.tensor(name).to(torch::kFloat32).clone();
-        if (k->part == "down") m.down = t.dim() == 4 ? t.flatten(1) : t;
-        else if (k->part == "up") m.up = t.dim() == 4 ? t.flatten(1) : t;
+        if (k->part == "down") m.down = t;
+        else if (k->part == "up") m.up = t;
         else m.alpha = t.item<double>();
     }
     for (auto& [key, m] : mods) {
@@ -100,20 +127,21 @@ LoraWeights readLora(const std::string& path, torch::nn::Module& unet, torch::nn
 LoraApplyReport attachLora(const LoraWeights& lora, double scale, const std::string& tag, torch::nn::Module& unet,
                            torch::nn::Module* text) {
     LoraApplyReport r;
-    const auto ul = linearModules(unet);
-    const auto tl = text ? linearModules(*text) : std::map<std::string, nn::LinearImpl*>{};
+    const auto ul = loraHosts(unet);
+    const auto tl = text ? loraHosts(*text) : Hosts{};
     for (const auto& m : lora.modules) {
-        nn::LinearImpl* lin = findLinear(ul, tl, m);
-        if (!lin || lin->inFeatures != m.down.size(1) || lin->outFeatures != m.up.size(0)) {
+        const LoraHost* h = findHost(ul, tl, m);
+        torch::Tensor down, up;
+        if (!h || !fitToHost(*h, m, down, up)) {
             r.unmatchedModules.push_back(m.target + "." + m.module);
             continue;
         }
         nn::LoraAdapter a;
-        a.down = m.down.to(lin->weight.device(), lin->weight.scalar_type());
-        a.up = m.up.to(lin->weight.device(), lin->weight.scalar_type());
+        a.down = down.to(h->weight.device(), h->weight.scalar_type());
+        a.up = up.to(h->weight.device(), h->weight.scalar_type());
         a.scale = scale * m.factor();
         a.tag = tag;
-        lin->adapters.push_back(a);
+        h->adapters->push_back(a);
         ++r.applied;
     }
     return r;
@@ -121,8 +149,8 @@ LoraApplyReport attachLora(const LoraWeights& lora, double scale, const std::str
 
 void detachLora(const std::string& tag, torch::nn::Module& unet, torch::nn::Module* text) {
     auto strip = [&](torch::nn::Module& root) {
-        for (auto& [name, lin] : linearModules(root)) {
-            auto& v = lin->adapters;
+        for (auto& [name, host] : loraHosts(root)) {
+            auto& v = *host.adapters;
             v.erase(std::remove_if(v.begin(), v.end(), [&](const nn::LoraAdapter& a) { return a.tag == tag; }), v.end());
         }
     };
@@ -134,16 +162,20 @@ LoraApplyReport mergeLora(const LoraWeights& lora, double scale, torch::nn::Modu
                           double sign) {
     torch::NoGradGuard ng;
     LoraApplyReport r;
-    const auto ul = linearModules(unet);
-    const auto tl = text ? linearModules(*text) : std::map<std::string, nn::LinearImpl*>{};
+    const auto ul = loraHosts(unet);
+    const auto tl = text ? loraHosts(*text) : Hosts{};
     for (const auto& m : lora.modules) {
-        nn::LinearImpl* lin = findLinear(ul, tl, m);
-        if (!lin || lin->inFeatures != m.down.size(1) || lin->outFeatures != m.up.size(0)) {
+        const LoraHost* h = findHost(ul, tl, m);
+        torch::Tensor down, up;
+        if (!h || !fitToHost(*h, m, down, up)) {
             r.unmatchedModules.push_back(m.target + "." + m.module);
             continue;
         }
-        auto delta = torch::matmul(m.up, m.down) * (sign * scale * m.factor());  // [out, in]
-        lin->weight.add_(delta.to(lin->weight.device(), lin->weight.scalar_type()));
+        // A 1x1 up conv after a k x k down conv is the k x k conv up @ down.
+        auto delta = torch::matmul(up.flatten(1), down.flatten(1)).view(h->weight.sizes()) *
+                     (sign * scale * m.factor());  // [out, in] or [out, in, k, k]
+        auto w = h->weight;
+        w.add_(delta.to(w.device(), w.scalar_type()));
         ++r.applied;
     }
     return r;
@@ -151,37 +183,58 @@ LoraApplyReport mergeLora(const LoraWeights& lora, double scale, torch::nn::Modu
 
 namespace {
 // Attention projections (to_q, to_k, to_v, to_out.0) are matched inside attn1/attn2 only;
-// the other targets kohya and PEFT offer (ff.net.0.proj, ff.net.2, proj_in/proj_out when
-// linear) inside the transformer blocks.
+// the other targets kohya and PEFT offer (ff.net.0.proj, ff.net.2, proj_in/proj_out, a
+// Linear or a 1x1 conv) inside the transformer blocks.
 bool inTransformer(const std::string& name, const std::string& target) {
     if (target.rfind("to_", 0) == 0)
         return name.find(".attn1.") != std::string::npos || name.find(".attn2.") != std::string::npos;
     return name.find(".attentions.") != std::string::npos;
 }
 
-template <typename Fn>
-void forEachTarget(const LoraSpec& spec, torch::nn::Module& unet, torch::nn::Module* text, Fn fn) {
-    for (const auto& [name, lin] : linearModules(unet))
+// LoCon's convs: those of the ResNet blocks and the down/upsamplers (kohya's
+// ResnetBlock2D/Downsample2D/Upsample2D targets), not conv_in/conv_out.
+bool isLoconConv(const std::string& name) {
+    return name.find(".resnets.") != std::string::npos || name.find(".downsamplers.") != std::string::npos ||
+           name.find(".upsamplers.") != std::string::npos;
+}
+
+struct Target {
+    std::string model;  // "unet" | "text_encoder"
+    std::string name;
+    LoraHost host;
+    int rank;
+    double alpha;
+};
+
+std::vector<Target> targetsOf(const LoraSpec& spec, torch::nn::Module& unet, torch::nn::Module* text) {
+    std::vector<Target> out;
+    for (const auto& [name, host] : loraHosts(unet)) {
+        if (spec.convRank > 0 && host.isConv() && isLoconConv(name)) {
+            out.push_back({"unet", name, host, spec.convRank, spec.convAlpha > 0 ? spec.convAlpha : spec.convRank});
+            continue;
+        }
         for (const auto& t : spec.targets)
             if (endsWith(name, "." + t) && inTransformer(name, t)) {
-                fn("unet", name, lin);
+                out.push_back({"unet", name, host, spec.rank, spec.alpha});
                 break;
             }
+    }
     if (spec.textEncoder && text)
-        for (const auto& [name, lin] : linearModules(*text))
+        for (const auto& [name, host] : loraHosts(*text))
             for (const char* t : {".q_proj", ".k_proj", ".v_proj", ".out_proj"})
                 if (endsWith(name, t)) {
-                    fn("text_encoder", name, lin);
+                    out.push_back({"text_encoder", name, host, spec.rank, spec.alpha});
                     break;
                 }
+    return out;
 }
+
+int64_t kernelArea(const LoraHost& h) { return h.isConv() ? h.kernel * h.kernel : 1; }
 } // namespace
 
 int64_t countLoraParameters(const LoraSpec& spec, torch::nn::Module& unet, torch::nn::Module* text) {
     int64_t n = 0;
-    forEachTarget(spec, unet, text, [&](const std::string&, const std::string&, nn::LinearImpl* lin) {
-        n += spec.rank * (lin->inFeatures + lin->outFeatures);
-    });
+    for (const auto& t : targetsOf(spec, unet, text)) n += t.rank * (t.host.in * kernelArea(t.host) + t.host.out);
     return n;
 }
 
@@ -192,25 +245,32 @@ LoraWeights createLora(const LoraSpec& spec, torch::nn::Module& unet, torch::nn:
     auto gen = at::detail::createCPUGenerator(spec.seed);
     LoraWeights w;
     w.naming = keymap::LoraNaming::Peft;
-    forEachTarget(spec, unet, text, [&](const std::string& target, const std::string& name, nn::LinearImpl* lin) {
+    for (const auto& t : targetsOf(spec, unet, text)) {
+        const LoraHost& h = t.host;
         LoraModule m;
-        m.target = target;
-        m.module = name;
-        m.alpha = spec.alpha;
-        const double bound = 1.0 / std::sqrt(static_cast<double>(lin->inFeatures));  // kaiming_uniform(a=sqrt(5))
-        m.down = torch::empty({spec.rank, lin->inFeatures}).uniform_(-bound, bound, gen)
-                     .to(lin->weight.device()).set_requires_grad(true);
-        m.up = torch::zeros({lin->outFeatures, spec.rank}, torch::TensorOptions().device(lin->weight.device()))
-                   .set_requires_grad(true);
+        m.target = t.model;
+        m.module = t.name;
+        m.alpha = t.alpha;
+        const auto dev = torch::TensorOptions().device(h.weight.device());
+        const double bound = 1.0 / std::sqrt(static_cast<double>(h.in * kernelArea(h)));  // kaiming_uniform(a=sqrt(5))
+        if (h.isConv()) {
+            m.down = torch::empty({t.rank, h.in, h.kernel, h.kernel}).uniform_(-bound, bound, gen);  // [r, in, k, k]
+            m.up = torch::zeros({h.out, t.rank, 1, 1}, dev);                                          // [out, r, 1, 1]
+        } else {
+            m.down = torch::empty({t.rank, h.in}).uniform_(-bound, bound, gen);  // [r, in]
+            m.up = torch::zeros({h.out, t.rank}, dev);                            // [out, r]
+        }
+        m.down = m.down.to(h.weight.device()).set_requires_grad(true);
+        m.up.set_requires_grad(true);
         nn::LoraAdapter a;
         a.down = m.down;
         a.up = m.up;
         a.scale = m.factor();
         a.dropout = spec.dropout;
         a.tag = "train";
-        lin->adapters.push_back(a);
+        h.adapters->push_back(a);
         w.modules.push_back(m);
-    });
+    }
     return w;
 }
 

@@ -1,5 +1,6 @@
-// LoRA adapters on nn::Linear modules: read (diffusers, PEFT, kohya naming,
-// detected), attach with a scale, merge/unmerge, create for training, save.
+// LoRA adapters on nn::Linear and nn::Conv2d modules (LoCon: a k x k down conv and
+// a 1x1 up conv): read (diffusers, PEFT, kohya naming, detected), attach with a
+// scale, merge/unmerge, create for training, save.
 #pragma once
 
 #include "model/key_map.h"
@@ -14,13 +15,14 @@ namespace adv {
 
 namespace nn {
 class LinearImpl;
+struct LoraAdapter;
 }
 
 struct LoraModule {
     std::string target;  // "unet" | "text_encoder"
     std::string module;  // diffusers module path
-    torch::Tensor down;  // [rank, in]
-    torch::Tensor up;    // [out, rank]
+    torch::Tensor down;  // Linear: [rank, in]; Conv2d: [rank, in, k, k] (files may store 1x1 ones 2-D)
+    torch::Tensor up;    // Linear: [out, rank]; Conv2d: [out, rank, 1, 1]
     double alpha = 0;    // 0: none stored (alpha = rank)
     int64_t rank() const { return down.size(0); }
     double factor() const { return alpha > 0 ? alpha / static_cast<double>(rank()) : 1.0; }
@@ -37,6 +39,17 @@ struct LoraWeights {
 
 // Every nn::Linear inside `root`, by module path.
 std::map<std::string, nn::LinearImpl*> linearModules(torch::nn::Module& root);
+
+// A module that takes LoRA adapters: an nn::Linear (kernel 0) or an nn::Conv2d.
+struct LoraHost {
+    int64_t in = 0, out = 0;
+    int64_t kernel = 0;  // 0: Linear; k: k x k Conv2d
+    torch::Tensor weight;
+    std::vector<nn::LoraAdapter>* adapters = nullptr;
+    bool isConv() const { return kernel > 0; }
+};
+// Every Linear and Conv2d inside `root`, by module path.
+std::map<std::string, LoraHost> loraHosts(torch::nn::Module& root);
 
 // Reads a LoRA file against a model (needed to resolve kohya names). Throws
 // FileError for unreadable files or keys of an unknown naming.
@@ -61,6 +74,10 @@ struct LoraSpec {
     double dropout = 0.0;
     std::vector<std::string> targets{"to_q", "to_k", "to_v", "to_out.0"};  // module name suffixes
     bool textEncoder = false;  // also q_proj/k_proj/v_proj/out_proj of CLIP
+    // LoCon (kohya's conv_dim/conv_alpha): > 0 also adapts the UNet's ResNet convs (conv1,
+    // conv2, conv_shortcut) and the down/upsampler convs with this rank.
+    int convRank = 0;
+    double convAlpha = 0;  // 0: convRank (factor 1)
     uint64_t seed = 0;
 };
 

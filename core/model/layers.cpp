@@ -32,9 +32,9 @@ torch::nn::GroupNorm groupNorm(int64_t groups, int64_t channels, double eps) {
     return torch::nn::GroupNorm(torch::nn::GroupNormOptions(groups, channels).eps(eps).affine(true));
 }
 
-torch::nn::Conv2d conv2d(int64_t in, int64_t out, int64_t kernel, int64_t stride, int64_t padding) {
+Conv2d conv2d(int64_t in, int64_t out, int64_t kernel, int64_t stride, int64_t padding) {
     if (padding < 0) padding = kernel / 2;
-    return torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, kernel).stride(stride).padding(padding));
+    return Conv2d(torch::nn::Conv2dOptions(in, out, kernel).stride(stride).padding(padding));
 }
 
 LinearImpl::LinearImpl(int64_t in, int64_t out, bool withBias) : inFeatures(in), outFeatures(out) {
@@ -131,7 +131,9 @@ ResnetBlock2DImpl::ResnetBlock2DImpl(int64_t in, int64_t out, int64_t temb, int6
     if (in != out) conv_shortcut = register_module("conv_shortcut", conv2d(in, out, 1, 1, 0));
 }
 
-torch::Tensor conv(torch::nn::Conv2dImpl& c, const torch::Tensor& x) {
+namespace {
+// Every conv here is square, ungrouped, undilated and zero-padded (see conv2d()).
+torch::Tensor plainConv(Conv2dImpl& c, const torch::Tensor& x) {
     const auto& w = c.weight;  // [out, in, k, k]
     const int64_t s = c.options.stride()->at(0);
     const double flops = 2.0 * x.size(0) * w.size(0) * w.size(1) * w.size(2) * w.size(3) * (x.size(2) / s) * (x.size(3) / s);
@@ -141,11 +143,28 @@ torch::Tensor conv(torch::nn::Conv2dImpl& c, const torch::Tensor& x) {
                             std::to_string(x.size(2)) + "x" + std::to_string(x.size(3)) +
                             (kern::channelsLast(x) ? " nhwc" : ""));
     prof::Scope ps(kind, flops);
-    // Every conv here is square, ungrouped, undilated and zero-padded (see conv2d()).
     const auto* pad = ADV_VARIANT::get_if<torch::ExpandingArray<2>>(&c.options.padding());
     if (pad && (*pad)->at(0) == (*pad)->at(1) && c.options.stride()->at(1) == s && c.options.groups() == 1)
         return convsel::conv2d(x, w, c.bias, s, (*pad)->at(0));
     return c.forward(x);
+}
+} // namespace
+
+torch::Tensor conv(Conv2dImpl& c, const torch::Tensor& x) {
+    torch::Tensor y = plainConv(c, x);  // [B, out, H', W']
+    if (c.adapters.empty()) return y;
+    const int64_t s = c.options.stride()->at(0);
+    const auto* pad = ADV_VARIANT::get_if<torch::ExpandingArray<2>>(&c.options.padding());
+    const int64_t p = pad ? (*pad)->at(0) : 0;
+    prof::Scope ps("lora-conv", 0);
+    for (const auto& a : c.adapters) {
+        torch::Tensor h = x;
+        if (a.dropout > 0 && c.is_training()) h = torch::dropout(h, a.dropout, true);
+        const auto dt = x.scalar_type();
+        auto low = torch::conv2d(h, a.down.scalar_type() == dt ? a.down : a.down.to(dt), {}, s, p);  // [B, rank, H', W']
+        y = y + torch::conv2d(low, a.up.scalar_type() == dt ? a.up : a.up.to(dt)) * a.scale;          // [B, out, H', W']
+    }
+    return y;
 }
 
 torch::Tensor norm(torch::nn::GroupNormImpl& n, const torch::Tensor& x, bool silu) {

@@ -13,11 +13,12 @@
 
 namespace adv::nn {
 
-// One low-rank adapter on a Linear: y += scale * up(down(dropout(x))).
-// `scale` already folds alpha/rank and the user's strength.
+// One low-rank adapter on a Linear or a Conv2d: y += scale * up(down(dropout(x))).
+// On a Conv2d (LoCon) `down` is a k x k conv with the host's stride and padding and
+// `up` a 1x1 conv. `scale` already folds alpha/rank and the user's strength.
 struct LoraAdapter {
-    torch::Tensor down;  // [rank, in]
-    torch::Tensor up;    // [out, rank]
+    torch::Tensor down;  // Linear: [rank, in]; Conv2d: [rank, in, k, k]
+    torch::Tensor up;    // Linear: [out, rank]; Conv2d: [out, rank, 1, 1]
     double scale = 1.0;
     double dropout = 0.0;
     std::string tag;     // which LoRA it came from (for removal)
@@ -36,6 +37,16 @@ public:
     std::vector<LoraAdapter> adapters;
 };
 TORCH_MODULE(Linear);
+
+// torch's Conv2d (same "weight"/"bias" keys and options) plus LoRA adapters that are
+// not part of its state dict; run it through nn::conv(), which applies them.
+class Conv2dImpl : public torch::nn::Conv2dImpl {
+public:
+    explicit Conv2dImpl(const torch::nn::Conv2dOptions& options) : torch::nn::Conv2dImpl(options) {}
+    int64_t kernel() const { return options.kernel_size()->at(0); }
+    std::vector<LoraAdapter> adapters;
+};
+TORCH_MODULE(Conv2d);
 
 // Multi-head attention over [B, N, H*D] projections. Sliced over queries when
 // the score matrix would be large; softmax in f32 when `upcast`. `mask` is an
@@ -80,7 +91,7 @@ public:
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& temb = {});
 
     torch::nn::GroupNorm norm1{nullptr}, norm2{nullptr};
-    torch::nn::Conv2d conv1{nullptr}, conv2{nullptr}, conv_shortcut{nullptr};
+    Conv2d conv1{nullptr}, conv2{nullptr}, conv_shortcut{nullptr};
     torch::nn::Linear time_emb_proj{nullptr};
     double outputScale;
 };
@@ -91,7 +102,7 @@ class Downsample2DImpl : public torch::nn::Module {
 public:
     Downsample2DImpl(int64_t channels, int64_t padding);
     torch::Tensor forward(const torch::Tensor& x);
-    torch::nn::Conv2d conv{nullptr};
+    Conv2d conv{nullptr};
     int64_t padding;
 };
 TORCH_MODULE(Downsample2D);
@@ -101,7 +112,7 @@ class Upsample2DImpl : public torch::nn::Module {
 public:
     explicit Upsample2DImpl(int64_t channels);
     torch::Tensor forward(const torch::Tensor& x, std::vector<int64_t> size = {});
-    torch::nn::Conv2d conv{nullptr};
+    Conv2d conv{nullptr};
 };
 TORCH_MODULE(Upsample2D);
 
@@ -125,7 +136,7 @@ public:
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& context);
 
     torch::nn::GroupNorm norm{nullptr};
-    torch::nn::Conv2d projInConv{nullptr}, projOutConv{nullptr};
+    Conv2d projInConv{nullptr}, projOutConv{nullptr};
     Linear projInLinear{nullptr}, projOutLinear{nullptr};
     torch::nn::ModuleList transformer_blocks;
     bool linearProjection;
@@ -133,14 +144,14 @@ public:
 TORCH_MODULE(Transformer2D);
 
 torch::nn::GroupNorm groupNorm(int64_t groups, int64_t channels, double eps);
-// Convolution / group norm with profiling (bench).
-torch::Tensor conv(torch::nn::Conv2dImpl& c, const torch::Tensor& x);
+// Convolution (plus its LoRA adapters) with profiling (bench).
+torch::Tensor conv(Conv2dImpl& c, const torch::Tensor& x);
 // GroupNorm, optionally followed by SiLU; fused into one pass for bf16 CPU inference.
 torch::Tensor norm(torch::nn::GroupNormImpl& n, const torch::Tensor& x, bool silu = false);
 
 // Whether x is a bf16 CPU inference activation that the channels-last kernels take (Winograd and
 // GroupNorm, model/cpu_kernels.h and winograd.h): the VAE decoder then runs channels-last.
 bool channelsLastPays(const torch::Tensor& x);
-torch::nn::Conv2d conv2d(int64_t in, int64_t out, int64_t kernel, int64_t stride = 1, int64_t padding = -1);
+Conv2d conv2d(int64_t in, int64_t out, int64_t kernel, int64_t stride = 1, int64_t padding = -1);
 
 } // namespace adv::nn

@@ -51,7 +51,7 @@ public:
     torch::Tensor forward(const torch::Tensor& sample, const torch::Tensor& timesteps, const torch::Tensor& context);
 
     UNetConfig config;
-    torch::nn::Conv2d conv_in{nullptr}, conv_out{nullptr};
+    nn::Conv2d conv_in{nullptr}, conv_out{nullptr};
     torch::nn::Linear linear_1{nullptr}, linear_2{nullptr};
     torch::nn::ModuleList down_blocks, up_blocks;
     UNetMidBlock mid_block{nullptr};

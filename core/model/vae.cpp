@@ -111,7 +111,7 @@ AutoencoderKLImpl::AutoencoderKLImpl(const VaeConfig& c) : config(c) {
     post_quant_conv = register_module("post_quant_conv", nn::conv2d(c.latentChannels, c.latentChannels, 1, 1, 0));
 }
 
-torch::Tensor AutoencoderKLImpl::moments(const torch::Tensor& image) { return quant_conv->forward(encoder->forward(image)); }
+torch::Tensor AutoencoderKLImpl::moments(const torch::Tensor& image) { return nn::conv(*quant_conv, encoder->forward(image)); }
 
 LatentDist AutoencoderKLImpl::encode(const torch::Tensor& image) {
     auto m = moments(image).chunk(2, 1);
@@ -122,6 +122,6 @@ LatentDist AutoencoderKLImpl::encode(const torch::Tensor& image) {
     return d;
 }
 
-torch::Tensor AutoencoderKLImpl::decode(const torch::Tensor& z) { return decoder->forward(post_quant_conv->forward(z)); }
+torch::Tensor AutoencoderKLImpl::decode(const torch::Tensor& z) { return decoder->forward(nn::conv(*post_quant_conv, z)); }
 
 } // namespace adv

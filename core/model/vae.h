@@ -30,7 +30,7 @@ class VaeEncoderImpl : public torch::nn::Module {
 public:
     explicit VaeEncoderImpl(const VaeConfig& c);
     torch::Tensor forward(const torch::Tensor& image);  // [B,3,H,W] -> [B,2*latent,H/f,W/f]
-    torch::nn::Conv2d conv_in{nullptr}, conv_out{nullptr};
+    nn::Conv2d conv_in{nullptr}, conv_out{nullptr};
     torch::nn::ModuleList down_blocks;
     VaeMidBlock mid_block{nullptr};
     torch::nn::GroupNorm conv_norm_out{nullptr};
@@ -41,7 +41,7 @@ class VaeDecoderImpl : public torch::nn::Module {
 public:
     explicit VaeDecoderImpl(const VaeConfig& c);
     torch::Tensor forward(const torch::Tensor& z);  // [B,latent,h,w] -> [B,3,h*f,w*f]
-    torch::nn::Conv2d conv_in{nullptr}, conv_out{nullptr};
+    nn::Conv2d conv_in{nullptr}, conv_out{nullptr};
     torch::nn::ModuleList up_blocks;
     VaeMidBlock mid_block{nullptr};
     torch::nn::GroupNorm conv_norm_out{nullptr};
@@ -63,7 +63,7 @@ public:
     VaeConfig config;
     VaeEncoder encoder{nullptr};
     VaeDecoder decoder{nullptr};
-    torch::nn::Conv2d quant_conv{nullptr}, post_quant_conv{nullptr};
+    nn::Conv2d quant_conv{nullptr}, post_quant_conv{nullptr};
 };
 TORCH_MODULE(AutoencoderKL);
 

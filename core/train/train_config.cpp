@@ -13,6 +13,7 @@ using json = nlohmann::json;
     X(model, "model") X(tokenizer, "tokenizer") X(manifest, "manifest") X(outDir, "out_dir") X(cacheDir, "cache_dir") \
     X(resolution, "resolution") X(centerCrop, "center_crop") X(randomFlip, "random_flip") X(rank, "rank")             \
     X(alpha, "alpha") X(dropout, "dropout") X(targets, "targets") X(trainTextEncoder, "train_text_encoder")          \
+    X(convRank, "conv_rank") X(convAlpha, "conv_alpha")                                                            \
     X(learningRate, "learning_rate") X(lrSchedule, "lr_schedule") X(warmupSteps, "warmup_steps") X(steps, "steps")    \
     X(batch, "batch") X(gradAccum, "grad_accum") X(maxGradNorm, "max_grad_norm") X(weightDecay, "weight_decay")      \
     X(beta1, "adam_beta1") X(beta2, "adam_beta2") X(eps, "adam_eps") X(snrGamma, "snr_gamma")                        \
@@ -75,6 +76,8 @@ std::vector<std::string> TrainConfig::validate() const {
         p.push_back("resolution must be a positive multiple of 8 (or 0: the model's native size)");
     if (rank < 1) p.push_back("rank must be at least 1");
     if (alpha <= 0) p.push_back("alpha must be positive");
+    if (convRank < 0) p.push_back("conv_rank must be 0 (no conv LoRA) or more");
+    if (convAlpha < 0) p.push_back("conv_alpha must be 0 (= conv_rank) or positive");
     if (dropout < 0 || dropout >= 1) p.push_back("dropout must be in [0, 1)");
     if (!(learningRate > 0) || learningRate > 1) p.push_back("learning_rate must be in (0, 1]");
     if (lrSchedule != "constant" && lrSchedule != "constant_with_warmup" && lrSchedule != "linear" && lrSchedule != "cosine")

@@ -24,6 +24,8 @@ struct TrainConfig {
     double dropout = 0.0;
     std::vector<std::string> targets{"to_q", "to_k", "to_v", "to_out.0"};
     bool trainTextEncoder = false;
+    int convRank = 0;              // LoCon: > 0 also adapts the ResNet and resampler convs
+    double convAlpha = 0;          // 0: conv_rank
 
     double learningRate = 1e-4;
     std::string lrSchedule = "constant";  // constant | constant_with_warmup | linear | cosine

@@ -254,6 +254,11 @@ void Run::writeFinalLora(const std::string& path) {
     }
     saveLora(path, out, keymap::LoraNaming::Kohya,
              {{"ss_network_dim", std::to_string(c_.rank)}, {"ss_network_alpha", std::to_string(c_.alpha)},
+              {"ss_network_args", c_.convRank > 0 ? json{{"conv_dim", std::to_string(c_.convRank)},
+                                                         {"conv_alpha", std::to_string(c_.convAlpha > 0 ? c_.convAlpha
+                                                                                                        : c_.convRank)}}
+                                                        .dump()
+                                                  : "{}"},
               {"ss_steps", std::to_string(st_.step)}, {"advariant_base_model", c_.model}});
 }
 
@@ -319,6 +324,8 @@ TrainResult Run::go(bool resume) {
     spec.dropout = c_.dropout;
     spec.targets = c_.targets;
     spec.textEncoder = c_.trainTextEncoder;
+    spec.convRank = c_.convRank;
+    spec.convAlpha = c_.convAlpha;
     spec.seed = c_.seed;
     lora_ = createLora(spec, *sd_->unet, sd_->text.get());
     for (auto& m : lora_.modules) params_.push_back(m.down), params_.push_back(m.up);

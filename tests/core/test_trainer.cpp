@@ -79,9 +79,11 @@ private Q_SLOTS:
 
     void killedRunResumesToTheSameLora() {
         auto straight = config("straight");
+        straight.convRank = 2;  // LoCon adapters too: their optimizer state must survive the kill
         auto res = train::runTraining(straight);
         QVERIFY(res.completed);
         auto interrupted = config("interrupted");
+        interrupted.convRank = 2;
         interrupted.debugStepDelayMs = 60;
         const std::string cfgPath = dir + "/interrupted.json";
         writeConfig(interrupted, cfgPath);
@@ -111,10 +113,15 @@ private Q_SLOTS:
         QCOMPARE(a.size(), b.size());
         for (const auto& [k, t] : a) ADV_COMPARE_TENSORS(b.at(k), t, 1e-5, 0.0);
         // The LoRA learned something and the metrics cover every step once.
-        bool anyNonZero = false;
+        bool anyNonZero = false, convLearned = false;
         for (const auto& [k, t] : a)
-            if (k.find("lora_up") != std::string::npos) anyNonZero |= t.abs().max().item<float>() > 0;
+            if (k.find("lora_up") != std::string::npos) {
+                anyNonZero |= t.abs().max().item<float>() > 0;
+                if (k.find("resnets") != std::string::npos && k.find("conv1") != std::string::npos)
+                    convLearned |= t.dim() == 4 && t.abs().max().item<float>() > 0;  // [out, rank, 1, 1]
+            }
         QVERIFY(anyNonZero);
+        QVERIFY(convLearned);
         const auto m = train::readMetrics(interrupted.outDir);
         QCOMPARE(static_cast<int>(m.size()), 24);
         for (int i = 0; i < 24; ++i) QCOMPARE(m[i].step, i + 1);
@@ -204,7 +211,12 @@ private Q_SLOTS:
         } catch (const FileError& e) {
             QVERIFY(std::string(e.what()).find("unknown field 'stpes'") != std::string::npos);
         }
+        auto bad = config("x");
+        bad.convRank = -1;
+        QVERIFY(mentions(bad.validate(), "conv_rank"));
         auto c = config("x");
+        c.convRank = 4;
+        c.convAlpha = 2;
         auto back = train::TrainConfig::fromJsonText(c.toJsonText(), "rt");
         QCOMPARE(back.toJsonText(), c.toJsonText());
     }

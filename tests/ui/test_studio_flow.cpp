@@ -159,6 +159,8 @@ private Q_SLOTS:
         c.checkpointEvery = 4;
         c.validateEvery = 6;
         c.learningRate = 1e-3;
+        c.convRank = 2;  // LoCon through the whole run: create, train, checkpoint, save
+        c.convAlpha = 1;
         training->setConfig(c);
         QCOMPARE(training->config().toJsonText(), c.toJsonText());
         QSignalSpy finished(training, &TrainingPage::runFinished);
