@@ -179,6 +179,8 @@ private Q_SLOTS:
             c.rank = 8;
             c.alpha = 8;
             c.targets = {"to_q", "to_k", "to_v", "to_out.0", "ff.net.0.proj", "ff.net.2"};
+            c.convRank = 8;  // LoCon, as the demo
+            c.convAlpha = 8;
             c.trainTextEncoder = true;
             c.learningRate = 3e-3;
             c.weightDecay = 0;
