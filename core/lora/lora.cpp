@@ -175,7 +175,7 @@ LoraApplyReport mergeLora(const LoraWeights& lora, double scale, torch::nn::Modu
         auto delta = torch::matmul(up.flatten(1), down.flatten(1)).view(h->weight.sizes()) *
                      (sign * scale * m.factor());  // [out, in] or [out, in, k, k]
         auto w = h->weight;
-        w.add_(delta.to(w.device(), w.scalar_type()));
+        w.copy_(w.to(torch::kFloat32).add_(delta.to(w.device())));  // one rounding to a bf16/f16 weight
         ++r.applied;
     }
     return r;

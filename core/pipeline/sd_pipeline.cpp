@@ -279,22 +279,34 @@ GenerateResult StableDiffusion::generate(const GenerateParams& gp, const Preview
 
 LoraApplyReport StableDiffusion::addLora(const std::string& path, double scale) {
     auto lora = readLora(path, *unet, text.get());
-    const std::string tag = "lora" + std::to_string(loraTags_.size()) + ":" + path;
-    auto r = attachLora(lora, scale, tag, *unet, text.get());
-    loraTags_.push_back(tag);
+    torch::NoGradGuard ng;
+    const auto unetHosts = loraHosts(*unet);
+    const auto textHosts = text ? loraHosts(*text) : std::map<std::string, LoraHost>{};
+    for (const auto& m : lora.modules) {
+        const auto& hosts = m.target == "unet" ? unetHosts : textHosts;
+        auto it = hosts.find(m.module);
+        const std::string key = m.target + "." + m.module;
+        if (it != hosts.end() && !unfusedWeights_.count(key)) unfusedWeights_[key] = it->second.weight.detach().clone();
+    }
+    auto r = mergeLora(lora, scale, *unet, text.get());
     for (const auto& k : lora.unmatchedKeys) r.unmatchedModules.push_back(k);
-    if (r.applied == 0) {
-        detachLora(tag, *unet, text.get());
-        loraTags_.pop_back();
+    if (r.applied == 0)
         throw FileError(path, "LoRA matches no module of this model (" + std::to_string(lora.modules.size()) +
                                   " modules in the file)");
-    }
     return r;
 }
 
 void StableDiffusion::clearLoras() {
-    for (const auto& t : loraTags_) detachLora(t, *unet, text.get());
-    loraTags_.clear();
+    torch::NoGradGuard ng;
+    const auto unetHosts = loraHosts(*unet);
+    const auto textHosts = text ? loraHosts(*text) : std::map<std::string, LoraHost>{};
+    for (const auto& [key, w] : unfusedWeights_) {
+        const bool inUnet = key.rfind("unet.", 0) == 0;
+        const auto& hosts = inUnet ? unetHosts : textHosts;
+        auto it = hosts.find(key.substr(key.find('.') + 1));
+        if (it != hosts.end()) it->second.weight.detach().copy_(w);  // bumps the version: conv plans re-measure
+    }
+    unfusedWeights_.clear();
 }
 
 std::string StableDiffusion::modelHash() {

@@ -12,6 +12,7 @@
 #include "util/cancel.h"
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -67,6 +68,8 @@ public:
     GenerateResult generate(const GenerateParams& params, const PreviewFn& preview = {},
                             const CancelToken* cancel = nullptr);
 
+    // Merges a LoRA into the weights at `scale` (no cost per step, as diffusers' fuse_lora);
+    // the weights it changes are kept first, so clearLoras() restores them exactly.
     LoraApplyReport addLora(const std::string& path, double scale);
     void clearLoras();
     // First 10 hex digits of the SHA-256 of the UNet (or single) weights file, as A1111 shows.
@@ -92,7 +95,7 @@ private:
     void placeModels(const LoadOptions& options);
     std::string name_, hashSource_, hash_;
     std::vector<LoadReport> reports_;
-    std::vector<std::string> loraTags_;
+    std::map<std::string, torch::Tensor> unfusedWeights_;  // "unet.<module>" -> weight before any LoRA
     torch::Device device_{torch::kCPU};
     torch::ScalarType dtype_ = torch::kFloat32;
     torch::ScalarType vaeDtype_ = torch::kFloat32;

@@ -61,6 +61,30 @@ private Q_SLOTS:
         ADV_COMPARE_TENSORS(base.images, advtest::ref("pipe.image").permute({0, 3, 1, 2}), 1e-3, 0.0);
     }
 
+    void fusedLorasComeOffExactly() {
+        // addLora merges into the weights; clearLoras must give back the very same weights,
+        // also after stacking two LoRAs (one of them on the text encoder's modules too, if any).
+        auto sd = StableDiffusion::load(advtest::refDir(), onCpu());
+        auto snapshot = [&] {
+            std::map<std::string, torch::Tensor> w;
+            for (const auto& p : sd->unet->named_parameters()) w["unet." + p.key()] = p.value().detach().clone();
+            for (const auto& p : sd->text->named_parameters()) w["text." + p.key()] = p.value().detach().clone();
+            return w;
+        };
+        const auto before = snapshot();
+        sd->addLora(advtest::refDir() + "/lora.safetensors", 1.0);
+        sd->addLora(advtest::refDir() + "/lora_kohya.safetensors", -0.5);
+        size_t changed = 0;
+        for (const auto& [k, t] : snapshot()) changed += !torch::equal(t, before.at(k));
+        QCOMPARE(changed, size_t(128));  // every LoRA module's weight, nothing else
+        sd->clearLoras();
+        for (const auto& [k, t] : snapshot()) QVERIFY2(torch::equal(t, before.at(k)), k.c_str());
+        // And a LoRA added after the clear starts from the clean weights.
+        sd->addLora(advtest::refDir() + "/lora.safetensors", 1.0);
+        auto res = sd->generate(params());
+        ADV_COMPARE_TENSORS(res.images, advtest::ref("pipe.lora.image").permute({0, 3, 1, 2}), 1e-3, 0.0);
+    }
+
     void cancelStopsBetweenSteps() {
         auto sd = StableDiffusion::load(advtest::refDir(), onCpu());
         CancelToken token;
