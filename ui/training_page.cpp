@@ -39,6 +39,15 @@ QSpinBox* spin(QWidget* p, int lo, int hi, int v) {
     s->setValue(v);
     return s;
 }
+// Two fields side by side in one form row.
+QWidget* sideBySide(QWidget* p, QWidget* a, QWidget* b) {
+    auto* w = new QWidget(p);
+    auto* l = new QHBoxLayout(w);
+    l->setContentsMargins(0, 0, 0, 0);
+    l->addWidget(a);
+    l->addWidget(b);
+    return w;
+}
 } // namespace
 
 TrainingPage::TrainingPage(QWidget* parent)
@@ -82,31 +91,10 @@ TrainingPage::TrainingPage(QWidget* parent)
     form->addRow(tr("Base model:"), model_);
     form->addRow(tr("Training pairs:"), manifest_);
     form->addRow(tr("Run folder:"), outDir_);
-    form->addRow(tr("Rank / alpha:"), [&] {
-        auto* w = new QWidget(this);
-        auto* l = new QHBoxLayout(w);
-        l->setContentsMargins(0, 0, 0, 0);
-        l->addWidget(rank_);
-        l->addWidget(alpha_);
-        return w;
-    }());
-    form->addRow(tr("Conv rank / alpha:"), [&] {
-        auto* w = new QWidget(this);
-        auto* l = new QHBoxLayout(w);
-        l->setContentsMargins(0, 0, 0, 0);
-        l->addWidget(convRank_);
-        l->addWidget(convAlpha_);
-        return w;
-    }());
+    form->addRow(tr("Rank / alpha:"), sideBySide(this, rank_, alpha_));
+    form->addRow(tr("Conv rank / alpha:"), sideBySide(this, convRank_, convAlpha_));
     form->addRow(tr("Learning rate:"), lr_);
-    form->addRow(tr("Schedule / warm-up:"), [&] {
-        auto* w = new QWidget(this);
-        auto* l = new QHBoxLayout(w);
-        l->setContentsMargins(0, 0, 0, 0);
-        l->addWidget(schedule_);
-        l->addWidget(warmup_);
-        return w;
-    }());
+    form->addRow(tr("Schedule / warm-up:"), sideBySide(this, schedule_, warmup_));
     form->addRow(tr("Steps:"), steps_Box);
     form->addRow(tr("Batch:"), batch_);
     form->addRow(tr("Resolution:"), resolution_);

@@ -17,14 +17,6 @@ int64_t LoraWeights::parameterCount() const {
     return n;
 }
 
-std::map<std::string, nn::LinearImpl*> linearModules(torch::nn::Module& root) {
-    std::map<std::string, nn::LinearImpl*> out;
-    for (const auto& item : root.named_modules()) {
-        if (auto* lin = item.value()->as<nn::LinearImpl>()) out[item.key()] = lin;
-    }
-    return out;
-}
-
 std::map<std::string, LoraHost> loraHosts(torch::nn::Module& root) {
     std::map<std::string, LoraHost> out;
     for (const auto& item : root.named_modules()) {

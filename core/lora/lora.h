@@ -14,7 +14,6 @@
 namespace adv {
 
 namespace nn {
-class LinearImpl;
 struct LoraAdapter;
 }
 
@@ -36,9 +35,6 @@ struct LoraWeights {
     std::map<std::string, std::string> metadata;
     int64_t parameterCount() const;
 };
-
-// Every nn::Linear inside `root`, by module path.
-std::map<std::string, nn::LinearImpl*> linearModules(torch::nn::Module& root);
 
 // A module that takes LoRA adapters: an nn::Linear (kernel 0) or an nn::Conv2d.
 struct LoraHost {

@@ -103,7 +103,7 @@ private Q_SLOTS:
             const auto dot = k.find('.');
             const std::string body = k.substr(10, dot - 10), suffix = k.substr(dot);
             std::string module;
-            for (const auto& [name, lin] : linearModules(*u))
+            for (const auto& [name, host] : loraHosts(*u))
                 if (keymap::kohyaName(name) == body) module = name;
             QVERIFY2(!module.empty(), body.c_str());
             std::string ldm = keymap::unetToLdm(module + ".weight", u->config);
