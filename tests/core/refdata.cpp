@@ -9,8 +9,20 @@
 
 namespace advtest {
 
-std::string refDir() { return ADV_REFDATA_DIR; }
-std::string sharedDir() { return ADV_SHARED_DIR; }
+namespace {
+const std::string& checkedDir(const char* dir) {
+    static std::string checked;
+    if (checked != dir) {
+        if (!std::filesystem::is_directory(dir))
+            qFatal("test data missing: %s (vendored in the repository under tests/data/; see tests/data/README.md)", dir);
+        checked = dir;
+    }
+    return checked;
+}
+} // namespace
+
+std::string refDir() { return checkedDir(ADV_REFDATA_DIR); }
+std::string dataDir() { return checkedDir(ADV_TEST_DATA_DIR); }
 
 torch::Tensor ref(const std::string& name) {
     static adv::SafeTensors* st = nullptr;

@@ -1,5 +1,6 @@
-// Access to the reference tensors computed by diffusers/transformers
-// (../shared/refdata/public) and comparison helpers for Qt Test.
+// Access to the test data vendored in tests/data (reference tensors computed by
+// diffusers/transformers, Fashionpedia lists) and comparison helpers for Qt Test.
+// A missing data folder stops the test with one line naming it.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -11,8 +12,8 @@
 
 namespace advtest {
 
-std::string refDir();                      // ADV_REFDATA_DIR
-std::string sharedDir();                   // ADV_SHARED_DIR
+std::string refDir();                      // tests/data/refdata (ADV_REFDATA_DIR)
+std::string dataDir();                     // tests/data (ADV_TEST_DATA_DIR)
 torch::Tensor ref(const std::string& name);  // a tensor of vectors.safetensors (copy)
 const nlohmann::json& vectors();           // vectors.json
 std::string tempDir();                     // a fresh folder under the system temp dir
