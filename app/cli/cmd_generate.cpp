@@ -28,10 +28,10 @@ int run(const Args& a) {
     GenerateParams p;
     p.prompt = a.require("--prompt");
     p.negativePrompt = a.get("--negative");
-    p.sampler = a.get("--sampler", "dpmpp_2m_karras");
+    p.sampler = a.get("--sampler", p.sampler);
     samplerFromName(p.sampler);  // validate early
-    p.steps = a.getInt("--steps", 25);
-    p.cfg = a.getDouble("--cfg", 7.5);
+    p.steps = a.getInt("--steps", p.steps);
+    p.cfg = a.getDouble("--cfg", p.cfg);
     p.seed = a.getInt64("--seed", 0);
     p.width = a.getInt("--width", 0);
     p.height = a.getInt("--height", 0);
@@ -51,12 +51,11 @@ int run(const Args& a) {
         if (p.width == 0) p.width = static_cast<int>(p.initLatents.size(3)) * f8;
         if (p.height == 0) p.height = static_cast<int>(p.initLatents.size(2)) * f8;
     }
-    nlohmann::json loraRefs = nlohmann::json::array();
+    std::vector<studio::LoraUse> loraRefs;
     for (const auto& spec : a.getAll("--lora")) {
         const auto [path, scale] = parseLoraSpec(spec);
         auto r = sd->addLora(path, scale);
-        loraRefs.push_back({{"file", std::filesystem::path(path).filename().string()},
-                            {"sha256", sha256File(path).substr(0, 12)}, {"scale", scale}});
+        loraRefs.push_back({path, sha256File(path).substr(0, 12), scale});
         if (!r.unmatchedModules.empty())
             std::fprintf(stderr, "warning: %zu LoRA entries of %s matched nothing (first: %s)\n",
                          r.unmatchedModules.size(), path.c_str(), r.unmatchedModules.front().c_str());
@@ -71,12 +70,11 @@ int run(const Args& a) {
     nlohmann::json files = nlohmann::json::array();
     for (int64_t i = 0; i < res.images.size(0); ++i) {
         const auto path = (std::filesystem::path(outDir) / ("seed" + std::to_string(res.seeds[i]) + ".png")).string();
-        const nlohmann::json prov{{"prompt", p.prompt}, {"negative_prompt", p.negativePrompt}, {"seed", res.seeds[i]},
-                                  {"sampler", p.sampler}, {"steps", p.steps}, {"cfg", p.cfg}, {"model", sd->name()},
-                                  {"model_hash", hash}, {"loras", loraRefs}, {"concept", a.get("--concept")},
-                                  {"condition", a.get("--condition")}};
-        png::write(path, tensorToImage(res.images[i]),
-                   {{"parameters", a1111Parameters(p, res.seeds[i], W, H, hash, sd->name())}, {"advariant", prov.dump()}});
+        studio::VariantRecord rec = variantRecord(p, res.seeds[i], W, H, hash, sd->name());
+        rec.loras = loraRefs;
+        rec.concept = a.get("--concept");
+        rec.condition = a.get("--condition");
+        png::write(path, tensorToImage(res.images[i]), rec.pngText());
         files.push_back(path);
     }
     if (a.has("--dump-tensors")) {
@@ -99,9 +97,9 @@ Register reg({"generate", "text-to-image with Stable Diffusion (PNG with A1111 p
                {"--tokenizer", "DIR", "tokenizer folder (single-file checkpoints)"},
                {"--prompt", "TEXT", "what to draw"},
                {"--negative", "TEXT", "negative prompt"},
-               {"--sampler", "NAME", "ddpm|ddim|pndm|euler|euler_a|dpmpp_2m|dpmpp_2m_karras (default dpmpp_2m_karras)"},
-               {"--steps", "N", "denoising steps (default 25)"},
-               {"--cfg", "F", "classifier-free guidance scale (default 7.5)"},
+               {"--sampler", "NAME", "ddpm|ddim|pndm|euler|euler_a|dpmpp_2m|dpmpp_2m_karras (default " + std::string(studio::GenerationDefaults::sampler) + ")"},
+               {"--steps", "N", "denoising steps (default " + std::to_string(studio::GenerationDefaults::steps) + ")"},
+               {"--cfg", "F", "classifier-free guidance scale (default 7.5, as studio::GenerationDefaults)"},
                {"--seed", "N", "seed of the first image; image i uses seed+i (default 0)"},
                {"--width", "W", "image width (default: the model's native size)"},
                {"--height", "H", "image height"},

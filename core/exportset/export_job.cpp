@@ -2,6 +2,7 @@
 
 #include "adv_version.h"
 #include "exportset/encode.h"
+#include "exportset/reframe.h"
 #include "io/png.h"
 #include "util/error.h"
 #include "util/fs.h"
@@ -12,7 +13,6 @@
 
 #include <filesystem>
 #include <map>
-#include <regex>
 #include <sstream>
 
 namespace adv::exportset {
@@ -35,29 +35,6 @@ namespace {
 
 bool endsWith(const std::string& s, const std::string& suf) {
     return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
-}
-
-// A1111 "parameters": prompt lines, optional "Negative prompt:", then "Steps: .., Seed: N, ..."
-void parseA1111(const std::string& params, Variant& v) {
-    std::istringstream in(params);
-    std::string line, prompt;
-    while (std::getline(in, line)) {
-        if (line.rfind("Negative prompt:", 0) == 0) v.negativePrompt = line.substr(17);
-        else if (line.rfind("Steps:", 0) == 0) {
-            std::smatch m;
-            if (std::regex_search(line, m, std::regex(R"(Seed: (-?\d+))"))) v.seed = std::stoll(m[1]);
-            if (std::regex_search(line, m, std::regex(R"(Model hash: ([0-9a-fA-F]+))"))) v.modelHash = m[1];
-            if (std::regex_search(line, m, std::regex(R"(Model: ([^,]+))"))) v.modelName = m[1];
-        } else
-            prompt += (prompt.empty() ? "" : "\n") + line;
-    }
-    v.prompt = prompt;
-    // "a dress on the beach" -> concept "dress", condition "beach"
-    std::smatch m;
-    if (v.concept.empty() && std::regex_search(prompt, m, std::regex(R"(^an? (\w+)(?: (?:on the|in the|in) (\w+))?)"))) {
-        v.concept = m[1];
-        if (m[2].matched) v.condition = m[2];
-    }
 }
 
 std::string sanitize(std::string s) {
@@ -98,31 +75,12 @@ std::vector<Variant> scanVariants(const std::string& dir) {
         v.image = f;
         const std::string mask = f.substr(0, f.size() - 4) + ".mask.png";
         if (sfs::exists(mask, ec)) v.mask = mask;
-        std::map<std::string, std::string> text;
         try {
-            text = png::readText(f);
+            v.record = studio::VariantRecord::fromPngText(png::readText(f));
         } catch (const std::exception&) {
+            // no readable metadata: exported under its file name
         }
-        if (text.count("parameters")) {
-            v.parameters = text["parameters"];
-            parseA1111(v.parameters, v);
-        }
-        if (text.count("advariant")) {
-            try {
-                const json j = json::parse(text["advariant"]);
-                v.prompt = j.value("prompt", v.prompt);
-                v.negativePrompt = j.value("negative_prompt", v.negativePrompt);
-                v.seed = j.value("seed", v.seed);
-                v.concept = j.value("concept", v.concept);
-                v.condition = j.value("condition", v.condition);
-                v.modelHash = j.value("model_hash", v.modelHash);
-                v.modelName = j.value("model", v.modelName);
-                for (const auto& l : j.value("loras", json::array()))
-                    v.loras.push_back({l.value("file", ""), l.value("sha256", ""), l.value("scale", 1.0)});
-            } catch (const json::exception&) {
-            }
-        }
-        if (v.concept.empty()) v.concept = sfs::path(f).stem().string();
+        if (v.record.concept.empty()) v.record.concept = sfs::path(f).stem().string();
         out.push_back(v);
     }
     return out;
@@ -139,6 +97,7 @@ ExportReport exportVariants(const std::vector<Variant>& variants, const ExportOp
     int done = 0;
     for (size_t vi = 0; vi < variants.size(); ++vi) {
         const Variant& v = variants[vi];
+        const studio::VariantRecord& rec = v.record;
         cv::Mat bgr = cv::imread(v.image, cv::IMREAD_COLOR);
         if (bgr.empty()) {
             rep.failures.push_back(v.image + ": image missing or unreadable");
@@ -148,29 +107,28 @@ ExportReport exportVariants(const std::vector<Variant>& variants, const ExportOp
         cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
         if (!v.mask.empty()) mask = cv::imread(v.mask, cv::IMREAD_GRAYSCALE);
         const cv::Rect subject = locateSubject(rgb, mask);
-        const std::string group = v.concept + "|" + v.condition;
+        const std::string group = rec.concept + "|" + rec.condition;
         const std::string ab = abLetter(abCount[group]++);
-        const std::string variantId = applyNaming(o.variantNaming, {{"concept", v.concept}, {"condition", v.condition},
-                                                                   {"seed", std::to_string(v.seed)}, {"ab", ab},
+        const std::string variantId = applyNaming(o.variantNaming, {{"concept", rec.concept}, {"condition", rec.condition},
+                                                                   {"seed", std::to_string(rec.seed)}, {"ab", ab},
                                                                    {"index", std::to_string(vi + 1)}});
+        // The variant's provenance, once; each placement adds its preset.
+        json prov = json::parse(rec.toJson());
+        prov["variant_id"] = variantId;
+        prov["source"] = sfs::path(v.image).filename().string();
+        prov["exported_by"] = std::string("AdVariant Studio ") + ADV_VERSION;
+        const std::string a1111 = rec.toA1111();
         for (const auto& p : o.presets) {
             throwIfCancelled(cancel);
             const Reframed r = reframe(rgb, subject, p, o.reframe);
-            json prov{{"prompt", v.prompt}, {"negative_prompt", v.negativePrompt}, {"seed", v.seed},
-                      {"concept", v.concept}, {"condition", v.condition}, {"model", v.modelName},
-                      {"model_hash", v.modelHash}, {"variant_id", variantId}, {"source", sfs::path(v.image).filename().string()},
-                      {"preset", {{"platform", p.platform}, {"id", p.id}, {"width", p.width}, {"height", p.height}}},
-                      {"exported_by", std::string("AdVariant Studio ") + ADV_VERSION}};
-            json loras = json::array();
-            for (const auto& l : v.loras) loras.push_back({{"file", l.file}, {"sha256", l.sha256}, {"scale", l.scale}});
-            prov["loras"] = loras;
-            std::string params = v.parameters.empty() ? v.prompt + "\nSeed: " + std::to_string(v.seed) : v.parameters;
-            params += ", Ad preset: " + p.id + " " + std::to_string(p.width) + "x" + std::to_string(p.height);
+            prov["preset"] = {{"platform", p.platform}, {"id", p.id}, {"width", p.width}, {"height", p.height}};
+            const std::string params =
+                a1111 + ", Ad preset: " + p.id + " " + std::to_string(p.width) + "x" + std::to_string(p.height);
             Encoded enc = encodeForPreset(r.rgb, p, {{"parameters", params}, {"advariant", prov.dump()}});
             ExportedFile f;
-            f.platform = p.platform, f.preset = p.id, f.variantId = variantId, f.concept = v.concept;
-            f.condition = v.condition, f.format = enc.format, f.method = enc.method, f.width = p.width, f.height = p.height;
-            f.bytes = static_cast<int64_t>(enc.bytes.size()), f.seed = v.seed, f.withinBudget = enc.withinBudget;
+            f.platform = p.platform, f.preset = p.id, f.variantId = variantId, f.concept = rec.concept;
+            f.condition = rec.condition, f.format = enc.format, f.method = enc.method, f.width = p.width, f.height = p.height;
+            f.bytes = static_cast<int64_t>(enc.bytes.size()), f.seed = rec.seed, f.withinBudget = enc.withinBudget;
             f.extended = r.extended;
             f.file = (sfs::path(sanitize(p.platform)) /
                       (variantId + "_" + sanitize(p.id) + "_" + std::to_string(p.width) + "x" + std::to_string(p.height) + "." + enc.format))

@@ -3,7 +3,8 @@
 #pragma once
 
 #include "exportset/preset.h"
-#include "exportset/reframe.h"
+#include "exportset/reframe_options.h"
+#include "studio/variant_record.h"
 #include "util/cancel.h"
 
 #include <string>
@@ -11,24 +12,15 @@
 
 namespace adv::exportset {
 
-struct LoraRef {
-    std::string file, sha256;
-    double scale = 1.0;
-};
-
-// One approved image and what made it (read from its PNG chunks or a variants file).
+// One approved image and what made it: the studio passes its grid's records; the CLI reads them from the PNGs.
 struct Variant {
-    std::string image;      // PNG path
-    std::string mask;       // optional subject mask (PNG, non-zero = product)
-    std::string concept, condition;
-    std::string prompt, negativePrompt, parameters;
-    int64_t seed = 0;
-    std::string modelHash, modelName;
-    std::vector<LoraRef> loras;
+    std::string image;             // PNG path
+    std::string mask;              // optional subject mask (PNG, non-zero = product)
+    studio::VariantRecord record;  // prompt, seed, model, LoRAs, concept, condition
 };
 
-// Every *.png in `dir` (masks named *.mask.png are paired, not exported); metadata
-// from the "advariant" JSON chunk, else parsed from the A1111 "parameters" chunk.
+// Every *.png in `dir` (masks named *.mask.png are paired, not exported), each read once; the record from
+// the "advariant" JSON chunk, else parsed from the A1111 "parameters" chunk, else named after the file.
 std::vector<Variant> scanVariants(const std::string& dir);
 
 struct ExportOptions {

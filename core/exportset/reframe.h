@@ -5,17 +5,11 @@
 #pragma once
 
 #include "exportset/preset.h"
+#include "exportset/reframe_options.h"
 
 #include <opencv2/core.hpp>
 
 namespace adv::exportset {
-
-enum class Fill { Blur, Mirror };
-
-struct ReframeOptions {
-    Fill fill = Fill::Blur;
-    double padding = 0.04;  // extra room around the subject, fraction of its size
-};
 
 struct Reframed {
     cv::Mat rgb;            // exactly preset.width x preset.height

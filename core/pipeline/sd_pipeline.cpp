@@ -314,17 +314,21 @@ std::string StableDiffusion::modelHash() {
     return hash_;
 }
 
-std::string a1111Parameters(const GenerateParams& p, int64_t seed, int width, int height, const std::string& modelHash,
-                            const std::string& modelName) {
-    std::ostringstream o;
-    o << p.prompt << "\n";
-    if (!p.negativePrompt.empty()) o << "Negative prompt: " << p.negativePrompt << "\n";
-    o << "Steps: " << p.steps << ", Sampler: " << samplerA1111Name(samplerFromName(p.sampler)) << ", CFG scale: " << p.cfg
-      << ", Seed: " << seed << ", Size: " << width << "x" << height;
-    if (!modelHash.empty()) o << ", Model hash: " << modelHash;
-    if (!modelName.empty()) o << ", Model: " << modelName;
-    if (p.clipSkip > 1) o << ", Clip skip: " << p.clipSkip;
-    return o.str();
+studio::VariantRecord variantRecord(const GenerateParams& p, int64_t seed, int width, int height, const std::string& modelHash,
+                                    const std::string& modelName) {
+    studio::VariantRecord r;
+    r.prompt = p.prompt;
+    r.negativePrompt = p.negativePrompt;
+    r.seed = seed;
+    r.sampler = p.sampler;
+    r.steps = p.steps;
+    r.cfg = p.cfg;
+    r.width = width;
+    r.height = height;
+    r.clipSkip = p.clipSkip;
+    r.modelHash = modelHash;
+    r.model = modelName;
+    return r;
 }
 
 } // namespace adv

@@ -8,6 +8,8 @@
 #include "model/vae.h"
 #include "model/weights.h"
 #include "sched/samplers.h"
+#include "studio/defaults.h"
+#include "studio/variant_record.h"
 #include "text/clip_tokenizer.h"
 #include "util/cancel.h"
 
@@ -35,9 +37,9 @@ struct LoadOptions {
 struct GenerateParams {
     std::string prompt;
     std::string negativePrompt;
-    std::string sampler = "dpmpp_2m_karras";
-    int steps = 25;
-    double cfg = 7.5;
+    std::string sampler = studio::GenerationDefaults::sampler;
+    int steps = studio::GenerationDefaults::steps;
+    double cfg = studio::GenerationDefaults::cfg;
     int64_t seed = 0;
     int width = 0, height = 0;  // 0: the model's native size
     int batch = 1;
@@ -101,8 +103,8 @@ private:
     torch::ScalarType vaeDtype_ = torch::kFloat32;
 };
 
-// A1111 "parameters" text for one image.
-std::string a1111Parameters(const GenerateParams& p, int64_t seed, int width, int height, const std::string& modelHash,
-                            const std::string& modelName);
+// What made one image of a generate() call, as the PNG metadata records it.
+studio::VariantRecord variantRecord(const GenerateParams& p, int64_t seed, int width, int height, const std::string& modelHash,
+                                    const std::string& modelName);
 
 } // namespace adv

@@ -76,49 +76,6 @@ torch::Tensor Sampler::toEpsilon(const torch::Tensor& out, const torch::Tensor& 
     return std::sqrt(a) * out + std::sqrt(1 - a) * xIn;
 }
 
-// ---------------------------------------------------------------- names
-
-SamplerKind samplerFromName(const std::string& n) {
-    if (n == "ddpm") return SamplerKind::DDPM;
-    if (n == "ddim") return SamplerKind::DDIM;
-    if (n == "pndm" || n == "plms") return SamplerKind::PNDM;
-    if (n == "euler") return SamplerKind::Euler;
-    if (n == "euler_a" || n == "euler_ancestral") return SamplerKind::EulerAncestral;
-    if (n == "dpmpp_2m") return SamplerKind::DPMPP2M;
-    if (n == "dpmpp_2m_karras") return SamplerKind::DPMPP2MKarras;
-    throw Error("unknown sampler '" + n + "' (choose one of ddpm, ddim, pndm, euler, euler_a, dpmpp_2m, dpmpp_2m_karras)");
-}
-
-std::string samplerName(SamplerKind k) {
-    switch (k) {
-    case SamplerKind::DDPM: return "ddpm";
-    case SamplerKind::DDIM: return "ddim";
-    case SamplerKind::PNDM: return "pndm";
-    case SamplerKind::Euler: return "euler";
-    case SamplerKind::EulerAncestral: return "euler_a";
-    case SamplerKind::DPMPP2M: return "dpmpp_2m";
-    case SamplerKind::DPMPP2MKarras: return "dpmpp_2m_karras";
-    }
-    return "?";
-}
-
-std::vector<std::string> samplerNames() {
-    return {"ddpm", "ddim", "pndm", "euler", "euler_a", "dpmpp_2m", "dpmpp_2m_karras"};
-}
-
-std::string samplerA1111Name(SamplerKind k) {
-    switch (k) {
-    case SamplerKind::DDPM: return "DDPM";
-    case SamplerKind::DDIM: return "DDIM";
-    case SamplerKind::PNDM: return "PLMS";
-    case SamplerKind::Euler: return "Euler";
-    case SamplerKind::EulerAncestral: return "Euler a";
-    case SamplerKind::DPMPP2M: return "DPM++ 2M";
-    case SamplerKind::DPMPP2MKarras: return "DPM++ 2M Karras";
-    }
-    return "?";
-}
-
 // ---------------------------------------------------------------- helpers
 
 namespace {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "model/config.h"
+#include "sched/sampler_names.h"
 #include "util/cancel.h"
 
 #include <torch/types.h>
@@ -36,13 +37,6 @@ struct NoiseSchedule {
     torch::Tensor snr(const torch::Tensor& t) const;
 };
 
-enum class SamplerKind { DDPM, DDIM, PNDM, Euler, EulerAncestral, DPMPP2M, DPMPP2MKarras };
-
-SamplerKind samplerFromName(const std::string& name);  // ddpm, ddim, pndm, euler, euler_a, dpmpp_2m, dpmpp_2m_karras
-std::string samplerName(SamplerKind kind);
-std::vector<std::string> samplerNames();
-// What A1111 calls it, for the PNG "parameters" chunk.
-std::string samplerA1111Name(SamplerKind kind);
 
 // Draws standard normal noise of a given shape (stochastic samplers).
 using NoiseFn = std::function<torch::Tensor(at::IntArrayRef shape)>;

@@ -7,7 +7,6 @@
 #include "pipeline/sd_pipeline.h"
 #include "util/sha256.h"
 
-#include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
 #include <filesystem>
@@ -46,15 +45,18 @@ std::string Renderer::modelPath() const { return d_->path; }
 int Renderer::nativeResolution() const { return d_->sd->nativeResolution(); }
 std::string Renderer::deviceDescription() const { return d_->sd->device().str() + " " + c10::toString(d_->sd->dtype()); }
 
-RenderOutput Renderer::render(const RenderJob& job, const std::function<void(int, int, const RgbImage&)>& preview,
+RenderOutput Renderer::render(const VariantRecord& job, const std::function<void(int, int, const RgbImage&)>& preview,
                               const CancelToken* cancel) {
-    if (job.loras != d_->loras) {
+    std::vector<std::pair<std::string, double>> loras;
+    for (const auto& l : job.loras) loras.emplace_back(l.file, l.scale);
+    if (loras != d_->loras) {
         d_->sd->clearLoras();
-        for (const auto& [file, scale] : job.loras) {
+        d_->loras.clear();
+        for (const auto& [file, scale] : loras) {
             d_->sd->addLora(file, scale);
             if (!d_->loraHashes.count(file)) d_->loraHashes[file] = sha256File(file).substr(0, 12);
         }
-        d_->loras = job.loras;
+        d_->loras = loras;
     }
     GenerateParams gp;
     gp.prompt = job.prompt;
@@ -65,29 +67,25 @@ RenderOutput Renderer::render(const RenderJob& job, const std::function<void(int
     gp.seed = job.seed;
     gp.width = job.width;
     gp.height = job.height;
+    gp.clipSkip = job.clipSkip;
     auto res = d_->sd->generate(gp, [&](int s, int t, const torch::Tensor& p) {
         if (preview) preview(s, t, toRgb(p[0]));
     }, cancel);
     RenderOutput out;
     out.image = toRgb(res.images[0]);
-    out.seed = res.seeds[0];
     out.seconds = res.seconds;
-    const std::string hash = d_->sd->modelHash();
-    out.parameters = a1111Parameters(gp, out.seed, out.image.width, out.image.height, hash, d_->sd->name());
-    nlohmann::json loras = nlohmann::json::array();
-    for (const auto& [file, scale] : job.loras)
-        loras.push_back({{"file", std::filesystem::path(file).filename().string()}, {"sha256", d_->loraHashes[file]}, {"scale", scale}});
-    out.provenance = nlohmann::json{{"prompt", job.prompt}, {"negative_prompt", job.negativePrompt}, {"seed", out.seed},
-                                    {"sampler", job.sampler}, {"steps", job.steps}, {"cfg", job.cfg},
-                                    {"concept", job.concept}, {"condition", job.condition}, {"model", d_->sd->name()},
-                                    {"model_hash", hash}, {"loras", loras}}
-                         .dump();
+    out.record = job;
+    out.record.seed = res.seeds[0];
+    out.record.width = out.image.width;
+    out.record.height = out.image.height;
+    out.record.model = d_->sd->name();
+    out.record.modelHash = d_->sd->modelHash();
+    for (auto& l : out.record.loras) l.sha256 = d_->loraHashes[l.file];
     return out;
 }
 
 void savePng(const std::string& path, const RenderOutput& out) {
-    png::write(path, png::Image{out.image.width, out.image.height, 3, out.image.rgb},
-               {{"parameters", out.parameters}, {"advariant", out.provenance}});
+    png::write(path, png::Image{out.image.width, out.image.height, 3, out.image.rgb}, out.record.pngText());
 }
 
 } // namespace adv::studio

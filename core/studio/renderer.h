@@ -2,6 +2,7 @@
 // header, so ui/ can drive the engine from a worker thread.
 #pragma once
 
+#include "studio/variant_record.h"
 #include "util/cancel.h"
 
 #include <cstdint>
@@ -18,34 +19,24 @@ struct RgbImage {
     std::vector<uint8_t> rgb;  // row-major RGB8
 };
 
-struct RenderJob {
-    std::string prompt, negativePrompt;
-    std::string sampler = "dpmpp_2m_karras";
-    int steps = 20;
-    double cfg = 7.5;
-    int64_t seed = 0;
-    int width = 0, height = 0;  // 0: the model's native size
-    std::vector<std::pair<std::string, double>> loras;  // file, scale
-    std::string concept, condition;  // for provenance
-};
-
 struct RenderOutput {
     RgbImage image;
-    int64_t seed = 0;
+    VariantRecord record;  // the request, completed: seed, size, model and LoRA hashes
     double seconds = 0;
-    std::string parameters;  // A1111 text
-    std::string provenance;  // JSON ("advariant" PNG chunk)
 };
 
 class Renderer {
 public:
-    // Loads the model (diffusers folder or SD1.x .safetensors). Throws on failure.
+    // Loads the model (diffusers folder or SD1.x .safetensors; "" = the embedded model). Throws on failure.
     Renderer(const std::string& modelPath, const std::string& device = "auto", const std::string& tokenizerDir = "");
     ~Renderer();
     Renderer(const Renderer&) = delete;
     Renderer& operator=(const Renderer&) = delete;
 
-    RenderOutput render(const RenderJob& job, const std::function<void(int step, int total, const RgbImage& preview)>& preview = {},
+    // Renders one variant: prompt, negative, sampler, steps, CFG, seed, size (0 = native) and LoRAs (file, scale)
+    // come from `request`; its hashes are filled in.
+    RenderOutput render(const VariantRecord& request,
+                        const std::function<void(int step, int total, const RgbImage& preview)>& preview = {},
                         const CancelToken* cancel = nullptr);
     std::string modelName() const;
     std::string modelPath() const;
@@ -57,7 +48,7 @@ private:
     std::unique_ptr<Impl> d_;
 };
 
-// Writes a rendered image as PNG with its "parameters" and "advariant" chunks.
+// Writes a rendered image as PNG with its "parameters" and "advariant" chunks (atomically).
 void savePng(const std::string& path, const RenderOutput& out);
 
 } // namespace adv::studio

@@ -80,8 +80,16 @@ private:
     void writeFinalLora(const std::string& path);
     void validate();
     void truncateMetrics(int upToStep);
+    // go()'s parts, in the order they run.
+    void prepare(bool resume);               // model, cached latents, LoRA, optimizer, resume point
+    void prepareLora();
+    bool accumulate(double* lossSum);        // forward/backward over the micro-batches; false on a non-finite loss
+    double unscaleAndClip(bool bad);         // gradient norm (NaN when bad); adjusts the dynamic loss scale
+    bool handleBadStep(StepMetrics& m, bool badLoss, TrainResult& res);  // false: training failed
+    void record(const StepMetrics& m);       // metrics.jsonl and the step callback
 
     TrainConfig c_;
+    torch::Tensor tWeights_;  // [T] timestep sampling weights, undefined = uniform
     const TrainEvents& ev_;
     TrainControl* ctl_;
     std::unique_ptr<StableDiffusion> sd_;
@@ -96,6 +104,8 @@ private:
     std::set<int> poisoned_;
     double lossScale_ = 1.0;  // dynamic loss scaling (f16 on CUDA)
     int goodSinceScale_ = 0;
+    bool overflowed_ = false;  // this step's f16 gradients overflowed: skipped, not a divergence
+    double stepTimeAvg_ = 0;
 };
 
 std::vector<uint32_t> Run::nextBatch() {
@@ -259,7 +269,10 @@ void Run::writeFinalLora(const std::string& path) {
                                                                                                         : c_.convRank)}}
                                                         .dump()
                                                   : "{}"},
-              {"ss_steps", std::to_string(st_.step)}, {"advariant_base_model", c_.model}});
+              {"ss_steps", std::to_string(st_.step)},
+              // The base model by name (kohya's key and ours), not by a path on the training machine.
+              {"ss_sd_model_name", sfs::path(c_.model).filename().string()},
+              {"advariant_base_model", sfs::path(c_.model).filename().string()}});
 }
 
 void Run::validate() {
@@ -279,7 +292,7 @@ void Run::validate() {
             gp.width = gp.height = c_.resolution;
             auto res = sd_->generate(gp);
             const std::string file = (dir / (stepName(st_.step) + "_p" + std::to_string(p) + "_s" + std::to_string(seed) + ".png")).string();
-            png::write(file, tensorToImage(res.images[0]), {{"parameters", a1111Parameters(gp, seed, gp.width, gp.height, "", sd_->name())}});
+            png::write(file, tensorToImage(res.images[0]), variantRecord(gp, seed, gp.width, gp.height, "", sd_->name()).pngText());
             imgs.push_back({st_.step, gp.prompt, seed, file});
         }
     }
@@ -287,9 +300,7 @@ void Run::validate() {
     if (ev_.onValidation) ev_.onValidation(imgs);
 }
 
-TrainResult Run::go(bool resume) {
-    const double t0 = now();
-    TrainResult res;
+void Run::prepare(bool resume) {
     sfs::create_directories(c_.outDir);
     if (!resume) {
         std::error_code ec;
@@ -318,6 +329,25 @@ TrainResult Run::go(bool resume) {
     torch::manual_seed(c_.seed);
     gen_ = at::detail::createCPUGenerator(c_.seed);
     st_.order.seed(c_.seed);
+    prepareLora();
+    if (resume) {
+        const std::string ck = latestCheckpoint(c_.outDir);
+        if (ck.empty()) throw FileError(c_.outDir, "nothing to resume: the run has no checkpoint yet");
+        loadCheckpoint(ck);
+        truncateMetrics(st_.step);
+        event("resume", "continuing from " + ck + " at step " + std::to_string(st_.step));
+    } else {
+        saveCheckpoint();  // step 0: the rollback target before the first real checkpoint
+    }
+    // Mixed precision on CUDA: f16 base weights, f32 LoRA weights and optimizer, scaled loss.
+    if (c_.mixedPrecision && sd_->device().is_cuda() && sd_->dtype() == torch::kFloat16) lossScale_ = 65536.0;
+    sd_->unet->train();
+    sd_->text->eval();
+    if (c_.trainTextEncoder) sd_->text->train();
+    tWeights_ = timestepWeights(c_, sched_->numTrainTimesteps);
+}
+
+void Run::prepareLora() {
     LoraSpec spec;
     spec.rank = c_.rank;
     spec.alpha = c_.alpha;
@@ -333,25 +363,115 @@ TrainResult Run::go(bool resume) {
     int64_t trainable = 0;
     for (const auto& p : params_) trainable += p.numel();
     event("lora", std::to_string(lora_.modules.size()) + " modules, " + std::to_string(trainable) + " trainable parameters");
+}
 
-    if (resume) {
-        const std::string ck = latestCheckpoint(c_.outDir);
-        if (ck.empty()) throw FileError(c_.outDir, "nothing to resume: the run has no checkpoint yet");
-        loadCheckpoint(ck);
-        truncateMetrics(st_.step);
-        event("resume", "continuing from " + ck + " at step " + std::to_string(st_.step));
-    } else {
-        saveCheckpoint();  // step 0: the rollback target before the first real checkpoint
-    }
-    // Mixed precision on CUDA: f16 base weights, f32 LoRA weights and optimizer, scaled loss.
-    if (c_.mixedPrecision && sd_->device().is_cuda() && sd_->dtype() == torch::kFloat16) lossScale_ = 65536.0;
-    sd_->unet->train();
-    sd_->text->eval();
-    if (c_.trainTextEncoder) sd_->text->train();
-
+bool Run::accumulate(double* lossSum) {
     const int T = sched_->numTrainTimesteps;
-    const auto tWeights = timestepWeights(c_, T);  // [T], undefined = uniform
-    double stepTimeAvg = 0;
+    // Test hook: a step's batch is poisoned the first time that step runs.
+    const bool poison = std::find(c_.debugPoisonSteps.begin(), c_.debugPoisonSteps.end(), st_.step + 1) !=
+                            c_.debugPoisonSteps.end() &&
+                        poisoned_.insert(st_.step + 1).second;
+    for (int micro = 0; micro < c_.gradAccum; ++micro) {
+        const auto idx = nextBatch();
+        torch::Tensor subject;                     // [B, 1, h, w] when masked
+        auto latents = latentsFor(idx, &subject);  // [B, 4, h, w]
+        if (poison) latents = latents * std::numeric_limits<float>::quiet_NaN();
+        auto noise = torch::randn(latents.sizes(), gen_, torch::kFloat32);
+        if (c_.multiresNoiseIterations > 0)
+            noise = multiresNoise(noise, c_.multiresNoiseIterations, c_.multiresNoiseDiscount, gen_);
+        if (c_.noiseOffset > 0)
+            noise = noise + c_.noiseOffset * torch::randn({latents.size(0), latents.size(1), 1, 1}, gen_, torch::kFloat32);
+        noise = noise.to(latents.device(), latents.scalar_type());
+        auto t = tWeights_.defined() ? torch::multinomial(tWeights_, latents.size(0), true, gen_)
+                                     : torch::randint(0, T, {latents.size(0)}, gen_, torch::kInt64);  // [B]
+        auto noisy = sched_->addNoise(latents, noise, t.to(latents.device()));
+        auto ctx = contextFor(idx);                                 // [B, 77, D]
+        auto pred = sd_->unet->forward(noisy, t.to(latents.device()), ctx);  // [B, 4, h, w]
+        const auto& prediction = sd_->scheduler.predictionType;
+        auto target = sched_->target(prediction, latents, noise, t.to(latents.device()));  // [B, 4, h, w]
+        auto perSample = denoisingLoss(pred, target, subject, c_.subjectLossWeight);       // [B]
+        if (c_.snrGamma > 0 || c_.debiasedEstimation)
+            perSample = perSample * snrLossWeights(sched_->snr(t), prediction == "v_prediction", c_.snrGamma,
+                                                   c_.debiasedEstimation)
+                                        .to(perSample.device());
+        auto loss = perSample.mean() / c_.gradAccum;
+        const double lv = loss.item<double>();
+        if (!std::isfinite(lv)) return false;
+        (lossScale_ != 1.0 ? loss * lossScale_ : loss).backward();
+        *lossSum += lv;
+    }
+    return true;
+}
+
+double Run::unscaleAndClip(bool bad) {
+    overflowed_ = false;
+    if (bad) return std::numeric_limits<double>::quiet_NaN();
+    if (lossScale_ != 1.0) {
+        torch::NoGradGuard g;
+        for (auto& p : params_)
+            if (p.grad().defined()) p.mutable_grad().div_(lossScale_);
+    }
+    const double gnorm = clipGradNorm(params_, c_.maxGradNorm);
+    if (!std::isfinite(gnorm) && lossScale_ > 1.0) {
+        // f16 gradients overflowed at this scale: halve it and skip the step (not a divergence).
+        lossScale_ /= 2;
+        goodSinceScale_ = 0;
+        opt_->zeroGrad();
+        overflowed_ = true;
+        event("loss_scale", "gradient overflow at loss scale " + std::to_string(lossScale_ * 2) + "; now " +
+                                std::to_string(lossScale_));
+    } else if (lossScale_ > 1.0 && ++goodSinceScale_ >= 2000) {
+        lossScale_ *= 2;
+        goodSinceScale_ = 0;
+    }
+    return gnorm;
+}
+
+bool Run::handleBadStep(StepMetrics& m, bool badLoss, TrainResult& res) {
+    opt_->zeroGrad();
+    ++st_.step;
+    ++st_.consecutiveBad;
+    m.skipped = true;
+    m.loss = std::numeric_limits<double>::quiet_NaN();
+    m.event = "nan";
+    event("nan", std::string("non-finite ") + (badLoss ? "loss" : "gradient") + " at step " + std::to_string(st_.step) +
+                     ": step skipped");
+    if (st_.consecutiveBad < c_.nanPatience) return true;
+    if (st_.rollbacks >= c_.maxRollbacks) {
+        res.failure = "training diverged: " + std::to_string(st_.consecutiveBad) + " non-finite steps in a row after " +
+                      std::to_string(st_.rollbacks) + " rollbacks; last good LoRA kept in " + lastCheckpoint_;
+        event("failed", res.failure);
+        return false;
+    }
+    const double scale = st_.lrScale * c_.nanLrFactor;
+    const int rollbacks = st_.rollbacks + 1;
+    loadCheckpoint(lastCheckpoint_);
+    truncateMetrics(st_.step);
+    st_.lrScale = scale;
+    st_.rollbacks = rollbacks;
+    // Do not replay the exact batches that diverged: draw a new data order from here.
+    st_.order.discard(1000003ull * rollbacks);
+    st_.pos = st_.perm.size();
+    m.event = "rollback";
+    event("rollback", "rolled back to " + lastCheckpoint_ + " (step " + std::to_string(st_.step) +
+                          "), learning rate x" + std::to_string(scale));
+    return true;
+}
+
+void Run::record(const StepMetrics& m) {
+    json line{{"step", m.step}, {"lr", m.lr}, {"step_time", m.stepSeconds}, {"eta", m.etaSeconds}};
+    line["loss"] = std::isfinite(m.loss) ? json(m.loss) : json(nullptr);
+    line["smooth_loss"] = std::isfinite(m.smoothLoss) ? json(m.smoothLoss) : json(nullptr);
+    line["grad_norm"] = std::isfinite(m.gradNorm) ? json(m.gradNorm) : json(nullptr);
+    if (!m.event.empty()) line["event"] = m.event;
+    if (m.event != "rollback") appendLine(sfs::path(c_.outDir) / "metrics.jsonl", line.dump());
+    if (ev_.onStep) ev_.onStep(m);
+}
+
+TrainResult Run::go(bool resume) {
+    const double t0 = now();
+    TrainResult res;
+    prepare(resume);
     while (st_.step < c_.steps) {
         while (ctl_ && ctl_->pause && !ctl_->stop) std::this_thread::sleep_for(std::chrono::milliseconds(50));
         if (ctl_ && ctl_->stop) {
@@ -365,97 +485,15 @@ TrainResult Run::go(bool resume) {
         opt_->lr = lr;
         opt_->zeroGrad();
         double lossSum = 0;
-        bool bad = false;
-        // Test hook: a step's batch is poisoned the first time that step runs.
-        const bool poison = std::find(c_.debugPoisonSteps.begin(), c_.debugPoisonSteps.end(), st_.step + 1) !=
-                                c_.debugPoisonSteps.end() &&
-                            poisoned_.insert(st_.step + 1).second;
-        for (int micro = 0; micro < c_.gradAccum; ++micro) {
-            const auto idx = nextBatch();
-            torch::Tensor subject;                     // [B, 1, h, w] when masked
-            auto latents = latentsFor(idx, &subject);  // [B, 4, h, w]
-            if (poison) latents = latents * std::numeric_limits<float>::quiet_NaN();
-            auto noise = torch::randn(latents.sizes(), gen_, torch::kFloat32);
-            if (c_.multiresNoiseIterations > 0)
-                noise = multiresNoise(noise, c_.multiresNoiseIterations, c_.multiresNoiseDiscount, gen_);
-            if (c_.noiseOffset > 0)
-                noise = noise + c_.noiseOffset * torch::randn({latents.size(0), latents.size(1), 1, 1}, gen_, torch::kFloat32);
-            noise = noise.to(latents.device(), latents.scalar_type());
-            auto t = tWeights.defined() ? torch::multinomial(tWeights, latents.size(0), true, gen_)
-                                        : torch::randint(0, T, {latents.size(0)}, gen_, torch::kInt64);
-            auto noisy = sched_->addNoise(latents, noise, t.to(latents.device()));
-            auto ctx = contextFor(idx);
-            auto pred = sd_->unet->forward(noisy, t.to(latents.device()), ctx);
-            const auto& prediction = sd_->scheduler.predictionType;
-            auto target = sched_->target(prediction, latents, noise, t.to(latents.device()));  // [B, 4, h, w]
-            auto perSample = denoisingLoss(pred, target, subject, c_.subjectLossWeight);  // [B]
-            if (c_.snrGamma > 0 || c_.debiasedEstimation)
-                perSample = perSample * snrLossWeights(sched_->snr(t), prediction == "v_prediction", c_.snrGamma,
-                                                       c_.debiasedEstimation)
-                                            .to(perSample.device());
-            auto loss = perSample.mean() / c_.gradAccum;
-            const double lv = loss.item<double>();
-            if (!std::isfinite(lv)) {
-                bad = true;
-                break;
-            }
-            (lossScale_ != 1.0 ? loss * lossScale_ : loss).backward();
-            lossSum += lv;
-        }
-        if (!bad && lossScale_ != 1.0) {
-            torch::NoGradGuard g;
-            for (auto& p : params_)
-                if (p.grad().defined()) p.mutable_grad().div_(lossScale_);
-        }
-        double gnorm = bad ? std::numeric_limits<double>::quiet_NaN() : clipGradNorm(params_, c_.maxGradNorm);
-        if (!bad && !std::isfinite(gnorm) && lossScale_ > 1.0) {
-            // f16 gradients overflowed at this scale: halve it and redo nothing (the step is skipped,
-            // but it is not a divergence).
-            lossScale_ /= 2;
-            goodSinceScale_ = 0;
-            opt_->zeroGrad();
-            event("loss_scale", "gradient overflow at loss scale " + std::to_string(lossScale_ * 2) + "; now " +
-                                    std::to_string(lossScale_));
-            continue;
-        }
-        if (!bad && lossScale_ > 1.0 && ++goodSinceScale_ >= 2000) {
-            lossScale_ *= 2;
-            goodSinceScale_ = 0;
-        }
+        const bool bad = !accumulate(&lossSum);
+        const double gnorm = unscaleAndClip(bad);
+        if (overflowed_) continue;
         StepMetrics m;
         m.totalSteps = c_.steps;
         m.lr = lr;
         m.gradNorm = gnorm;
         if (bad || !std::isfinite(gnorm)) {
-            opt_->zeroGrad();
-            ++st_.step;
-            ++st_.consecutiveBad;
-            m.skipped = true;
-            m.loss = std::numeric_limits<double>::quiet_NaN();
-            m.event = "nan";
-            event("nan", std::string("non-finite ") + (bad ? "loss" : "gradient") + " at step " + std::to_string(st_.step) +
-                             ": step skipped");
-            if (st_.consecutiveBad >= c_.nanPatience) {
-                if (st_.rollbacks >= c_.maxRollbacks) {
-                    res.failure = "training diverged: " + std::to_string(st_.consecutiveBad) +
-                                  " non-finite steps in a row after " + std::to_string(st_.rollbacks) +
-                                  " rollbacks; last good LoRA kept in " + lastCheckpoint_;
-                    event("failed", res.failure);
-                    break;
-                }
-                const double scale = st_.lrScale * c_.nanLrFactor;
-                const int rollbacks = st_.rollbacks + 1;
-                loadCheckpoint(lastCheckpoint_);
-                truncateMetrics(st_.step);
-                st_.lrScale = scale;
-                st_.rollbacks = rollbacks;
-                // Do not replay the exact batches that diverged: draw a new data order from here.
-                st_.order.discard(1000003ull * rollbacks);
-                st_.pos = st_.perm.size();
-                m.event = "rollback";
-                event("rollback", "rolled back to " + lastCheckpoint_ + " (step " + std::to_string(st_.step) +
-                                      "), learning rate x" + std::to_string(scale));
-            }
+            if (!handleBadStep(m, bad, res)) break;
         } else {
             opt_->step();
             ++st_.step;
@@ -467,15 +505,9 @@ TrainResult Run::go(bool resume) {
         m.step = st_.step;
         m.smoothLoss = st_.emaWeight > 0 ? st_.ema / st_.emaWeight : m.loss;
         m.stepSeconds = now() - ts;
-        stepTimeAvg = stepTimeAvg == 0 ? m.stepSeconds : 0.9 * stepTimeAvg + 0.1 * m.stepSeconds;
-        m.etaSeconds = stepTimeAvg * (c_.steps - st_.step);
-        json line{{"step", m.step}, {"lr", m.lr}, {"step_time", m.stepSeconds}, {"eta", m.etaSeconds}};
-        line["loss"] = std::isfinite(m.loss) ? json(m.loss) : json(nullptr);
-        line["smooth_loss"] = std::isfinite(m.smoothLoss) ? json(m.smoothLoss) : json(nullptr);
-        line["grad_norm"] = std::isfinite(m.gradNorm) ? json(m.gradNorm) : json(nullptr);
-        if (!m.event.empty()) line["event"] = m.event;
-        if (m.event != "rollback") appendLine(sfs::path(c_.outDir) / "metrics.jsonl", line.dump());
-        if (ev_.onStep) ev_.onStep(m);
+        stepTimeAvg_ = stepTimeAvg_ == 0 ? m.stepSeconds : 0.9 * stepTimeAvg_ + 0.1 * m.stepSeconds;
+        m.etaSeconds = stepTimeAvg_ * (c_.steps - st_.step);
+        record(m);
         if (c_.debugStepDelayMs > 0) std::this_thread::sleep_for(std::chrono::milliseconds(c_.debugStepDelayMs));
         if (m.event == "rollback") continue;
         if (!m.skipped && (st_.step % c_.checkpointEvery == 0 || st_.step == c_.steps)) saveCheckpoint();

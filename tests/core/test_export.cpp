@@ -128,9 +128,9 @@ private Q_SLOTS:
                      preset("pmax-landscape", 1200, 628, {}, {0.1, 0.1, 0.1, 0.1}, 5 << 20)};
         const auto variants = scanVariants(in);
         QCOMPARE(variants.size(), size_t(2));
-        QCOMPARE(variants[0].concept, std::string("dress"));
-        QCOMPARE(variants[0].condition, std::string("beach"));
-        QCOMPARE(variants[1].seed, int64_t(41));
+        QCOMPARE(variants[0].record.concept, std::string("dress"));
+        QCOMPARE(variants[0].record.condition, std::string("beach"));
+        QCOMPARE(variants[1].record.seed, int64_t(41));
         const auto rep = exportVariants(variants, o);
         QCOMPARE(rep.files.size(), size_t(6));
         QVERIFY(rep.overBudget.empty());
