@@ -45,14 +45,7 @@ std::unique_ptr<StableDiffusion> model(const Args& a, LoadOptions lo) {
     return StableDiffusion::random(shapes.unet, shapes.vae, shapes.text, lo);
 }
 
-int run(const Args& a) {
-    if (a.positionals().size() != 1) throw UsageError("name what to benchmark: unet or vae");
-    const std::string what = a.positionals()[0];
-    if (what != "unet" && what != "vae" && what != "train")
-        throw UsageError("unknown benchmark '" + what + "' (unet, vae, train)");
-    LoadOptions lo;
-    lo.device = a.get("--device", "cpu");
-    lo.dtype = a.get("--dtype", "auto");
+void applyKernelOptions(const Args& a) {
     if (a.has("--threads")) setCpuThreads(a.getInt("--threads", 0));
     if (a.has("--attention-slice-mib")) nn::setAttentionSliceBytes(static_cast<int64_t>(a.getInt("--attention-slice-mib", 256)) << 20);
     if (a.has("--plain-kernels")) {  // LibTorch's own ops only: shows what the fused kernels and conv choice gain
@@ -67,47 +60,97 @@ int run(const Args& a) {
     }
     if (a.has("--winograd-cache-mib"))
         convsel::setWinogradCacheBytes(static_cast<int64_t>(a.getInt("--winograd-cache-mib", 0)) << 20);
+}
+
+// What one benchmark step runs: a UNet forward, a VAE decode, or a LoRA training step.
+struct Workload {
+    std::function<void()> step;
+    std::vector<torch::Tensor> loraParams;  // train only
+};
+
+Workload makeWorkload(const std::string& what, StableDiffusion& sd, int size, int batch, int rank) {
+    const int f = sd.vae->config.downscale();
+    const auto dev = sd.device();
+    const auto dt = sd.dtype();
+    const int64_t h = size / f;
+    Workload w;
+    if (what == "train") {
+        // One optimizer step of LoRA training: forward + backward through the frozen UNet.
+        LoraSpec spec;
+        spec.rank = rank;
+        auto lora = createLora(spec, *sd.unet);
+        for (auto& m : lora.modules) w.loraParams.push_back(m.down), w.loraParams.push_back(m.up);
+        sd.unet->train();
+        auto x = torch::randn({batch, sd.unet->config.inChannels, h, h}).to(dev, dt);  // [B, 4, h, w]
+        auto t = torch::randint(0, 1000, {batch}).to(dev);                            // [B]
+        auto ctx = torch::randn({batch, 77, sd.unet->config.crossAttentionDim}).to(dev, dt);  // [B, 77, D]
+        auto target = torch::randn_like(x);
+        auto params = w.loraParams;
+        w.step = [&sd, x, t, ctx, target, params] {
+            for (auto p : params)
+                if (p.grad().defined()) p.mutable_grad().zero_();
+            auto loss = (sd.unet->forward(x, t, ctx) - target).pow(2).mean();
+            loss.backward();
+            torch::NoGradGuard g;
+            for (auto p : params) p.add_(p.grad(), -1e-4);
+        };
+    } else if (what == "unet") {
+        auto x = torch::randn({batch, sd.unet->config.inChannels, h, h}).to(dev, dt);  // [B, 4, h, w]
+        auto t = torch::full({1}, 500.0).to(dev);
+        auto ctx = torch::randn({batch, 77, sd.unet->config.crossAttentionDim}).to(dev, dt);  // [B, 77, D]
+        w.step = [&sd, x, t, ctx] {
+            torch::NoGradGuard g;
+            sd.unet->forward(x, t, ctx);
+        };
+    } else {
+        auto x = torch::randn({batch, sd.vae->config.latentChannels, h, h}).to(dev, sd.vaeDtype());  // [B, 4, h, w]
+        w.step = [&sd, x] {
+            torch::NoGradGuard g;
+            sd.vae->decode(x);
+        };
+    }
+    return w;
+}
+
+void printReport(const nlohmann::json& j, const nlohmann::json& kinds, int reps) {
+    const auto cs = convsel::stats();
+    const double secs = j["seconds_per_step"], flops = j["gflop_per_step"].get<double>() * 1e9, mm = j["torch_mm_gflops"];
+    std::printf("%s %dx%d batch %d on %s (%s, %s)\n", j["bench"].get<std::string>().c_str(), j["size"].get<int>(),
+                j["size"].get<int>(), j["batch"].get<int>(), j["device"].get<std::string>().c_str(),
+                j["dtype"].get<std::string>().c_str(), j["allocator"].get<std::string>().c_str());
+    std::printf("  %.3f s/step (best of %d: %.3f s), %.1f GFLOP/step, %.1f GFLOP/s achieved, torch::mm %.1f GFLOP/s (%.0f%%)\n",
+                secs, reps, j["best_seconds_per_step"].get<double>(), flops / 1e9, flops / secs / 1e9, mm,
+                100.0 * flops / secs / 1e9 / mm);
+    for (const auto& [k, v] : kinds.items())
+        std::printf("  %-10s %7.3f s %8.1f GFLOP/s\n", k.c_str(), v["seconds"].get<double>(),
+                    v.contains("gflops") ? v["gflops"].get<double>() : 0.0);
+    if (cs.decided > 0)
+        std::printf("  conv paths: %lld layer shapes measured, %lld use a pre-reordered weight (%.0f MiB)\n",
+                    static_cast<long long>(cs.decided), static_cast<long long>(cs.prepacked), cs.packedBytes / 1048576.0);
+    if (cs.winogradCalls > 0)
+        std::printf("  winograd: %lld convolutions, %lld weights kept in Winograd form (%.0f MiB)\n",
+                    static_cast<long long>(cs.winogradCalls), static_cast<long long>(cs.winogradWeights),
+                    cs.winogradBytes / 1048576.0);
+    std::printf("  peak RSS %.0f MiB\n", j["peak_rss_mib"].get<double>());
+}
+
+int run(const Args& a) {
+    if (a.positionals().size() != 1) throw UsageError("name what to benchmark: unet or vae");
+    const std::string what = a.positionals()[0];
+    if (what != "unet" && what != "vae" && what != "train")
+        throw UsageError("unknown benchmark '" + what + "' (unet, vae, train)");
+    LoadOptions lo;
+    lo.device = a.get("--device", "cpu");
+    lo.dtype = a.get("--dtype", "auto");
+    applyKernelOptions(a);
     auto sd = model(a, lo);
     const int size = a.getInt("--size", 256);
     const int batch = a.getInt("--batch", 2);
     const int reps = a.getInt("--reps", 3);
-    const int f = sd->vae->config.downscale();
     const auto dev = sd->device();
     const auto dt = what == "vae" ? sd->vaeDtype() : sd->dtype();
-    std::function<void()> step;
-    torch::Tensor x, t, ctx;
-    std::optional<torch::NoGradGuard> ng;
-    std::vector<torch::Tensor> loraParams;
-    if (what != "train") ng.emplace();
-    if (what == "train") {
-        // One optimizer step of LoRA training: forward + backward through the frozen UNet.
-        LoraSpec spec;
-        spec.rank = a.getInt("--rank", 4);
-        auto lora = createLora(spec, *sd->unet);
-        for (auto& m : lora.modules) loraParams.push_back(m.down), loraParams.push_back(m.up);
-        sd->unet->train();
-        x = torch::randn({batch, sd->unet->config.inChannels, size / f, size / f}).to(dev, dt);
-        t = torch::randint(0, 1000, {batch}).to(dev);
-        ctx = torch::randn({batch, 77, sd->unet->config.crossAttentionDim}).to(dev, dt);
-        auto target = torch::randn_like(x);
-        step = [&, target] {
-            for (auto& p : loraParams)
-                if (p.grad().defined()) p.mutable_grad().zero_();
-            auto loss = (sd->unet->forward(x, t, ctx) - target).pow(2).mean();
-            loss.backward();
-            torch::NoGradGuard g;
-            for (auto& p : loraParams) p.add_(p.grad(), -1e-4);
-        };
-    } else if (what == "unet") {
-        x = torch::randn({batch, sd->unet->config.inChannels, size / f, size / f}).to(dev, dt);
-        t = torch::full({1}, 500.0).to(dev);
-        ctx = torch::randn({batch, 77, sd->unet->config.crossAttentionDim}).to(dev, dt);
-        step = [&] { sd->unet->forward(x, t, ctx); };
-    } else {
-        x = torch::randn({batch, sd->vae->config.latentChannels, size / f, size / f}).to(dev, sd->vaeDtype());
-        step = [&] { sd->vae->decode(x); };
-    }
-    step();  // warm-up (allocator, kernels)
+    const Workload w = makeWorkload(what, *sd, size, batch, a.getInt("--rank", 4));
+    w.step();  // warm-up (allocator, kernels)
     if (dev.is_cuda()) torch::cuda::synchronize();
     prof::reset();
     prof::setDetailed(a.has("--by-shape"));
@@ -116,7 +159,7 @@ int run(const Args& a) {
     double best = 1e30;  // this VM's speed drifts 10-20 % between runs: the fastest repetition is the steadier figure
     for (int i = 0; i < reps; ++i) {
         const double r0 = now();
-        step();
+        w.step();
         if (dev.is_cuda()) torch::cuda::synchronize();
         best = std::min(best, now() - r0);
     }
@@ -143,7 +186,7 @@ int run(const Args& a) {
     kinds["other"] = {{"seconds", std::max(0.0, secs - profiled)}};
     if (what == "train") {
         int64_t trainable = 0, frozenWithGrad = 0;
-        for (const auto& p : loraParams) trainable += p.numel();
+        for (const auto& p : w.loraParams) trainable += p.numel();
         for (const auto& p : sd->unet->parameters()) frozenWithGrad += p.grad().defined() ? p.numel() : 0;
         j["trainable_parameters"] = trainable;
         j["frozen_parameters_with_gradient_buffers"] = frozenWithGrad;
@@ -157,25 +200,8 @@ int run(const Args& a) {
     j["winograd_weights_cached"] = cs.winogradWeights;
     j["winograd_weights_mib"] = cs.winogradBytes / 1048576.0;
     j["fused_kernels"] = kern::enabled();
-    if (a.has("--json")) {
-        printJson(j.dump());
-        return 0;
-    }
-    std::printf("%s %dx%d batch %d on %s (%s, %s)\n", what.c_str(), size, size, batch, di.describe().c_str(),
-                c10::toString(dt), di.allocator.c_str());
-    std::printf("  %.3f s/step (best of %d: %.3f s), %.1f GFLOP/step, %.1f GFLOP/s achieved, torch::mm %.1f GFLOP/s (%.0f%%)\n",
-                secs, reps, best, flops / 1e9, flops / secs / 1e9, mm, 100.0 * flops / secs / 1e9 / mm);
-    for (const auto& [k, v] : kinds.items())
-        std::printf("  %-10s %7.3f s %8.1f GFLOP/s\n", k.c_str(), v["seconds"].get<double>(),
-                    v.contains("gflops") ? v["gflops"].get<double>() : 0.0);
-    if (cs.decided > 0)
-        std::printf("  conv paths: %lld layer shapes measured, %lld use a pre-reordered weight (%.0f MiB)\n",
-                    static_cast<long long>(cs.decided), static_cast<long long>(cs.prepacked), cs.packedBytes / 1048576.0);
-    if (cs.winogradCalls > 0)
-        std::printf("  winograd: %lld convolutions, %lld weights kept in Winograd form (%.0f MiB)\n",
-                    static_cast<long long>(cs.winogradCalls), static_cast<long long>(cs.winogradWeights),
-                    cs.winogradBytes / 1048576.0);
-    std::printf("  peak RSS %.0f MiB\n", peakResidentMiB());
+    if (a.has("--json")) printJson(j.dump());
+    else printReport(j, kinds, reps);
     return 0;
 }
 

@@ -3,6 +3,7 @@
 #include "cli/common.h"
 
 #include "dataset/coco.h"
+#include "dataset/mask.h"
 #include "dataset/query.h"
 #include "dataset/synth.h"
 #include "io/png.h"
@@ -136,7 +137,7 @@ int show(const Args& a) {
         cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
         int k = 0;
         for (uint32_t i : ds.annotationsOfImage(id)) {
-            cv::Mat m = ds.mask(ds.annotations[i]);
+            cv::Mat m = coco::annotationMask(ds, ds.annotations[i]);
             const cv::Scalar col((k * 97) % 255, (k * 57 + 120) % 255, (k * 31 + 200) % 255);
             cv::Mat tint(rgb.size(), CV_8UC3, col);
             cv::Mat blended;

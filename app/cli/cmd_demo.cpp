@@ -46,6 +46,114 @@ json adherenceJson(const base::AdherenceReport& r) {
                 {"render_seconds", r.renderSeconds}};
 }
 
+// The demo's LoRA recipe: what the embedded model needs to learn backdrops it never drew.
+train::TrainConfig loraConfig(const Args& a, const std::string& model, const std::string& manifest,
+                              const std::string& outDir, int res) {
+    train::TrainConfig tc;
+    tc.model = model;
+    tc.manifest = manifest;
+    tc.outDir = outDir;
+    tc.resolution = res;
+    tc.randomFlip = true;
+    tc.rank = a.getInt("--rank", 8);
+    // The condition words were never trained in the base model's text encoder: adapt it too.
+    tc.trainTextEncoder = !a.has("--no-text-lora");
+    tc.alpha = tc.rank;
+    // Attention and feed-forward of every transformer block: the base has to learn to draw
+    // backdrops it never drew, not only to attend differently.
+    tc.targets = {"to_q", "to_k", "to_v", "to_out.0", "ff.net.0.proj", "ff.net.2"};
+    // And the ResNet convs (LoCon): a backdrop is texture and layout the attention layers alone
+    // learn too slowly (without them the demo reached background 74 %, category 79 %).
+    tc.convRank = a.getInt("--conv-rank", 8);
+    tc.convAlpha = tc.convRank;
+    tc.learningRate = a.getDouble("--lr", 3e-3);
+    tc.lrSchedule = "cosine";
+    tc.warmupSteps = 20;
+    tc.steps = a.getInt("--lora-steps", 700);
+    tc.batch = a.getInt("--batch", 16);
+    // At 16x16 latents SD's noise schedule never hides the backdrop: a noisy latent shows it at
+    // every timestep, so a plain LoRA reads it off the noise and ignores "on the beach", and at
+    // sampling the seed picks the backdrop. Low-frequency (pyramid) noise, 1/sqrt(SNR) weighting
+    // and more of the noisy timesteps make the caption the only source of the backdrop.
+    tc.multiresNoiseIterations = 6;
+    tc.multiresNoiseDiscount = 0.5;
+    tc.debiasedEstimation = true;
+    tc.timestepBias = "later";
+    tc.timestepBiasPortion = 0.5;
+    tc.timestepBiasMultiplier = 2.0;
+    tc.subjectLossWeight = a.getDouble("--subject-weight", 1.0);
+    tc.weightDecay = 0;
+    tc.checkpointEvery = tc.steps;
+    tc.seed = 42;
+    return tc;
+}
+
+// Base and fine-tuned grids side by side, titled with their adherence.
+void writeCompare(const base::AdherenceReport& before, const base::AdherenceReport& after, const sfs::path& file) {
+    // Before and after in one picture.
+    auto titled = [](const base::AdherenceReport& r, const std::string& title) {
+        cv::Mat g = base::gridImage(r, 2, 2), band(28, g.cols, CV_8UC3, cv::Scalar(255, 255, 255));
+        cv::putText(band, title, {8, 20}, cv::FONT_HERSHEY_SIMPLEX, 0.6, cv::Scalar(20, 20, 20), 1, cv::LINE_AA);
+        cv::Mat both;
+        cv::vconcat(band, g, both);
+        return both;
+    };
+    char a[160], b[160];
+    std::snprintf(a, sizeof a, "base model: category %.0f%%, background %.0f%%", 100 * before.categoryAccuracy,
+                  100 * before.backgroundAccuracy);
+    std::snprintf(b, sizeof b, "+ LoRA demo fine-tune: category %.0f%%, background %.0f%%",
+                  100 * after.categoryAccuracy, 100 * after.backgroundAccuracy);
+    cv::Mat both;
+    cv::hconcat(titled(before, a), titled(after, b), both);
+    cv::cvtColor(both, both, cv::COLOR_RGB2BGR);
+    if (!cv::imwrite(file.string(), both)) throw FileError(file.string(), "could not write the comparison image");
+}
+
+// The variant grid, one seed per cell, as PNGs with provenance; returns the number of cells.
+int renderGrid(const std::string& model, const std::vector<std::string>& categories,
+               const std::vector<std::string>& conditions, const std::string& lora, const base::AdherenceOptions& ao,
+               const sfs::path& dir) {
+    studio::Renderer renderer(model, "auto");
+    sfs::create_directories(dir);
+    int rendered = 0;
+    for (const auto& c : categories)
+        for (const auto& b : conditions) {
+            studio::VariantRecord job;
+            job.prompt = base::promptFor(c, b);
+            job.concept = c;
+            job.condition = b;
+            job.seed = 1;
+            job.cfg = ao.cfg;
+            job.steps = ao.steps;
+            job.loras = {{lora, "", 1.0}};
+            studio::savePng((dir / (c + "_" + b + "_seed1.png")).string(), renderer.render(job));
+            ++rendered;
+        }
+    return rendered;
+}
+
+std::string summaryMarkdown(const json& s, const base::AdherenceReport& before, const base::AdherenceReport& after,
+                            int evalSeeds) {
+    char md[2048];
+    std::snprintf(md, sizeof md,
+                  "# AdVariant demo\n\nModel: %s\n\n| | category adherence | background adherence | forced choice (chance %.0f %%) | diversity |\n"
+                  "|---|---|---|---|---|\n| base | %.0f %% | %.0f %% | %.0f %% | %.3f |\n| + LoRA | %.0f %% | %.0f %% | %.0f %% | %.3f |\n\n"
+                  "Ground-truth diversity: %.3f. Judge: %d images per model (%d seeds per cell).\n\n"
+                  "- dataset: %d images, %d annotations\n- pairs: %zu\n- LoRA: %d steps in %.0f s (%s)\n"
+                  "- variant grid: %d cells in %.1f s\n- export: %zu files for %zu presets\n- total: %.0f s\n\n"
+                  "![base](grid_base.png) ![lora](grid_lora.png)\n",
+                  s["model"].get<std::string>().c_str(), 100 * before.chance, 100 * before.categoryAccuracy,
+                  100 * before.backgroundAccuracy, 100 * before.backgroundForcedChoice, before.diversity,
+                  100 * after.categoryAccuracy, 100 * after.backgroundAccuracy, 100 * after.backgroundForcedChoice,
+                  after.diversity, before.referenceDiversity, before.images, evalSeeds,
+                  s["dataset"]["images"].get<int>(), s["dataset"]["annotations"].get<int>(),
+                  s["pairs"]["pairs"].get<size_t>(), s["lora"]["steps"].get<int>(), s["lora"]["seconds"].get<double>(),
+                  s["lora"]["file"].get<std::string>().c_str(), s["grid"]["cells"].get<int>(),
+                  s["grid"]["seconds"].get<double>(), s["export"]["files"].get<size_t>(),
+                  s["export"]["presets"].get<size_t>(), s["seconds"].get<double>());
+    return md;
+}
+
 int run(const Args& a) {
     const sfs::path out(a.require("--out"));
     const std::string model = modelPathOrDefault(a.get("--model"));
@@ -105,42 +213,7 @@ int run(const Args& a) {
     // 4. LoRA fine-tune on the pairs.
     ts = now();
     say("[4/6] LoRA fine-tune");
-    train::TrainConfig tc;
-    tc.model = model;
-    tc.manifest = set.manifestPath();
-    tc.outDir = (out / "lora").string();
-    tc.resolution = res;
-    tc.randomFlip = true;
-    tc.rank = a.getInt("--rank", 8);
-    // The condition words were never trained in the base model's text encoder: adapt it too.
-    tc.trainTextEncoder = !a.has("--no-text-lora");
-    tc.alpha = tc.rank;
-    // Attention and feed-forward of every transformer block: the base has to learn to draw
-    // backdrops it never drew, not only to attend differently.
-    tc.targets = {"to_q", "to_k", "to_v", "to_out.0", "ff.net.0.proj", "ff.net.2"};
-    // And the ResNet convs (LoCon): a backdrop is texture and layout the attention layers alone
-    // learn too slowly (without them the demo reached background 74 %, category 79 %).
-    tc.convRank = a.getInt("--conv-rank", 8);
-    tc.convAlpha = tc.convRank;
-    tc.learningRate = a.getDouble("--lr", 3e-3);
-    tc.lrSchedule = "cosine";
-    tc.warmupSteps = 20;
-    tc.steps = a.getInt("--lora-steps", 700);
-    tc.batch = a.getInt("--batch", 16);
-    // At 16x16 latents SD's noise schedule never hides the backdrop: a noisy latent shows it at
-    // every timestep, so a plain LoRA reads it off the noise and ignores "on the beach", and at
-    // sampling the seed picks the backdrop. Low-frequency (pyramid) noise, 1/sqrt(SNR) weighting
-    // and more of the noisy timesteps make the caption the only source of the backdrop.
-    tc.multiresNoiseIterations = 6;
-    tc.multiresNoiseDiscount = 0.5;
-    tc.debiasedEstimation = true;
-    tc.timestepBias = "later";
-    tc.timestepBiasPortion = 0.5;
-    tc.timestepBiasMultiplier = 2.0;
-    tc.subjectLossWeight = a.getDouble("--subject-weight", 1.0);
-    tc.weightDecay = 0;
-    tc.checkpointEvery = tc.steps;
-    tc.seed = 42;
+    const train::TrainConfig tc = loraConfig(a, model, set.manifestPath(), (out / "lora").string(), res);
     ProgressBar bar("lora", !quiet);
     train::TrainEvents ev;
     ev.onStep = [&](const train::StepMetrics& m) {
@@ -159,46 +232,12 @@ int run(const Args& a) {
     sd->addLora(tr.loraPath, 1.0);
     const auto after = base::evalAdherence(*sd, judge, ao);
     writeGrid(after, out / "grid_lora.png");
-    {
-        // Before and after in one picture.
-        auto titled = [](const base::AdherenceReport& r, const std::string& title) {
-            cv::Mat g = base::gridImage(r, 2, 2), band(28, g.cols, CV_8UC3, cv::Scalar(255, 255, 255));
-            cv::putText(band, title, {8, 20}, cv::FONT_HERSHEY_SIMPLEX, 0.6, cv::Scalar(20, 20, 20), 1, cv::LINE_AA);
-            cv::Mat both;
-            cv::vconcat(band, g, both);
-            return both;
-        };
-        char a[160], b[160];
-        std::snprintf(a, sizeof a, "base model: category %.0f%%, background %.0f%%", 100 * before.categoryAccuracy,
-                      100 * before.backgroundAccuracy);
-        std::snprintf(b, sizeof b, "+ LoRA demo fine-tune: category %.0f%%, background %.0f%%",
-                      100 * after.categoryAccuracy, 100 * after.backgroundAccuracy);
-        cv::Mat both;
-        cv::hconcat(titled(before, a), titled(after, b), both);
-        cv::cvtColor(both, both, cv::COLOR_RGB2BGR);
-        cv::imwrite((out / "grid_compare.png").string(), both);
-    }
+    writeCompare(before, after, out / "grid_compare.png");
     summary["adherence_lora"] = adherenceJson(after);
     sd.reset();
     ts = now();
-    studio::Renderer renderer(model, "auto");
     const sfs::path variants = out / "variants";
-    sfs::create_directories(variants);
-    int rendered = 0;
-    for (const auto& c : categories)
-        for (const auto& b : conditions) {
-            studio::RenderJob job;
-            job.prompt = base::promptFor(c, b);
-            job.concept = c;
-            job.condition = b;
-            job.seed = 1;
-            job.cfg = ao.cfg;
-            job.steps = ao.steps;
-            job.loras = {{tr.loraPath, 1.0}};
-            const auto r = renderer.render(job);
-            studio::savePng((variants / (c + "_" + b + "_seed1.png")).string(), r);
-            ++rendered;
-        }
+    const int rendered = renderGrid(model, categories, conditions, tr.loraPath, ao, variants);
     summary["grid"] = {{"cells", rendered}, {"seconds", now() - ts}, {"dir", variants.string()}};
 
     // 6. Ad-size export of the grid.
@@ -218,23 +257,10 @@ int run(const Args& a) {
     summary["threads"] = deviceInfo().cpuThreads;
     fs::writeFileAtomic(out / "summary.json", summary.dump(2));
 
-    char md[2048];
-    std::snprintf(md, sizeof md,
-                  "# AdVariant demo\n\nModel: %s\n\n| | category adherence | background adherence | forced choice (chance %.0f %%) | diversity |\n"
-                  "|---|---|---|---|---|\n| base | %.0f %% | %.0f %% | %.0f %% | %.3f |\n| + LoRA | %.0f %% | %.0f %% | %.0f %% | %.3f |\n\n"
-                  "Ground-truth diversity: %.3f. Judge: %d images per model (%d seeds per cell).\n\n"
-                  "- dataset: %d images, %d annotations\n- pairs: %zu\n- LoRA: %d steps in %.0f s (%s)\n"
-                  "- variant grid: %d cells in %.1f s\n- export: %zu files for %zu presets\n- total: %.0f s\n\n"
-                  "![base](grid_base.png) ![lora](grid_lora.png)\n",
-                  model.c_str(), 100 * before.chance, 100 * before.categoryAccuracy, 100 * before.backgroundAccuracy,
-                  100 * before.backgroundForcedChoice, before.diversity, 100 * after.categoryAccuracy,
-                  100 * after.backgroundAccuracy, 100 * after.backgroundForcedChoice, after.diversity,
-                  before.referenceDiversity, before.images, evalSeeds, ds.images, ds.annotations, set.pairs.size(),
-                  tr.finalStep, summary["lora"]["seconds"].get<double>(), tr.loraPath.c_str(), rendered,
-                  summary["grid"]["seconds"].get<double>(), er.files.size(), eo.presets.size(), now() - t0);
+    const std::string md = summaryMarkdown(summary, before, after, evalSeeds);
     fs::writeFileAtomic(out / "summary.md", md);
     if (quiet) printJson(summary.dump());
-    else std::printf("%s", md);
+    else std::printf("%s", md.c_str());
     return 0;
 }
 

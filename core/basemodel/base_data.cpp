@@ -47,8 +47,7 @@ pairs::Background conditionBackground(const std::string& condition, int size, st
 } // namespace
 
 std::string promptFor(const std::string& category, const std::string& condition) {
-    if (condition.empty() || condition == "studio") return pairs::applyTemplate("a {category}", category);
-    return pairs::applyTemplate(pairs::defaultTemplate(condition), category);
+    return pairs::caption(category, condition);
 }
 
 std::string studioCaption(const Recipe& r, int categoryId, int color, const std::string& pattern, std::mt19937_64& rng) {

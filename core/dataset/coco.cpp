@@ -72,7 +72,6 @@ Rle Dataset::rle(const Annotation& a) const {
     throw Error(what + ": has no segmentation");
 }
 
-cv::Mat Dataset::mask(const Annotation& a) const { return rle(a).toMask(); }
 
 std::string Dataset::imagePath(const std::string& imagesDir, const Image& img) const {
     return (std::filesystem::path(imagesDir) / img.fileName).string();

@@ -65,8 +65,7 @@ public:
     const std::vector<uint32_t>& annotationsOfImage(int64_t imageId) const;  // indices into annotations
 
     // Mask of one annotation at its image's size; throws Error naming the annotation for malformed masks.
-    Rle rle(const Annotation& a) const;
-    cv::Mat mask(const Annotation& a) const;
+    Rle rle(const Annotation& a) const;  // dataset/mask.h: annotationMask() gives it as a cv::Mat
 
     // Flags images whose file is missing under `imagesDir`; returns how many.
     size_t checkImages(const std::string& imagesDir);

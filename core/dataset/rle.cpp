@@ -23,19 +23,17 @@ void Rle::validate(const std::string& what) const {
                     std::to_string(w) + " = " + std::to_string(static_cast<uint64_t>(h) * w) + " pixels");
 }
 
-cv::Mat Rle::toMask() const {
-    // Column-major runs: fill a w x h (transposed) buffer linearly, then transpose.
-    cv::Mat t(w, h, CV_8U, cv::Scalar(0));
+std::vector<uint8_t> Rle::toBitmap() const {
+    // Column-major runs: pixel (x, y) is run position x * h + y.
+    std::vector<uint8_t> m(static_cast<size_t>(h) * static_cast<size_t>(w), 0);
     uint64_t pos = 0;
     const uint64_t total = static_cast<uint64_t>(h) * w;
-    uint8_t* p = t.ptr<uint8_t>();
-    for (size_t i = 0; i < counts.size(); ++i) {
+    for (size_t i = 0; i < counts.size() && pos < total; ++i) {
         const uint64_t end = std::min<uint64_t>(total, pos + counts[i]);
-        if (i % 2 == 1) std::fill(p + pos, p + end, uint8_t(1));
+        if (i % 2 == 1)
+            for (uint64_t k = pos; k < end; ++k) m[(k % h) * w + k / h] = 1;
         pos = end;
     }
-    cv::Mat m;
-    cv::transpose(t, m);
     return m;
 }
 
@@ -108,26 +106,24 @@ Rle rleFromString(const std::string& s, int h, int w, const std::string& what) {
     return r;
 }
 
-Rle rleFromMask(const cv::Mat& mask) {
+Rle rleFromBitmap(const std::vector<uint8_t>& bitmap, int h, int w) {
+    if (h < 0 || w < 0 || bitmap.size() != static_cast<size_t>(h) * static_cast<size_t>(w))
+        throw Error("mask bitmap: size does not match " + std::to_string(h) + "x" + std::to_string(w));
     Rle r;
-    r.h = mask.rows;
-    r.w = mask.cols;
-    cv::Mat t;
-    cv::transpose(mask, t);
-    if (!t.isContinuous()) t = t.clone();
-    const uint8_t* p = t.ptr<uint8_t>();
-    const size_t n = t.total();
+    r.h = h;
+    r.w = w;
     uint8_t cur = 0;
     uint32_t run = 0;
-    for (size_t i = 0; i < n; ++i) {
-        const uint8_t v = p[i] ? 1 : 0;
-        if (v != cur) {
-            r.counts.push_back(run);
-            run = 0;
-            cur = v;
+    for (int x = 0; x < w; ++x)
+        for (int y = 0; y < h; ++y) {
+            const uint8_t v = bitmap[static_cast<size_t>(y) * w + x] ? 1 : 0;
+            if (v != cur) {
+                r.counts.push_back(run);
+                run = 0;
+                cur = v;
+            }
+            ++run;
         }
-        ++run;
-    }
     r.counts.push_back(run);
     return r;
 }
@@ -206,9 +202,13 @@ Rle rleFromPolygon(const std::vector<double>& xy, int h, int w) {
 Rle rleMerge(const std::vector<Rle>& rles) {
     if (rles.empty()) return {};
     if (rles.size() == 1) return rles[0];
-    cv::Mat acc = rles[0].toMask();
-    for (size_t i = 1; i < rles.size(); ++i) cv::bitwise_or(acc, rles[i].toMask(), acc);
-    return rleFromMask(acc);
+    std::vector<uint8_t> acc = rles[0].toBitmap();
+    for (size_t i = 1; i < rles.size(); ++i) {
+        if (rles[i].h != rles[0].h || rles[i].w != rles[0].w) throw Error("RLE merge: masks of different sizes");
+        const auto m = rles[i].toBitmap();
+        for (size_t k = 0; k < acc.size(); ++k) acc[k] |= m[k];
+    }
+    return rleFromBitmap(acc, rles[0].h, rles[0].w);
 }
 
 } // namespace adv::coco

@@ -4,8 +4,6 @@
 // Polygons rasterise exactly as pycocotools' rleFrPoly does.
 #pragma once
 
-#include <opencv2/core.hpp>
-
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -17,7 +15,7 @@ struct Rle {
     std::vector<uint32_t> counts;
 
     uint64_t area() const;                  // foreground pixels (odd-index runs)
-    cv::Mat toMask() const;                 // CV_8U h x w, 0/1
+    std::vector<uint8_t> toBitmap() const;  // row-major h x w, 0/1 (dataset/mask.h has the cv::Mat form)
     std::vector<double> bbox() const;       // [x, y, w, h] as pycocotools' toBbox
     std::string toString() const;           // compressed counts
     void validate(const std::string& what) const;  // sum == h*w, else throws Error
@@ -25,10 +23,17 @@ struct Rle {
 
 // Decodes a compressed counts string; throws Error naming `what` for bad characters or sums.
 Rle rleFromString(const std::string& s, int h, int w, const std::string& what = "RLE");
-Rle rleFromMask(const cv::Mat& mask);  // any non-zero pixel is foreground
+// From a row-major h x w bitmap (any non-zero byte is foreground).
+Rle rleFromBitmap(const std::vector<uint8_t>& bitmap, int h, int w);
 // One polygon [x0,y0,x1,y1,...] (at least 3 points) as pycocotools rasterises it.
 Rle rleFromPolygon(const std::vector<double>& xy, int h, int w);
 // Union of several masks of one size.
 Rle rleMerge(const std::vector<Rle>& rles);
+
+struct Point {
+    int x = 0, y = 0;
+};
+// Outer contours of the mask's foreground, for drawing outlines (implemented with OpenCV in dataset/mask.cpp).
+std::vector<std::vector<Point>> maskContours(const Rle& rle);
 
 } // namespace adv::coco

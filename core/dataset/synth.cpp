@@ -118,6 +118,37 @@ struct Writer {
     }
 };
 
+// The "categories" and "attributes" arrays the synthetic annotations use.
+std::string vocabularyJson(const SynthOptions& o) {
+    std::string out = "\"categories\":[\n";
+    bool first = true;
+    for (const auto& k : garmentKinds()) {
+        out += std::string(first ? "" : ",\n") + "{\"id\":" + std::to_string(k.categoryId) + ",\"name\":\"" +
+               jsonEscape(k.name) + "\",\"supercategory\":\"" + k.supercategory + "\",\"level\":2}";
+        first = false;
+    }
+    out += ",\n{\"id\":31,\"name\":\"sleeve\",\"supercategory\":\"garment parts\",\"level\":2}";
+    out += ",\n{\"id\":32,\"name\":\"pocket\",\"supercategory\":\"garment parts\",\"level\":2}";
+    if (o.totalAnnotations > 0) {
+        static const std::pair<int, const char*> kExtra[] = {{33, "neckline\",\"supercategory\":\"garment parts"},
+            {35, "zipper\",\"supercategory\":\"closures"}, {37, "bead\",\"supercategory\":\"decorations"},
+            {38, "bow\",\"supercategory\":\"decorations"}, {39, "flower\",\"supercategory\":\"decorations"},
+            {41, "ribbon\",\"supercategory\":\"decorations"}, {42, "rivet\",\"supercategory\":\"decorations"},
+            {44, "sequin\",\"supercategory\":\"decorations"}};
+        for (const auto& [id, rest] : kExtra)
+            out += ",\n{\"id\":" + std::to_string(id) + ",\"name\":\"" + rest + "\",\"level\":2}";
+    }
+    out += "\n],\n\"attributes\":[\n";
+    first = true;
+    for (const auto& a : usedAttributes()) {
+        out += std::string(first ? "" : ",\n") + "{\"id\":" + std::to_string(a.id) + ",\"name\":\"" + jsonEscape(a.name) +
+               "\",\"supercategory\":\"" + a.supercategory + "\",\"level\":1}";
+        first = false;
+    }
+    out += "\n]";
+    return out;
+}
+
 } // namespace
 
 SynthResult writeDataset(const std::string& outDir, const SynthOptions& o, const ProgressFn& progress,
@@ -207,32 +238,9 @@ SynthResult writeDataset(const std::string& outDir, const SynthOptions& o, const
     std::string out = "{\"info\":{\"description\":\"AdVariant synthetic Fashionpedia-format dataset\",\"version\":\"1.0\","
                       "\"seed\":" + std::to_string(o.seed) + "},\n\"images\":[\n" + imgs + "\n],\n\"annotations\":[\n";
     out += wr.anns;
-    out += "\n],\n\"categories\":[\n";
-    bool first = true;
-    for (const auto& k : kinds) {
-        out += std::string(first ? "" : ",\n") + "{\"id\":" + std::to_string(k.categoryId) + ",\"name\":\"" +
-               jsonEscape(k.name) + "\",\"supercategory\":\"" + k.supercategory + "\",\"level\":2}";
-        first = false;
-    }
-    out += ",\n{\"id\":31,\"name\":\"sleeve\",\"supercategory\":\"garment parts\",\"level\":2}";
-    out += ",\n{\"id\":32,\"name\":\"pocket\",\"supercategory\":\"garment parts\",\"level\":2}";
-    if (o.totalAnnotations > 0) {
-        static const std::pair<int, const char*> kExtra[] = {{33, "neckline\",\"supercategory\":\"garment parts"},
-            {35, "zipper\",\"supercategory\":\"closures"}, {37, "bead\",\"supercategory\":\"decorations"},
-            {38, "bow\",\"supercategory\":\"decorations"}, {39, "flower\",\"supercategory\":\"decorations"},
-            {41, "ribbon\",\"supercategory\":\"decorations"}, {42, "rivet\",\"supercategory\":\"decorations"},
-            {44, "sequin\",\"supercategory\":\"decorations"}};
-        for (const auto& [id, rest] : kExtra)
-            out += ",\n{\"id\":" + std::to_string(id) + ",\"name\":\"" + rest + "\",\"level\":2}";
-    }
-    out += "\n],\n\"attributes\":[\n";
-    first = true;
-    for (const auto& a : usedAttributes()) {
-        out += std::string(first ? "" : ",\n") + "{\"id\":" + std::to_string(a.id) + ",\"name\":\"" + jsonEscape(a.name) +
-               "\",\"supercategory\":\"" + a.supercategory + "\",\"level\":1}";
-        first = false;
-    }
-    out += "\n]}\n";
+    out += "\n],\n";
+    out += vocabularyJson(o);
+    out += "}\n";
     fs::writeFileAtomic(res.annotationPath, out);
     res.images = o.images;
     res.annotations = wr.count;

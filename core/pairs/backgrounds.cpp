@@ -12,30 +12,6 @@
 
 namespace adv::pairs {
 
-std::string defaultTemplate(const std::string& c) {
-    if (c == "beach") return "a {category} on the beach";
-    if (c == "space") return "a {category} in space";
-    if (c == "city") return "a {category} in the city";
-    return "a {category} in the " + c;
-}
-
-Condition makeCondition(const std::string& name, const std::string& photoDir) {
-    return Condition{name, defaultTemplate(name), photoDir, true};
-}
-
-std::string applyTemplate(const std::string& tmpl, const std::string& category) {
-    std::string out = tmpl;
-    // Plural garments take no article: "pants on the beach", not "a pants on the beach".
-    static const char* kPlural[] = {"pants", "shorts", "tights", "socks", "glasses", "leg warmers", "jeans", "trousers"};
-    for (const char* p : kPlural)
-        if (category == p && out.rfind("a {category}", 0) == 0) out.erase(0, 2);
-    const std::string key = "{category}";
-    for (size_t p; (p = out.find(key)) != std::string::npos;) out.replace(p, key.size(), category);
-    return out;
-}
-
-std::vector<std::string> proceduralConditions() { return {"beach", "space", "city"}; }
-
 namespace {
 
 using Rng = std::mt19937_64;

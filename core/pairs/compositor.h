@@ -3,6 +3,7 @@
 #pragma once
 
 #include "pairs/backgrounds.h"
+#include "pairs/composite_options.h"
 
 #include <opencv2/core.hpp>
 
@@ -15,25 +16,8 @@ struct Cutout {
     cv::Mat alpha;  // CV_32F in [0, 1], same size
 };
 
-struct CutoutOptions {
-    double marginFraction = 0.05;  // of the larger box side
-    double featherPx = 1.5;        // Gaussian sigma of the alpha edge
-    bool refineGrabCut = false;    // OpenCV GrabCut seeded by the mask
-};
-
 // `image` RGB, `mask` CV_8U (non-zero = garment) of the same size.
 Cutout cutOut(const cv::Mat& image, const cv::Mat& mask, const CutoutOptions& o = {});
-
-enum class Placement { Centered, Jittered, Ground };
-
-struct CompositeOptions {
-    int width = 512, height = 512;
-    Placement placement = Placement::Ground;
-    double scale = 0.7;            // garment height / canvas height
-    double jitter = 0.06;          // of the canvas size
-    bool shadow = true;
-    double harmonize = 0.15;       // 0 = off; pulls the garment's colour statistics towards the background
-};
 
 struct Composite {
     cv::Mat rgb;                 // CV_8UC3 width x height

@@ -1,5 +1,8 @@
 #include "pairs/pair_set.h"
 
+#include "dataset/mask.h"
+#include "pairs/compositor.h"
+
 #include "dataset/query.h"
 #include "io/png.h"
 #include "util/error.h"
@@ -119,7 +122,7 @@ void render(const coco::Dataset& ds, const std::string& imagesDir, const PairSet
         cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
         if (sourceCache) *sourceCache = rgb, *cachedImage = img->id;
     }
-    cv::Mat mask = ds.mask(*ann);
+    cv::Mat mask = coco::annotationMask(ds, *ann);
     if (mask.size() != rgb.size()) cv::resize(mask, mask, rgb.size(), 0, 0, cv::INTER_NEAREST);
     CutoutOptions cutOpts = o.cutout;
     cutOpts.refineGrabCut = r.grabCut;

@@ -4,7 +4,8 @@
 #pragma once
 
 #include "dataset/coco.h"
-#include "pairs/compositor.h"
+#include "pairs/captions.h"
+#include "pairs/composite_options.h"
 #include "util/cancel.h"
 
 #include <map>

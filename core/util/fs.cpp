@@ -1,5 +1,8 @@
 #include "util/fs.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "util/error.h"
 #include "config_paths.h"
 
@@ -114,6 +117,37 @@ std::string embeddedModelDir() {
     throw Error("the embedded model (models/advariant-tiny) is not installed" +
                 (res.empty() ? std::string(" and no resource folder was found") : " in " + res.string()) +
                 "; choose a model (a diffusers folder or an SD1.x .safetensors file)");
+}
+
+std::string embeddedDemoLora() {
+    try {
+        const stdfs::path f = stdfs::path(embeddedModelDir()) / "loras" / "demo.safetensors";
+        std::error_code ec;
+        return stdfs::is_regular_file(f, ec) ? f.string() : std::string();
+    } catch (const Error&) {
+        return {};
+    }
+}
+
+std::string safeFileName(const std::string& name) {
+    std::string s;
+    s.reserve(std::min<size_t>(name.size(), 120));
+    for (unsigned char c : name) {
+        if (s.size() >= 120) break;
+        s += (std::isalnum(c) || c == '-' || c == '_' || c == '.') ? static_cast<char>(c) : '-';
+    }
+    while (!s.empty() && s.front() == '.') s.erase(s.begin());
+    return s.empty() ? std::string("x") : s;
+}
+
+stdfs::path uniqueFile(const stdfs::path& dir, const std::string& stem, const std::string& ext) {
+    const std::string base = safeFileName(stem);
+    std::error_code ec;
+    for (int i = 1; i < 1000000; ++i) {
+        const stdfs::path p = dir / (base + (i == 1 ? std::string() : "-" + std::to_string(i)) + "." + ext);
+        if (!stdfs::exists(p, ec)) return p;
+    }
+    throw FileError(dir.string(), "no free file name for " + base);
 }
 
 } // namespace adv::fs

@@ -29,5 +29,14 @@ stdfs::path executableDir();
 stdfs::path resourceDir();
 // The embedded model shipped under <resources>/models/advariant-tiny; throws Error when it is not installed.
 std::string embeddedModelDir();
+// The embedded model's demo LoRA (beach / space / city, trained by `advariant-cli demo`), shipped under
+// models/advariant-tiny/loras/; "" when it is not installed.
+std::string embeddedDemoLora();
+
+// A name for a new file in `dir` that exists nowhere yet: "<stem>.<ext>", else "<stem>-2.<ext>", "-3", ...
+// `stem` is made safe first (letters, digits, '-', '_', '.'; no path separators, no leading dot).
+stdfs::path uniqueFile(const stdfs::path& dir, const std::string& stem, const std::string& ext);
+// `name` reduced to a safe file name component (see uniqueFile); never empty, never "." or "..".
+std::string safeFileName(const std::string& name);
 
 } // namespace adv::fs

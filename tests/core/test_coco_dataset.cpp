@@ -167,8 +167,8 @@ private Q_SLOTS:
     }
 
     void generatorUsesTheRealTaxonomy() {
-        const auto cats = nlohmann::json::parse(fs::readFile(advtest::sharedDir() + "/data/fashionpedia/categories.json"));
-        const auto attrs = nlohmann::json::parse(fs::readFile(advtest::sharedDir() + "/data/fashionpedia/attributes.json"));
+        const auto cats = nlohmann::json::parse(fs::readFile(advtest::dataDir() + "/fashionpedia/categories.json"));
+        const auto attrs = nlohmann::json::parse(fs::readFile(advtest::dataDir() + "/fashionpedia/attributes.json"));
         synth::SynthOptions o;
         o.images = 30;
         o.totalAnnotations = 400;

@@ -4,6 +4,7 @@
 
 #include "dataset/coco.h"
 #include "dataset/synth.h"
+#include "pairs/compositor.h"
 #include "pairs/pair_set.h"
 #include "util/error.h"
 #include "util/fs.h"

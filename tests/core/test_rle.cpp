@@ -3,7 +3,8 @@
 // round trips, and clear errors for malformed masks.
 #include "core/refdata.h"
 
-#include "dataset/rle.h"
+#include "dataset/coco.h"
+#include "dataset/mask.h"
 #include "util/error.h"
 #include "util/fs.h"
 
@@ -13,7 +14,7 @@ using namespace adv::coco;
 
 class TestRle : public QObject {
     Q_OBJECT
-    nlohmann::json excerpt = nlohmann::json::parse(adv::fs::readFile(advtest::sharedDir() + "/data/fashionpedia/excerpt.json"));
+    nlohmann::json excerpt = nlohmann::json::parse(adv::fs::readFile(advtest::dataDir() + "/fashionpedia/excerpt.json"));
 
 private Q_SLOTS:
     void realRleStringsDecode() {
@@ -21,7 +22,7 @@ private Q_SLOTS:
         const int h = ex["size"][0], w = ex["size"][1];
         Rle r = rleFromString(ex["counts"].get<std::string>(), h, w);
         QCOMPARE(r.area(), uint64_t(11845));  // stated by the dataset's maintainers
-        const cv::Mat m = r.toMask();
+        const cv::Mat m = toMat(r);
         QCOMPARE(m.rows, 1024);
         QCOMPARE(m.cols, 688);
         QCOMPARE(static_cast<uint64_t>(cv::countNonZero(m)), uint64_t(11845));
@@ -43,7 +44,7 @@ private Q_SLOTS:
         r.validate("test");
         const Rle back = rleFromString(r.toString(), r.h, r.w);
         QCOMPARE(back.counts, r.counts);
-        QCOMPARE(cv::countNonZero(back.toMask() != m), 0);
+        QCOMPARE(cv::countNonZero(toMat(back) != m), 0);
         // Column-major: the first run counts down the first column.
         cv::Mat col = cv::Mat::zeros(4, 3, CV_8U);
         col.at<uint8_t>(1, 0) = 1;
