@@ -2,9 +2,11 @@
 if(ADV_USE_CCACHE)
   find_program(ADV_CCACHE ccache)
   if(ADV_CCACHE)
-    set(CMAKE_CXX_COMPILER_LAUNCHER "${ADV_CCACHE}")
-    # Precompiled headers and ccache: let ccache hash the PCH by time stamps.
-    set(ENV{CCACHE_SLOPPINESS} "pch_defines,time_macros,include_file_mtime,include_file_ctime")
+    # Precompiled headers and ccache: let ccache hash the PCH by time stamps. CCACHE_BASEDIR makes paths
+    # relative, so a second clone of the project (CI's) reuses the cache of the first.
+    set(CMAKE_CXX_COMPILER_LAUNCHER "${CMAKE_COMMAND}" -E env
+        "CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime"
+        "CCACHE_BASEDIR=${PROJECT_SOURCE_DIR}" "${ADV_CCACHE}")
   endif()
 endif()
 
@@ -15,6 +17,15 @@ add_compile_definitions(QT_NO_KEYWORDS)
 # libraries, executables and tests alike.
 set(CMAKE_POSITION_INDEPENDENT_CODE ON)
 
+option(ADV_WERROR "Treat compiler warnings in the project's own code as errors (.ci/run turns it on)" OFF)
 if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
   add_compile_options(-Wall -Wextra -Wno-unused-parameter)
+  if(ADV_WERROR)
+    add_compile_options(-Werror)
+  endif()
+elseif(MSVC)
+  add_compile_options(/W3 /utf-8 /permissive-)
+  if(ADV_WERROR)
+    add_compile_options(/WX)
+  endif()
 endif()

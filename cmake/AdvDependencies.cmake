@@ -7,6 +7,19 @@ find_package(spdlog REQUIRED)
 find_package(nlohmann_json 3.9 REQUIRED)
 find_package(Threads REQUIRED)
 
+# LibTorch and OpenCV as targets: advariant::core links them privately; headless clients that
+# include engine headers (the CLI, the tests) link them themselves. ui/ and plugins/ never do.
+separate_arguments(TORCH_CXX_FLAGS_LIST UNIX_COMMAND "${TORCH_CXX_FLAGS}")
+add_library(advariant_torch INTERFACE)
+add_library(advariant::torch ALIAS advariant_torch)
+target_link_libraries(advariant_torch INTERFACE ${TORCH_LIBRARIES})
+target_include_directories(advariant_torch SYSTEM INTERFACE ${TORCH_INCLUDE_DIRS})
+target_compile_options(advariant_torch INTERFACE ${TORCH_CXX_FLAGS_LIST})
+add_library(advariant_opencv INTERFACE)
+add_library(advariant::opencv ALIAS advariant_opencv)
+target_link_libraries(advariant_opencv INTERFACE opencv_core opencv_imgproc opencv_imgcodecs)
+target_include_directories(advariant_opencv SYSTEM INTERFACE ${OpenCV_INCLUDE_DIRS})
+
 # jemalloc: with glibc's allocator LibTorch returns its large activation buffers
 # to the OS after every step and page-faults them back (SD1.5 UNet: 4x slower).
 find_package(PkgConfig QUIET)
@@ -14,6 +27,7 @@ if(PkgConfig_FOUND)
   pkg_check_modules(JEMALLOC QUIET IMPORTED_TARGET jemalloc)
 endif()
 add_library(adv_allocator INTERFACE)
+add_library(advariant::allocator ALIAS adv_allocator)
 if(JEMALLOC_FOUND)
   # --no-as-needed: nothing references jemalloc by name; it must stay linked so
   # its malloc/free interpose glibc's for the whole process.
