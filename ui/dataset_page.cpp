@@ -5,14 +5,13 @@
 #include "ui/preferences.h"
 #include "ui/thumbnails.h"
 #include "ui/project.h"
-#include "ui/workers.h"
+#include "ui/job_runner.h"
 
 #include "dataset/coco.h"
 #include "dataset/synth.h"
 #include "util/fs.h"
 #include "pairs/pair_set.h"
 
-#include <opencv2/imgproc.hpp>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -34,7 +33,6 @@
 #include <QListView>
 #include <QTabWidget>
 #include <QTableView>
-#include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -44,7 +42,7 @@
 namespace adv::ui {
 
 DatasetPage::DatasetPage(QWidget* parent) : WorkspacePage(QStringLiteral("dataset"), tr("Dataset"), QString(), parent) {
-    registerMetaTypes();
+    runner_ = new JobRunner(this);
     model_ = new InstanceModel(this);
     filter_ = new InstanceFilter(this);
     filter_->setSourceModel(model_);
@@ -57,7 +55,22 @@ DatasetPage::DatasetPage(QWidget* parent) : WorkspacePage(QStringLiteral("datase
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->verticalHeader()->hide();
     connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] { showDetail(); });
+    QLayout* bar = buildToolbar();
+    QWidget* right = buildDetailPane();
+    QWidget* tabs = buildBrowser();
+    QSplitter* split = twoPanes(tabs, right, 3, 2);
+    progress_ = new QProgressBar(this);
+    progress_->hide();
+    status_ = new QLabel(tr("Open a Fashionpedia or COCO instance file."), this);
+    status_->setObjectName(QStringLiteral("datasetStatus"));
+    auto* top = new QVBoxLayout(this);
+    top->addLayout(bar);
+    top->addWidget(split, 1);
+    top->addWidget(progress_);
+    top->addWidget(status_);
+}
 
+QLayout* DatasetPage::buildToolbar() {
     auto* openButton = new QPushButton(tr("Open dataset..."), this);
     connect(openButton, &QPushButton::clicked, this, &DatasetPage::openDialog);
     auto* pairsButton = new QPushButton(tr("Build pairs"), this);
@@ -91,7 +104,10 @@ DatasetPage::DatasetPage(QWidget* parent) : WorkspacePage(QStringLiteral("datase
     bar->addWidget(minArea_);
     bar->addWidget(search_, 1);
     bar->addWidget(pairsButton);
+    return bar;
+}
 
+QWidget* DatasetPage::buildDetailPane() {
     detail_ = new QLabel(this);
     detail_->setObjectName(QStringLiteral("maskDetail"));
     detail_->setMinimumSize(320, 320);
@@ -126,6 +142,10 @@ DatasetPage::DatasetPage(QWidget* parent) : WorkspacePage(QStringLiteral("datase
     rl->addLayout(ol);
     rl->addWidget(statsKind_);
     rl->addWidget(stats_);
+    return right;
+}
+
+QWidget* DatasetPage::buildBrowser() {
     thumbs_ = new ThumbnailModel(this);
     auto* grid = new QListView(this);
     grid->setObjectName(QStringLiteral("thumbnailGrid"));
@@ -144,43 +164,10 @@ DatasetPage::DatasetPage(QWidget* parent) : WorkspacePage(QStringLiteral("datase
     tabs->setObjectName(QStringLiteral("datasetTabs"));
     tabs->addTab(table_, tr("Instances"));
     tabs->addTab(grid, tr("Images"));
-    auto* split = new QSplitter(this);
-    split->setObjectName(QStringLiteral("datasetSplitter"));  // state remembered by the main window
-    split->addWidget(tabs);
-    split->addWidget(right);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    progress_ = new QProgressBar(this);
-    progress_->hide();
-    status_ = new QLabel(tr("Open a Fashionpedia or COCO instance file."), this);
-    status_->setObjectName(QStringLiteral("datasetStatus"));
-    auto* top = new QVBoxLayout(this);
-    top->addLayout(bar);
-    top->addWidget(split, 1);
-    top->addWidget(progress_);
-    top->addWidget(status_);
-
-    thread_ = new QThread(this);
-    loader_ = new DatasetLoader;
-    loader_->moveToThread(thread_);
-    connect(thread_, &QThread::finished, loader_, &QObject::deleteLater);
-    connect(loader_, &DatasetLoader::progress, this, [this](int d, int t) {
-        progress_->setRange(0, t);
-        progress_->setValue(d);
-    });
-    connect(loader_, &DatasetLoader::loaded, this, &DatasetPage::onLoaded);
-    connect(loader_, &DatasetLoader::failed, this, [this](const QString& m) {
-        progress_->hide();
-        status_->setText(m);
-        Q_EMIT loadFailed(m);
-    });
-    thread_->start();
+    return tabs;
 }
 
-DatasetPage::~DatasetPage() {
-    thread_->quit();
-    thread_->wait();
-}
+DatasetPage::~DatasetPage() { runner_->shutdown(); }
 
 std::shared_ptr<coco::Dataset> DatasetPage::dataset() const { return model_->dataset(); }
 
@@ -193,17 +180,21 @@ void DatasetPage::openSampleDataset() {
         return;
     }
     status_->setText(tr("Creating the sample dataset in %1...").arg(dir));
-    runInBackground([this, dir] {
-        try {
+    struct Written {
+        QString annotations, images;
+    };
+    JobHandlers h;
+    h.failed = [this](const QString& m) { status_->setText(m); };
+    runner_->run<Written>(
+        tr("Create the sample dataset"),
+        [d = dir.toStdString()](JobContext& ctx) {
             synth::SynthOptions o;
             o.images = 120;
             o.seed = 2026;
-            const auto r = synth::writeDataset(dir.toStdString(), o);
-            QMetaObject::invokeMethod(this, [this, a = QString::fromStdString(r.annotationPath), i = QString::fromStdString(r.imagesDir)] { open(a, i); });
-        } catch (const std::exception& e) {
-            QMetaObject::invokeMethod(this, [this, m = QString::fromStdString(e.what())] { status_->setText(m); });
-        }
-    });
+            const auto r = synth::writeDataset(d, o, ctx.progressFn(), ctx.cancelToken());
+            return Written{QString::fromStdString(r.annotationPath), QString::fromStdString(r.imagesDir)};
+        },
+        [this](Written w) { open(w.annotations, w.images); }, h);
 }
 
 void DatasetPage::openDialog() {
@@ -218,7 +209,25 @@ void DatasetPage::open(const QString& annotations, const QString& imagesDir) {
     progress_->show();
     progress_->setRange(0, 0);
     status_->setText(tr("Loading %1...").arg(annotations));
-    QMetaObject::invokeMethod(loader_, "load", Qt::QueuedConnection, Q_ARG(QString, annotations), Q_ARG(QString, imagesDir));
+    runner_->cancel(loadJob_);  // a newer load makes the older one stale
+    JobHandlers h;
+    h.progress = [this](int d, int t, const QString&) {
+        progress_->setRange(0, t);
+        progress_->setValue(d);
+    };
+    h.failed = [this](const QString& m) {
+        progress_->hide();
+        status_->setText(m);
+        Q_EMIT loadFailed(m);
+    };
+    loadJob_ = runner_->run<std::shared_ptr<coco::Dataset>>(
+        tr("Load %1").arg(annotations),
+        [a = annotations.toStdString(), i = imagesDir.toStdString()](JobContext& ctx) {
+            auto ds = std::make_shared<coco::Dataset>(coco::loadCoco(a, ctx.progressFn(), ctx.cancelToken()));
+            if (!i.empty()) ds->checkImages(i);
+            return ds;
+        },
+        [this, imagesDir](std::shared_ptr<coco::Dataset> ds) { onLoaded(ds, imagesDir); }, h);
 }
 
 void DatasetPage::onLoaded(std::shared_ptr<coco::Dataset> ds, const QString& imagesDir) {
@@ -346,6 +355,23 @@ void DatasetPage::updateStats() {
     stats_->replot();
 }
 
+namespace {
+// The mask as a translucent colour layer (transparent outside).
+QImage maskOverlay(const coco::Rle& rle, const QColor& col, double alpha) {
+    QImage overlay(rle.w, rle.h, QImage::Format_ARGB32_Premultiplied);
+    overlay.fill(Qt::transparent);
+    const auto bits = rle.toBitmap();
+    const QRgb on = qPremultiply(qRgba(col.red(), col.green(), col.blue(), int(alpha * 255)));
+    for (int y = 0; y < rle.h; ++y) {
+        auto* line = reinterpret_cast<QRgb*>(overlay.scanLine(y));
+        const uint8_t* row = bits.data() + static_cast<size_t>(y) * rle.w;
+        for (int x = 0; x < rle.w; ++x)
+            if (row[x]) line[x] = on;
+    }
+    return overlay;
+}
+} // namespace
+
 void DatasetPage::showDetail() {
     auto ds = dataset();
     const QModelIndex cur = table_->currentIndex();
@@ -364,32 +390,23 @@ void DatasetPage::showDetail() {
     int k = 0;
     for (uint32_t i : ds->annotationsOfImage(a.imageId)) {
         const auto& other = ds->annotations[i];
-        cv::Mat m;
+        coco::Rle rle;
         try {
-            m = ds->mask(other);
+            rle = ds->rle(other);
         } catch (const std::exception&) {
-            continue;
+            continue;  // a malformed mask: the table flags it; draw the others
         }
         const bool selected = &other == &a;
         const QColor col = selected ? QColor(255, 60, 60) : QColor::fromHsv((k++ * 67) % 360, 200, 230);
         if (outline_->isChecked() || !selected) {
-            std::vector<std::vector<cv::Point>> contours;
-            cv::findContours(m, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
             p.setPen(QPen(col, selected ? 2 : 1));
-            for (const auto& c : contours) {
+            for (const auto& c : coco::maskContours(rle)) {
                 QPolygon poly;
                 for (const auto& pt : c) poly << QPoint(pt.x, pt.y);
                 p.drawPolygon(poly);
             }
         }
-        if (selected && !outline_->isChecked()) {
-            QImage overlay(m.cols, m.rows, QImage::Format_ARGB32);
-            overlay.fill(Qt::transparent);
-            for (int y = 0; y < m.rows; ++y)
-                for (int x = 0; x < m.cols; ++x)
-                    if (m.at<uint8_t>(y, x)) overlay.setPixelColor(x, y, QColor(col.red(), col.green(), col.blue(), int(alpha * 255)));
-            p.drawImage(0, 0, overlay);
-        }
+        if (selected && !outline_->isChecked()) p.drawImage(0, 0, maskOverlay(rle, col, alpha));
     }
     p.end();
     detail_->setPixmap(QPixmap::fromImage(base).scaled(detail_->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
@@ -412,17 +429,24 @@ void DatasetPage::buildPairs() {
     const QString out = QDir(Preferences::instance().outputFolder()).filePath(QStringLiteral("pairs"));
     const std::string images = imagesDir_.toStdString();
     status_->setText(tr("Building pairs in %1...").arg(out));
-    runInBackground([this, ds, o, out, images] {
-        try {
-            const auto set = pairs::buildPairs(*ds, images, o, out.toStdString());
-            QMetaObject::invokeMethod(this, [this, m = QString::fromStdString(set.manifestPath()), n = int(set.pairs.size())] {
-                status_->setText(tr("%1 pairs: %2").arg(n).arg(m));
-                Q_EMIT pairsBuilt(m, n);
-            });
-        } catch (const std::exception& e) {
-            QMetaObject::invokeMethod(this, [this, msg = QString::fromStdString(e.what())] { status_->setText(msg); });
-        }
-    });
+    struct Built {
+        QString manifest;
+        int pairs = 0;
+    };
+    JobHandlers h;
+    h.progress = [this](int d, int t, const QString&) { status_->setText(tr("Building pairs: %1 / %2").arg(d).arg(t)); };
+    h.failed = [this](const QString& m) { status_->setText(m); };
+    runner_->run<Built>(
+        tr("Build pairs"),
+        [ds, o, out = out.toStdString(), images](JobContext& ctx) {
+            const auto set = pairs::buildPairs(*ds, images, o, out, ctx.progressFn(), ctx.cancelToken());
+            return Built{QString::fromStdString(set.manifestPath()), int(set.pairs.size())};
+        },
+        [this](Built b) {
+            status_->setText(tr("%1 pairs: %2").arg(b.pairs).arg(b.manifest));
+            Q_EMIT pairsBuilt(b.manifest, b.pairs);
+        },
+        h);
 }
 
 } // namespace adv::ui

@@ -16,7 +16,7 @@ class QLineEdit;
 class QProgressBar;
 class QSlider;
 class QTableView;
-class QThread;
+class QLayout;
 
 namespace adv::coco {
 class Dataset;
@@ -24,7 +24,7 @@ class Dataset;
 
 namespace adv::ui {
 
-class DatasetLoader;
+class JobRunner;
 class InstanceFilter;
 class InstanceModel;
 class ThumbnailModel;
@@ -56,6 +56,9 @@ Q_SIGNALS:
 
 private:
     void onLoaded(std::shared_ptr<adv::coco::Dataset> ds, const QString& imagesDir);
+    QLayout* buildToolbar();
+    QWidget* buildDetailPane();
+    QWidget* buildBrowser();
     void showDetail();
     void updateStats();
     void scheduleStats();
@@ -85,8 +88,8 @@ private:
     bool statsPending_ = false;
     QProgressBar* progress_;
     QLabel* status_;
-    QThread* thread_;
-    DatasetLoader* loader_;
+    JobRunner* runner_;
+    quint64 loadJob_ = 0;
     QString imagesDir_;
     bool recordInProject_ = true;  // false for the automatic sample: not an edit of the project
 };

@@ -1,6 +1,8 @@
 #include "ui/export_page.h"
 
+#include "ui/job_runner.h"
 #include "ui/preferences.h"
+#include "ui/variant_grid_model.h"
 #include "ui/variants_page.h"
 
 #include "exportset/export_job.h"
@@ -14,7 +16,7 @@
 #include <QListView>
 #include <QPushButton>
 #include <QSplitter>
-#include <QThread>
+#include <QProgressBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -22,6 +24,7 @@ namespace adv::ui {
 
 ExportPage::ExportPage(VariantsPage* variants, QWidget* parent)
     : WorkspacePage(QStringLiteral("export"), tr("Export"), QString(), parent), variants_(variants) {
+    runner_ = new JobRunner(this);
     approvedModel_ = new ApprovedVariantsModel(variants ? variants->gridModel() : nullptr, this);
     approved_ = new QListView(this);
     approved_->setModel(approvedModel_);
@@ -61,10 +64,14 @@ ExportPage::ExportPage(VariantsPage* variants, QWidget* parent)
     exportButton_ = new QPushButton(tr("Export"), this);
     exportButton_->setObjectName(QStringLiteral("exportButton"));
     connect(exportButton_, &QPushButton::clicked, this, &ExportPage::exportNow);
+    cancelButton_ = new QPushButton(tr("Cancel"), this);
+    cancelButton_->setObjectName(QStringLiteral("cancelExport"));
+    cancelButton_->setEnabled(false);
+    connect(cancelButton_, &QPushButton::clicked, this, &ExportPage::cancel);
+    progress_ = new QProgressBar(this);
+    progress_->hide();
     status_ = new QLabel(this);
     status_->setObjectName(QStringLiteral("exportStatus"));
-    auto* split = new QSplitter(this);
-    split->setObjectName(QStringLiteral("exportSplitter"));  // state remembered by the main window
     auto* left = new QWidget(this);
     auto* ll = new QVBoxLayout(left);
     ll->addWidget(new QLabel(tr("Approved variants:"), left));
@@ -73,15 +80,16 @@ ExportPage::ExportPage(VariantsPage* variants, QWidget* parent)
     auto* rl = new QVBoxLayout(right);
     rl->addWidget(new QLabel(tr("Placements (from %1 platform plugins):").arg(reg.plugins().size()), right));
     rl->addWidget(presets_);
-    split->addWidget(left);
-    split->addWidget(right);
+    QSplitter* split = twoPanes(left, right);
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(new QLabel(tr("Output folder:"), this));
     bottom->addWidget(outDir_, 1);
     bottom->addWidget(exportButton_);
+    bottom->addWidget(cancelButton_);
     auto* top = new QVBoxLayout(this);
     top->addWidget(split, 1);
     top->addLayout(bottom);
+    top->addWidget(progress_);
     top->addWidget(status_);
     connect(approvedModel_, &QAbstractItemModel::modelReset, this, &ExportPage::refreshApproved);
     refreshApproved();
@@ -114,34 +122,56 @@ void ExportPage::exportNow() {
     exportset::ExportOptions o;
     o.presets = reg.select(selectedPresets());
     o.outDir = outDir_->text().trimmed().toStdString();
+    // The grid's own records: no PNG is read again to find out what made it.
     std::vector<exportset::Variant> variants;
-    for (const auto& c : approvedModel_->cells()) {
-        const QString dir = QFileInfo(c.path).absolutePath();
-        for (auto& v : exportset::scanVariants(dir.toStdString()))
-            if (QString::fromStdString(v.image) == c.path) variants.push_back(v);
-    }
+    for (const auto& c : approvedModel_->cells()) variants.push_back({c.path.toStdString(), std::string(), c.record});
     if (variants.empty() || o.presets.empty()) {
         status_->setText(tr("Approve variants and choose placements first."));
         return;
     }
     exportButton_->setEnabled(false);
+    cancelButton_->setEnabled(true);
+    progress_->setRange(0, int(variants.size() * o.presets.size()));
+    progress_->setValue(0);
+    progress_->show();
     status_->setText(tr("Exporting %1 variants to %2 placements...").arg(variants.size()).arg(o.presets.size()));
-    runInBackground([this, variants, o] {
-        try {
-            const auto rep = exportset::exportVariants(variants, o);
-            QMetaObject::invokeMethod(this, [this, n = int(rep.files.size()), over = int(rep.overBudget.size()),
-                                             m = QString::fromStdString(rep.manifestCsv)] {
-                status_->setText(tr("%1 files written, %2 over budget (not exported). Manifest: %3").arg(n).arg(over).arg(m));
-                exportButton_->setEnabled(true);
-                Q_EMIT exported(n, m);
-            });
-        } catch (const std::exception& e) {
-            QMetaObject::invokeMethod(this, [this, msg = QString::fromStdString(e.what())] {
-                status_->setText(msg);
-                exportButton_->setEnabled(true);
-            });
-        }
-    });
+    JobHandlers h;
+    h.progress = [this](int d, int t, const QString& file) {
+        progress_->setRange(0, t);
+        progress_->setValue(d);
+        status_->setText(tr("Exported %1 / %2: %3").arg(d).arg(t).arg(file));
+    };
+    h.failed = [this](const QString& m) {
+        endExport();
+        status_->setText(m);
+    };
+    h.cancelled = [this] {
+        endExport();
+        status_->setText(tr("Export cancelled; the files written so far are complete."));
+    };
+    runner_->run<exportset::ExportReport>(
+        tr("Export"),
+        [variants, o](JobContext& ctx) { return exportset::exportVariants(variants, o, ctx.progressFn(), ctx.cancelToken()); },
+        [this](exportset::ExportReport rep) {
+            endExport();
+            const QString m = QString::fromStdString(rep.manifestCsv);
+            status_->setText(tr("%1 files written, %2 over budget (not exported). Manifest: %3")
+                                 .arg(rep.files.size())
+                                 .arg(rep.overBudget.size())
+                                 .arg(m));
+            Q_EMIT exported(int(rep.files.size()), m);
+        },
+        h);
 }
+
+void ExportPage::cancel() { runner_->cancelAll(); }
+
+void ExportPage::endExport() {
+    exportButton_->setEnabled(true);
+    cancelButton_->setEnabled(false);
+    progress_->hide();
+}
+
+ExportPage::~ExportPage() { runner_->shutdown(); }
 
 } // namespace adv::ui

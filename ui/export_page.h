@@ -7,18 +7,21 @@
 class QLabel;
 class QLineEdit;
 class QListView;
+class QProgressBar;
 class QPushButton;
 class QTreeWidget;
 
 namespace adv::ui {
 
 class ApprovedVariantsModel;
+class JobRunner;
 class VariantsPage;
 
 class ExportPage : public WorkspacePage {
     Q_OBJECT
 public:
     ExportPage(VariantsPage* variants, QWidget* parent = nullptr);
+    ~ExportPage() override;
     void refreshApproved();
     QStringList selectedPresets() const;
     int approvedCount() const;
@@ -26,17 +29,21 @@ public:
 
 public Q_SLOTS:
     void exportNow();
+    void cancel();
 
 Q_SIGNALS:
     void exported(int files, const QString& manifest);
 
 private:
+    void endExport();
     VariantsPage* variants_;
+    JobRunner* runner_;
     ApprovedVariantsModel* approvedModel_;
     QListView* approved_;
     QTreeWidget* presets_;
     QLineEdit* outDir_;
-    QPushButton* exportButton_;
+    QPushButton *exportButton_, *cancelButton_;
+    QProgressBar* progress_;
     QLabel* status_;
 };
 

@@ -2,7 +2,8 @@
 
 #include "ui/plot.h"
 #include "ui/preferences.h"
-#include "ui/workers.h"
+#include "ui/job_runner.h"
+#include "ui/metatypes.h"
 
 #include "train/train_config.h"
 #include "train/trainer.h"
@@ -25,7 +26,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTextStream>
-#include <QThread>
+#include <QPointer>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -52,6 +53,37 @@ QWidget* sideBySide(QWidget* p, QWidget* a, QWidget* b) {
 
 TrainingPage::TrainingPage(QWidget* parent)
     : WorkspacePage(QStringLiteral("training"), tr("Training"), QString(), parent) {
+    runner_ = new JobRunner(this);
+    control_ = std::make_shared<train::TrainControl>();
+    registerMetaTypes();
+    QFormLayout* form = buildForm();
+    QLayout* buttons = buildActions();
+    status_ = new QLabel(tr("Idle"), this);
+    status_->setObjectName(QStringLiteral("trainingStatus"));
+    auto* left = new QWidget(this);
+    auto* ll = new QVBoxLayout(left);
+    auto* formBox = new QGroupBox(tr("Run"), left);
+    formBox->setLayout(form);
+    ll->addWidget(formBox);
+    ll->addLayout(buttons);
+    ll->addWidget(status_);
+    runs_ = new QListWidget(left);
+    runs_->setObjectName(QStringLiteral("runList"));
+    ll->addWidget(new QLabel(tr("Earlier runs (double-click to open):"), left));
+    ll->addWidget(runs_, 1);
+    connect(runs_, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem* it) {
+        QString err;
+        if (!openRun(it->data(Qt::UserRole).toString(), &err)) QMessageBox::warning(this, tr("Open run"), err);
+    });
+    QWidget* right = buildChart();
+    QSplitter* split = twoPanes(left, right, 0, 1);
+    auto* top = new QVBoxLayout(this);
+    top->addWidget(split);
+    setRunning(false);
+    refreshRuns();
+}
+
+QFormLayout* TrainingPage::buildForm() {
     auto* form = new QFormLayout;
     model_ = new QLineEdit(this);
     model_->setPlaceholderText(tr("diffusers folder or SD 1.x .safetensors (empty: embedded model)"));
@@ -102,7 +134,10 @@ TrainingPage::TrainingPage(QWidget* parent)
     form->addRow(tr("Checkpoint every:"), checkpointEvery_);
     form->addRow(tr("Validate every:"), validateEvery_);
     form->addRow(tr("Validation prompts:"), prompts_);
+    return form;
+}
 
+QLayout* TrainingPage::buildActions() {
     startButton_ = new QPushButton(tr("Start"), this);
     startButton_->setObjectName(QStringLiteral("startTraining"));
     pauseButton_ = new QPushButton(tr("Pause"), this);
@@ -126,25 +161,10 @@ TrainingPage::TrainingPage(QWidget* parent)
     });
     buttons->addWidget(exportCsvButton);
     buttons->addWidget(exportPngButton);
-    status_ = new QLabel(tr("Idle"), this);
-    status_->setObjectName(QStringLiteral("trainingStatus"));
+    return buttons;
+}
 
-    auto* left = new QWidget(this);
-    auto* ll = new QVBoxLayout(left);
-    auto* formBox = new QGroupBox(tr("Run"), left);
-    formBox->setLayout(form);
-    ll->addWidget(formBox);
-    ll->addLayout(buttons);
-    ll->addWidget(status_);
-    runs_ = new QListWidget(left);
-    runs_->setObjectName(QStringLiteral("runList"));
-    ll->addWidget(new QLabel(tr("Earlier runs (double-click to open):"), left));
-    ll->addWidget(runs_, 1);
-    connect(runs_, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem* it) {
-        QString err;
-        if (!openRun(it->data(Qt::UserRole).toString(), &err)) QMessageBox::warning(this, tr("Open run"), err);
-    });
-
+QWidget* TrainingPage::buildChart() {
     plot_ = new QCustomPlot(this);
     plot_->setObjectName(QStringLiteral("lossChart"));
     plot_->setMinimumHeight(260);
@@ -178,23 +198,12 @@ TrainingPage::TrainingPage(QWidget* parent)
     rl->addWidget(new QLabel(tr("Validation images:"), right));
     rl->addWidget(validation_);
     rl->addWidget(log_);
-    auto* split = new QSplitter(this);
-    split->setObjectName(QStringLiteral("trainingSplitter"));  // state remembered by the main window
-    split->addWidget(left);
-    split->addWidget(right);
-    split->setStretchFactor(1, 1);
-    auto* top = new QVBoxLayout(this);
-    top->addWidget(split);
-    setRunning(false);
-    refreshRuns();
+    return right;
 }
 
 TrainingPage::~TrainingPage() {
-    if (thread_) {
-        worker_->control()->stop = true;
-        thread_->quit();
-        thread_->wait();
-    }
+    control_->stop = true;  // a running fine-tune stops at its next step
+    runner_->shutdown();
 }
 
 train::TrainConfig TrainingPage::config() const {
@@ -255,6 +264,7 @@ void TrainingPage::setRunning(bool running) {
 void TrainingPage::resetChart() {
     steps_.clear(), loss_.clear(), smooth_.clear(), lr_Values.clear();
     for (int i = 0; i < 3; ++i) plot_->graph(i)->data()->clear();
+    maxLr_ = 0;
     plot_->clearItems();
     validation_->clear();
 }
@@ -267,74 +277,105 @@ void TrainingPage::start() {
         return;
     }
     resetChart();
-    thread_ = new QThread(this);
-    worker_ = new TrainWorker(c);
-    worker_->moveToThread(thread_);
-    connect(thread_, &QThread::started, worker_, &TrainWorker::run);
-    connect(worker_, &TrainWorker::step, this, &TrainingPage::onStep);
-    connect(worker_, &TrainWorker::validation, this, &TrainingPage::onValidation);
-    connect(worker_, &TrainWorker::event, this, &TrainingPage::addEvent);
-    connect(worker_, &TrainWorker::finished, this, [this](bool completed, const QString& lora, const QString& failure) {
-        thread_->quit();
-        thread_->wait();
-        worker_->deleteLater();
-        thread_->deleteLater();
-        thread_ = nullptr;
-        worker_ = nullptr;
-        setRunning(false);
-        status_->setText(completed ? tr("Finished: %1").arg(lora) : failure.isEmpty() ? tr("Stopped") : tr("Failed: %1").arg(failure));
-        refreshRuns();
-        Q_EMIT runFinished(completed, lora, failure);
-    });
+    control_ = std::make_shared<train::TrainControl>();
+    auto control = control_;
+    JobHandlers h;
+    h.failed = [this](const QString& m) { onFinished(false, QString(), m); };
+    h.cancelled = [this] { onFinished(false, QString(), QString()); };
+    QPointer<TrainingPage> self(this);
+    runner_->run<train::TrainResult>(
+        tr("Train %1").arg(QString::fromStdString(c.outDir)),
+        [c, control, self](JobContext& ctx) {
+            train::TrainEvents ev;
+            ev.onStep = [&ctx, self](const train::StepMetrics& m) {
+                ctx.post([self, m] {
+                    if (self) self->onStep(m);
+                });
+            };
+            ev.onValidation = [&ctx, self](const std::vector<train::ValidationImage>& imgs) {
+                QStringList files;
+                for (const auto& i : imgs) files << QString::fromStdString(i.path);
+                const int step = imgs.empty() ? 0 : imgs.front().step;
+                ctx.post([self, step, files] {
+                    if (self) self->onValidation(step, files);
+                });
+            };
+            ev.onEvent = [&ctx, self](const std::string& k, const std::string& m) {
+                ctx.post([self, k = QString::fromStdString(k), m = QString::fromStdString(m)] {
+                    if (self) self->addEvent(k, m);
+                });
+            };
+            ev.onPrepare = ctx.progressFn();
+            return train::runTraining(c, ev, control.get(), false);
+        },
+        [this](train::TrainResult r) {
+            onFinished(r.completed, QString::fromStdString(r.loraPath), QString::fromStdString(r.failure));
+        },
+        h);
+    running_ = true;
     setRunning(true);
     status_->setText(tr("Preparing data..."));
-    thread_->start();
+}
+
+void TrainingPage::onFinished(bool completed, const QString& lora, const QString& failure) {
+    running_ = false;
+    setRunning(false);
+    status_->setText(completed ? tr("Finished: %1").arg(lora) : failure.isEmpty() ? tr("Stopped") : tr("Failed: %1").arg(failure));
+    refreshRuns();
+    Q_EMIT runFinished(completed, lora, failure);
 }
 
 void TrainingPage::togglePause() {
-    if (!worker_) return;
-    auto* c = worker_->control();
+    if (!running_) return;
+    auto* c = control_.get();
     c->pause = !c->pause;
     pauseButton_->setText(c->pause ? tr("Resume") : tr("Pause"));
     addEvent(QStringLiteral("pause"), c->pause ? tr("paused") : tr("resumed"));
 }
 
 void TrainingPage::stop() {
-    if (worker_) worker_->control()->stop = true;
+    if (running_) control_->stop = true;  // graceful: the trainer writes a checkpoint and returns
 }
 
-void TrainingPage::onStep(int step, int total, double loss, double smooth, double lr, double stepSeconds, double eta,
-                          const QString& event) {
+void TrainingPage::onStep(const train::StepMetrics& m) {
+    const double loss = std::isfinite(m.loss) ? m.loss : qQNaN();
+    const double smooth = std::isfinite(m.smoothLoss) ? m.smoothLoss : qQNaN();
+    const QString event = QString::fromStdString(m.event);
     if (event == QLatin1String("rollback")) {
         // The run went back to its last checkpoint: drop the points after it.
-        while (!steps_.isEmpty() && steps_.last() > step) steps_.removeLast(), loss_.removeLast(), smooth_.removeLast(), lr_Values.removeLast();
+        while (!steps_.isEmpty() && steps_.last() > m.step) steps_.removeLast(), loss_.removeLast(), smooth_.removeLast(), lr_Values.removeLast();
+        plot_->graph(0)->data()->removeAfter(m.step);
+        plot_->graph(1)->data()->removeAfter(m.step);
+        plot_->graph(2)->data()->removeAfter(m.step);
     } else {
-        steps_ << step;
-        loss_ << (std::isfinite(loss) ? loss : qQNaN());
-        smooth_ << (std::isfinite(smooth) ? smooth : qQNaN());
-        lr_Values << lr;
+        steps_ << m.step;
+        loss_ << loss;
+        smooth_ << smooth;
+        lr_Values << m.lr;
+        // Appended point by point: the chart never re-copies the whole run.
+        plot_->graph(0)->addData(m.step, loss);
+        plot_->graph(1)->addData(m.step, smooth);
+        plot_->graph(2)->addData(m.step, m.lr);
+        maxLr_ = std::max(maxLr_, m.lr);
     }
     if (!event.isEmpty()) {
         auto* line = new QCPItemStraightLine(plot_);
-        line->point1->setCoords(step, 0);
-        line->point2->setCoords(step, 1);
+        line->point1->setCoords(m.step, 0);
+        line->point2->setCoords(m.step, 1);
         line->setPen(QPen(event == QLatin1String("nan") ? Qt::red : QColor(200, 0, 200), 1, Qt::DotLine));
     }
-    plot_->graph(0)->setData(steps_, loss_, true);
-    plot_->graph(1)->setData(steps_, smooth_, true);
-    plot_->graph(2)->setData(steps_, lr_Values, true);
-    plot_->rescaleAxes();
-    double maxLr = 0;
-    for (double v : lr_Values) maxLr = std::max(maxLr, v);
-    plot_->yAxis2->setRange(0, maxLr > 0 ? maxLr * 1.15 : 1);
+    plot_->xAxis->setRange(0, std::max(1, m.totalSteps > 0 ? m.totalSteps : m.step));
+    plot_->graph(0)->rescaleValueAxis(false, true);
+    plot_->graph(1)->rescaleValueAxis(true, true);
+    plot_->yAxis2->setRange(0, maxLr_ > 0 ? maxLr_ * 1.15 : 1);
     plot_->replot(QCustomPlot::rpQueuedReplot);
     status_->setText(tr("Step %1 / %2 — %3 it/s — ETA %4 s — loss %5")
-                         .arg(step)
-                         .arg(total)
-                         .arg(stepSeconds > 0 ? 1.0 / stepSeconds : 0.0, 0, 'f', 2)
-                         .arg(eta, 0, 'f', 0)
-                         .arg(smooth, 0, 'f', 4));
-    Q_EMIT stepReported(step);
+                         .arg(m.step)
+                         .arg(m.totalSteps)
+                         .arg(m.stepSeconds > 0 ? 1.0 / m.stepSeconds : 0.0, 0, 'f', 2)
+                         .arg(m.etaSeconds, 0, 'f', 0)
+                         .arg(m.smoothLoss, 0, 'f', 4));
+    Q_EMIT stepReported(m);
 }
 
 void TrainingPage::onValidation(int step, const QStringList& images) {
@@ -368,8 +409,10 @@ bool TrainingPage::openRun(const QString& runDir, QString* error) {
         return false;
     }
     resetChart();
-    for (const auto& s : m) onStep(s.step, m.empty() ? 0 : m.back().step, s.loss, s.smoothLoss, s.lr, s.stepSeconds, s.etaSeconds,
-                                   QString::fromStdString(s.event));
+    for (auto s : m) {
+        s.totalSteps = m.back().step;
+        onStep(s);
+    }
     const QDir v(runDir + QStringLiteral("/validation"));
     for (const QString& f : v.entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name)) {
         auto* it = new QListWidgetItem(QIcon(v.filePath(f)), f.left(12), validation_);

@@ -6,6 +6,8 @@
 
 #include <QVector>
 
+#include <memory>
+
 class QComboBox;
 class QCustomPlot;
 class QDoubleSpinBox;
@@ -15,15 +17,18 @@ class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
-class QThread;
+class QFormLayout;
+class QLayout;
 
 namespace adv::train {
 struct TrainConfig;
+struct TrainControl;
+struct StepMetrics;
 }
 
 namespace adv::ui {
 
-class TrainWorker;
+class JobRunner;
 
 class TrainingPage : public WorkspacePage {
     Q_OBJECT
@@ -37,7 +42,7 @@ public:
     void setManifest(const QString& path);
     void setModel(const QString& path);
     void setOutputDir(const QString& path);
-    bool isRunning() const { return thread_ != nullptr; }
+    bool isRunning() const { return running_; }
     // Reopens a finished run's metrics.jsonl.
     bool openRun(const QString& runDir, QString* error = nullptr);
     int points() const { return steps_.size(); }
@@ -52,10 +57,14 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void runFinished(bool completed, const QString& loraPath, const QString& failure);
-    void stepReported(int step);
+    void stepReported(const adv::train::StepMetrics& metrics);
 
 private:
-    void onStep(int step, int total, double loss, double smooth, double lr, double stepSeconds, double eta, const QString& event);
+    QFormLayout* buildForm();
+    QLayout* buildActions();
+    QWidget* buildChart();
+    void onStep(const train::StepMetrics& m);
+    void onFinished(bool completed, const QString& loraPath, const QString& failure);
     void onValidation(int step, const QStringList& images);
     void addEvent(const QString& kind, const QString& message);
     void refreshRuns();
@@ -73,8 +82,10 @@ private:
     QListWidget* runs_;
     QPlainTextEdit* log_;
     QVector<double> steps_, loss_, smooth_, lr_Values;
-    QThread* thread_ = nullptr;
-    TrainWorker* worker_ = nullptr;
+    double maxLr_ = 0;
+    JobRunner* runner_;
+    std::shared_ptr<train::TrainControl> control_;
+    bool running_ = false;
 };
 
 } // namespace adv::ui

@@ -1,5 +1,7 @@
 #include "ui/variant_grid_model.h"
 
+#include "pairs/captions.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QIcon>
@@ -8,7 +10,8 @@ namespace adv::ui {
 
 VariantGridModel::VariantGridModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void VariantGridModel::setGrid(const QStringList& concepts, const QList<VariantColumn>& columns, qint64 firstSeed) {
+void VariantGridModel::setGrid(const QStringList& concepts, const QList<VariantColumn>& columns, qint64 firstSeed,
+                               const studio::VariantRecord& request) {
     beginResetModel();
     concepts_ = concepts;
     columns_ = columns;
@@ -17,11 +20,14 @@ void VariantGridModel::setGrid(const QStringList& concepts, const QList<VariantC
         QList<Entry> row;
         for (const auto& col : columns) {
             Entry e;
-            e.cell.concept = concept;
-            e.cell.condition = col.condition;
-            e.cell.seed = firstSeed + col.seedIndex;
+            e.cell.record = request;
+            e.cell.record.concept = concept.toStdString();
+            e.cell.record.condition = col.condition.toStdString();
+            e.cell.record.prompt = pairs::caption(e.cell.record.concept, e.cell.record.condition);
+            e.cell.record.seed = firstSeed + col.seedIndex;
+            if (!col.withLora) e.cell.record.loras.clear();
             e.cell.withLora = col.withLora;
-            e.cell.id = QStringLiteral("%1|%2|%3|%4").arg(concept, col.condition).arg(e.cell.seed).arg(col.withLora ? 1 : 0);
+            e.cell.id = QStringLiteral("%1|%2|%3|%4").arg(concept, col.condition).arg(e.cell.seed()).arg(col.withLora ? 1 : 0);
             row << e;
         }
         rows_ << row;
@@ -80,10 +86,17 @@ void VariantGridModel::setPreview(const QString& cellId, const QImage& img) {
     }
 }
 
-void VariantGridModel::setRendered(const QString& cellId, const QImage& img, const QString& parameters, const QString& path) {
+void VariantGridModel::setRequest(const QString& cellId, const studio::VariantRecord& request) {
+    if (auto* e = entry(cellId)) {
+        if (!e->cell.rendered()) e->cell.record = request;
+    }
+}
+
+void VariantGridModel::setRendered(const QString& cellId, const QImage& img, const studio::VariantRecord& record,
+                                   const QString& path) {
     if (auto* e = entry(cellId)) {
         e->state = State::Done;
-        e->cell.parameters = parameters;
+        e->cell.record = record;
         e->cell.path = path;
         e->icon = QPixmap::fromImage(img.scaled(iconSize_, iconSize_, Qt::KeepAspectRatio, Qt::SmoothTransformation));
         touch(cellId);
@@ -101,10 +114,9 @@ void VariantGridModel::setApproved(const QString& cellId, bool approved) {
 void VariantGridModel::setSeed(const QString& cellId, qint64 seed) {
     if (auto* e = entry(cellId)) {
         const bool wasApproved = e->cell.approved;
-        e->cell.seed = seed;
+        e->cell.record.seed = seed;
         e->cell.approved = false;
         e->cell.path.clear();
-        e->cell.parameters.clear();
         e->state = State::Queued;
         touch(cellId);
         if (wasApproved) Q_EMIT approvalChanged(cellId, false);
@@ -123,21 +135,22 @@ QVariant VariantGridModel::data(const QModelIndex& index, int role) const {
         case State::Queued: return tr("queued");
         case State::Rendering: return tr("rendering");
         case State::Failed: return tr("failed");
+        case State::Cancelled: return tr("cancelled");
         case State::Done: return e.cell.approved ? tr("approved") : QString();
         }
         return {};
     case Qt::DecorationRole: return e.icon.isNull() ? QVariant() : QVariant(e.icon);
-    case Qt::ToolTipRole: return e.cell.parameters.isEmpty() ? QVariant() : QVariant(e.cell.parameters);
+    case Qt::ToolTipRole: return e.cell.rendered() ? QVariant(e.cell.parameters()) : QVariant();
     case Qt::CheckStateRole: return e.cell.approved ? Qt::Checked : Qt::Unchecked;
     case Qt::BackgroundRole: return e.cell.approved ? QVariant(QBrush(QColor(200, 240, 200))) : QVariant();
     case CellIdRole: return e.cell.id;
     case StateRole: return static_cast<int>(e.state);
-    case SeedRole: return e.cell.seed;
-    case ConceptRole: return e.cell.concept;
-    case ConditionRole: return e.cell.condition;
+    case SeedRole: return e.cell.seed();
+    case ConceptRole: return e.cell.concept();
+    case ConditionRole: return e.cell.condition();
     case WithLoraRole: return e.cell.withLora;
     case PathRole: return e.cell.path;
-    case ParametersRole: return e.cell.parameters;
+    case ParametersRole: return e.cell.parameters();
     default: return {};
     }
 }
@@ -197,9 +210,9 @@ QVariant ApprovedVariantsModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || !checkIndex(index, CheckIndexOption::ParentIsInvalid)) return {};
     const VariantCell& c = cells_[index.row()];
     switch (role) {
-    case Qt::DisplayRole: return QStringLiteral("%1 / %2 / %3").arg(c.concept, c.condition).arg(c.seed);
+    case Qt::DisplayRole: return QStringLiteral("%1 / %2 / %3").arg(c.concept(), c.condition()).arg(c.seed());
     case Qt::DecorationRole: return QIcon(c.path);
-    case Qt::ToolTipRole: return c.parameters;
+    case Qt::ToolTipRole: return c.parameters();
     case VariantGridModel::CellIdRole: return c.id;
     case VariantGridModel::PathRole: return c.path;
     default: return {};

@@ -8,6 +8,8 @@
 // the Export workspace.
 #pragma once
 
+#include "studio/variant_record.h"
+
 #include <QAbstractListModel>
 #include <QAbstractTableModel>
 #include <QImage>
@@ -18,11 +20,20 @@
 
 namespace adv::ui {
 
+// One cell: its place in the grid and its variant record (the request until it is rendered,
+// then what made the image at `path`).
 struct VariantCell {
-    QString id, concept, condition, path, parameters;
-    qint64 seed = 0;
+    QString id, path;
     bool withLora = true;
     bool approved = false;
+    studio::VariantRecord record;
+
+    QString concept() const { return QString::fromStdString(record.concept); }
+    QString condition() const { return QString::fromStdString(record.condition); }
+    qint64 seed() const { return record.seed; }
+    bool rendered() const { return !path.isEmpty(); }
+    // A1111 "parameters" text of the rendered image (empty before).
+    QString parameters() const { return rendered() ? QString::fromStdString(record.toA1111()) : QString(); }
 };
 
 struct VariantColumn {
@@ -34,14 +45,16 @@ struct VariantColumn {
 class VariantGridModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum class State { Queued, Rendering, Done, Failed };
+    enum class State { Queued, Rendering, Done, Failed, Cancelled };
     enum Roles { CellIdRole = Qt::UserRole + 1, StateRole, SeedRole, ConceptRole, ConditionRole, WithLoraRole, PathRole, ParametersRole };
     using ApprovalEditor = std::function<void(const QString& cellId, bool approved)>;
 
     explicit VariantGridModel(QObject* parent = nullptr);
 
-    // A new grid: every cell queued, nothing approved.
-    void setGrid(const QStringList& concepts, const QList<VariantColumn>& columns, qint64 firstSeed);
+    // A new grid: every cell queued, nothing approved; `request` is every cell's record before the
+    // concept, condition and seed are filled in (prompt from the caption rule, sampler, steps, CFG, ...).
+    void setGrid(const QStringList& concepts, const QList<VariantColumn>& columns, qint64 firstSeed,
+                 const studio::VariantRecord& request = {});
     void setApprovalEditor(ApprovalEditor e) { editor_ = std::move(e); }
     void setIconSize(int px) { iconSize_ = px; }
 
@@ -53,7 +66,8 @@ public:
 
     void setState(const QString& cellId, State s);
     void setPreview(const QString& cellId, const QImage& img);
-    void setRendered(const QString& cellId, const QImage& img, const QString& parameters, const QString& path);
+    void setRendered(const QString& cellId, const QImage& img, const studio::VariantRecord& record, const QString& path);
+    void setRequest(const QString& cellId, const studio::VariantRecord& request);  // before a (re-)render
     void setApproved(const QString& cellId, bool approved);
     void setSeed(const QString& cellId, qint64 seed);  // a re-roll: back to queued, not approved
 

@@ -1,10 +1,15 @@
 #include "ui/variants_page.h"
 
+#include "ui/image_convert.h"
+#include "ui/job_runner.h"
 #include "ui/preferences.h"
 #include "ui/project.h"
 
-#include "pairs/backgrounds.h"
-#include "sched/samplers.h"
+#include "sched/sampler_names.h"
+#include "studio/defaults.h"
+#include "studio/renderer.h"
+#include "util/error.h"
+#include "util/fs.h"
 
 #include <QAction>
 #include <QApplication>
@@ -17,23 +22,25 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QSpinBox>
-#include <QPointer>
 #include <QTableView>
 #include <QUndoCommand>
 #include <QUndoStack>
-#include <QThread>
 #include <QVBoxLayout>
 
 namespace adv::ui {
+
+// The renderer lives here, used only from the runner's jobs (one at a time, in order).
+struct VariantsPage::Engine {
+    std::unique_ptr<studio::Renderer> renderer;
+};
 
 namespace {
 QStringList splitList(const QString& s) {
@@ -42,17 +49,43 @@ QStringList splitList(const QString& s) {
     out.removeAll(QString());
     return out;
 }
-// The same captions the pair sets are trained with.
-QString promptFor(const QString& concept, const QString& condition) {
-    const std::string tmpl = pairs::defaultTemplate(condition.toStdString());
-    return QString::fromStdString(pairs::applyTemplate(tmpl, concept.toStdString()));
-}
+
+struct ModelInfo {
+    QString name;
+    int resolution = 0;
+};
+
+struct Rendered {
+    QImage image;
+    studio::VariantRecord record;
+    QString path;
+    double seconds = 0;
+};
+
+QString outputFolder() { return QDir(Preferences::instance().outputFolder()).filePath(QStringLiteral("variants")); }
 } // namespace
 
 VariantsPage::VariantsPage(QWidget* parent)
-    : WorkspacePage(QStringLiteral("variants"), tr("Variants"), QString(), parent) {
-    registerMetaTypes();
+    : WorkspacePage(QStringLiteral("variants"), tr("Variants"), QString(), parent), engine_(std::make_shared<Engine>()) {
+    runner_ = new JobRunner(this);
+    connect(runner_, &JobRunner::idle, this, &VariantsPage::onJobEnded);
+    auto* form = new QFormLayout;
+    buildForm(form);
+    QLayout* actions = buildActions();
+    buildGrid();
+    auto* top = new QVBoxLayout(this);
+    top->addLayout(form);
+    top->addLayout(actions);
+    top->addWidget(view_, 1);
+    ensureModel();  // the first click on "Render grid" must find a model
+}
+
+VariantsPage::~VariantsPage() { runner_->shutdown(); }
+
+void VariantsPage::buildForm(QFormLayout* form) {
+    using D = studio::GenerationDefaults;
     model_ = new QLineEdit(Preferences::instance().defaultModel(), this);
+    model_->setObjectName(QStringLiteral("model"));
     model_->setPlaceholderText(tr("embedded model (or a model folder / .safetensors)"));
     auto* loadButton = new QPushButton(tr("Load model"), this);
     connect(loadButton, &QPushButton::clicked, this, &VariantsPage::loadModel);
@@ -64,36 +97,32 @@ VariantsPage::VariantsPage(QWidget* parent)
     negative_->setPlaceholderText(tr("negative prompt"));
     seeds_ = new QSpinBox(this);
     seeds_->setRange(1, 16);
-    seeds_->setValue(1);
+    seeds_->setValue(D::seedsPerCell);
     baseSeed_ = new QSpinBox(this);
+    baseSeed_->setObjectName(QStringLiteral("firstSeed"));
     baseSeed_->setRange(0, 2147483647);
-    baseSeed_->setValue(1);
+    baseSeed_->setValue(static_cast<int>(D::firstSeed));
     steps_ = new QSpinBox(this);
     steps_->setRange(1, 150);
-    steps_->setValue(20);
+    steps_->setValue(D::steps);
     cfg_ = new QDoubleSpinBox(this);
-    cfg_->setRange(1, 30);
-    cfg_->setValue(7.5);
+    cfg_->setRange(0, 30);
+    cfg_->setSingleStep(0.5);
+    cfg_->setValue(D::cfg);
     sampler_ = new QComboBox(this);
     for (const auto& n : samplerNames()) sampler_->addItem(QString::fromStdString(n));
-    sampler_->setCurrentText(QStringLiteral("dpmpp_2m_karras"));
-    lora_ = new QLineEdit(this);
+    sampler_->setCurrentText(QString::fromLatin1(D::sampler));
+    lora_ = new QLineEdit(QString::fromStdString(fs::embeddedDemoLora()), this);
+    lora_->setObjectName(QStringLiteral("lora"));
     lora_->setPlaceholderText(tr("LoRA .safetensors (optional)"));
     loraScale_ = new QDoubleSpinBox(this);
     loraScale_->setRange(-2, 2);
     loraScale_->setSingleStep(0.1);
     loraScale_->setValue(1.0);
     compare_ = new QCheckBox(tr("Compare with LoRA off"), this);
-    renderButton_ = new QPushButton(tr("Render grid"), this);
-    renderButton_->setObjectName(QStringLiteral("renderGrid"));
-    cancelButton_ = new QPushButton(tr("Cancel"), this);
-    connect(renderButton_, &QPushButton::clicked, this, &VariantsPage::renderGrid);
-    connect(cancelButton_, &QPushButton::clicked, this, &VariantsPage::cancel);
-    progress_ = new QProgressBar(this);
-    status_ = new QLabel(tr("No model loaded"), this);
-    status_->setObjectName(QStringLiteral("variantsStatus"));
+    compare_->setObjectName(QStringLiteral("compare"));
+    compare_->setChecked(!lora_->text().isEmpty());  // the first grid shows what the shipped LoRA does
 
-    auto* form = new QFormLayout;
     auto* modelRow = new QHBoxLayout;
     modelRow->addWidget(model_, 1);
     modelRow->addWidget(loadButton);
@@ -107,18 +136,34 @@ VariantsPage::VariantsPage(QWidget* parent)
         row->addWidget(new QLabel(label, this));
         row->addWidget(w);
     }
+    row->addStretch();
     form->addRow(row);
     auto* loraRow = new QHBoxLayout;
     loraRow->addWidget(lora_, 1);
     loraRow->addWidget(loraScale_);
     loraRow->addWidget(compare_);
     form->addRow(tr("LoRA:"), loraRow);
+}
+
+QLayout* VariantsPage::buildActions() {
+    renderButton_ = new QPushButton(tr("Render grid"), this);
+    renderButton_->setObjectName(QStringLiteral("renderGrid"));
+    cancelButton_ = new QPushButton(tr("Cancel"), this);
+    cancelButton_->setEnabled(false);
+    connect(renderButton_, &QPushButton::clicked, this, &VariantsPage::renderGrid);
+    connect(cancelButton_, &QPushButton::clicked, this, &VariantsPage::cancel);
+    progress_ = new QProgressBar(this);
+    status_ = new QLabel(tr("No model loaded"), this);
+    status_->setObjectName(QStringLiteral("variantsStatus"));
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(renderButton_);
     buttons->addWidget(cancelButton_);
     buttons->addWidget(progress_, 1);
     buttons->addWidget(status_);
+    return buttons;
+}
 
+void VariantsPage::buildGrid() {
     grid_ = new VariantGridModel(this);
     grid_->setApprovalEditor([this](const QString& id, bool approved) { setApproved(id, approved); });
     connect(grid_, &VariantGridModel::approvalChanged, this, &VariantsPage::approvalsChanged);
@@ -133,7 +178,7 @@ VariantsPage::VariantsPage(QWidget* parent)
     connect(view_, &QTableView::customContextMenuRequested, this, &VariantsPage::showContextMenu);
     connect(view_, &QTableView::doubleClicked, this, [this](const QModelIndex& i) {
         const VariantCell c = grid_->cell(i.data(VariantGridModel::CellIdRole).toString());
-        if (!c.path.isEmpty()) setApproved(c.id, !c.approved);
+        if (c.rendered()) setApproved(c.id, !c.approved);
     });
     auto* approve = new QAction(tr("Approve / unapprove selected"), this);
     approve->setShortcut(Qt::Key_Space);
@@ -141,45 +186,10 @@ VariantsPage::VariantsPage(QWidget* parent)
     connect(approve, &QAction::triggered, this, [this] {
         for (const auto& i : view_->selectionModel()->selectedIndexes()) {
             const VariantCell c = grid_->cell(i.data(VariantGridModel::CellIdRole).toString());
-            if (!c.path.isEmpty()) setApproved(c.id, !c.approved);
+            if (c.rendered()) setApproved(c.id, !c.approved);
         }
     });
     view_->addAction(approve);
-    auto* top = new QVBoxLayout(this);
-    top->addLayout(form);
-    top->addLayout(buttons);
-    top->addWidget(view_, 1);
-
-    thread_ = new QThread(this);
-    worker_ = new RenderWorker;
-    worker_->moveToThread(thread_);
-    connect(thread_, &QThread::finished, worker_, &QObject::deleteLater);
-    connect(worker_, &RenderWorker::modelLoaded, this, [this](const QString& name, int res) {
-        status_->setText(tr("Model %1 (%2 px)").arg(name).arg(res));
-        renderButton_->setEnabled(true);
-    });
-    connect(worker_, &RenderWorker::modelFailed, this, [this](const QString& m) {
-        status_->setText(tr("Model failed"));
-        QMessageBox::warning(this, tr("Load model"), m);
-    });
-    connect(worker_, &RenderWorker::preview, this,
-            [this](const QString& id, int, int, const QImage& img) { grid_->setPreview(id, img); });
-    connect(worker_, &RenderWorker::rendered, this, &VariantsPage::onRendered);
-    connect(worker_, &RenderWorker::failed, this, [this](const QString& id, const QString& msg) {
-        grid_->setState(id, VariantGridModel::State::Failed);
-        status_->setText(msg);
-        busy_ = false;
-        next();
-    });
-    thread_->start();
-    cancelButton_->setEnabled(false);
-}
-
-VariantsPage::~VariantsPage() {
-    queue_.clear();
-    worker_->cancel();
-    thread_->quit();
-    thread_->wait();
 }
 
 void VariantsPage::setProject(Project* p) {
@@ -195,14 +205,56 @@ void VariantsPage::setLora(const QString& path, double scale) {
     lora_->setText(path);
     loraScale_->setValue(scale);
 }
+void VariantsPage::setCompareWithoutLora(bool on) { compare_->setChecked(on); }
 QStringList VariantsPage::concepts() const { return splitList(concepts_->text()); }
 QStringList VariantsPage::conditions() const { return splitList(conditions_->text()); }
+bool VariantsPage::isRendering() const { return runner_->isBusy(); }
+QString VariantsPage::statusText() const { return status_->text(); }
+
+studio::VariantRecord VariantsPage::request() const {
+    studio::VariantRecord r;
+    r.negativePrompt = negative_->text().toStdString();
+    r.sampler = sampler_->currentText().toStdString();
+    r.steps = steps_->value();
+    r.cfg = cfg_->value();
+    const QString lora = lora_->text().trimmed();
+    if (!lora.isEmpty()) r.loras.push_back({lora.toStdString(), std::string(), loraScale_->value()});
+    return r;
+}
 
 void VariantsPage::loadModel() {
-    status_->setText(tr("Loading model..."));
-    renderButton_->setEnabled(false);
-    QMetaObject::invokeMethod(worker_, "loadModel", Qt::QueuedConnection, Q_ARG(QString, model_->text().trimmed()),
-                              Q_ARG(QString, Preferences::instance().device()));
+    requestedModel_.clear();  // load again even if it is the same path (the file may have changed)
+    ensureModel();
+}
+
+void VariantsPage::ensureModel() {
+    const QString path = model_->text().trimmed();
+    const QString device = Preferences::instance().device();
+    const QString key = path + QLatin1Char('\n') + device;
+    if (key == requestedModel_) return;
+    requestedModel_ = key;
+    modelReady_ = false;
+    status_->setText(tr("Loading model %1...").arg(path.isEmpty() ? tr("(embedded)") : path));
+    auto engine = engine_;
+    JobHandlers h;
+    h.failed = [this](const QString& m) {
+        requestedModel_.clear();
+        status_->setText(tr("Model failed: %1").arg(m));
+    };
+    h.cancelled = [this] { requestedModel_.clear(); };
+    runner_->run<ModelInfo>(
+        tr("Load model"),
+        [engine, p = path.toStdString(), d = device.toStdString()](JobContext&) {
+            engine->renderer.reset();  // free the old weights first
+            engine->renderer = std::make_unique<studio::Renderer>(p, d);
+            return ModelInfo{QString::fromStdString(engine->renderer->modelName()), engine->renderer->nativeResolution()};
+        },
+        [this](ModelInfo m) {
+            modelReady_ = true;
+            status_->setText(tr("Model %1 (%2 px)").arg(m.name).arg(m.resolution));
+            Q_EMIT modelLoaded(m.name);
+        },
+        h);
 }
 
 void VariantsPage::rebuildGrid() {
@@ -211,83 +263,91 @@ void VariantsPage::rebuildGrid() {
     for (const QString& d : conditions())
         for (int s = 0; s < seeds_->value(); ++s)
             for (int l = 0; l < (cmp ? 2 : 1); ++l) columns << VariantColumn{d, s, l == 0};
-    grid_->setGrid(concepts(), columns, baseSeed_->value());
+    grid_->setGrid(concepts(), columns, baseSeed_->value(), request());
 }
 
-RenderRequest VariantsPage::requestFor(const VariantCell& c) const {
-    RenderRequest r;
-    r.cellId = c.id;
-    r.job.prompt = promptFor(c.concept, c.condition).toStdString();
-    r.job.negativePrompt = negative_->text().toStdString();
-    r.job.sampler = sampler_->currentText().toStdString();
-    r.job.steps = steps_->value();
-    r.job.cfg = cfg_->value();
-    r.job.seed = c.seed;
-    r.job.concept = c.concept.toStdString();
-    r.job.condition = c.condition.toStdString();
-    if (c.withLora && !lora_->text().trimmed().isEmpty()) r.job.loras.push_back({lora_->text().trimmed().toStdString(), loraScale_->value()});
-    const QDir out(QDir(Preferences::instance().outputFolder()).filePath(QStringLiteral("variants")));
-    QDir().mkpath(out.path());
-    r.savePath = out.filePath(QStringLiteral("%1_%2_s%3%4.png").arg(c.concept, c.condition).arg(c.seed).arg(c.withLora ? QString() : QStringLiteral("_nolora")));
-    return r;
+void VariantsPage::enqueue(const VariantCell& c) {
+    ensureModel();
+    grid_->setState(c.id, VariantGridModel::State::Queued);
+    ++total_;
+    progress_->setRange(0, total_);
+    cancelButton_->setEnabled(true);
+    const QString cellId = c.id;
+    const std::string dir = outputFolder().toStdString();
+    const std::string stem = c.record.concept + "_" + c.record.condition + "_s" + std::to_string(c.record.seed) +
+                             (c.withLora ? "" : "_nolora");
+    auto engine = engine_;
+    QPointer<VariantGridModel> grid = grid_;
+    JobHandlers h;
+    h.failed = [this, cellId](const QString& m) {
+        grid_->setState(cellId, VariantGridModel::State::Failed);
+        status_->setText(m);
+    };
+    h.cancelled = [this, cellId] { grid_->setState(cellId, VariantGridModel::State::Cancelled); };
+    jobOfCell_[cellId] = runner_->run<Rendered>(
+        tr("Render %1").arg(cellId),
+        [engine, request = c.record, dir, stem, cellId, grid](JobContext& ctx) {
+            if (!engine->renderer) throw Error("no model loaded (the model failed to load: see the status line)");
+            ctx.post([grid, cellId] {
+                if (grid) grid->setState(cellId, VariantGridModel::State::Rendering);
+            });
+            auto out = engine->renderer->render(
+                request,
+                [&](int, int, const studio::RgbImage& p) {
+                    ctx.postThrottled([grid, cellId, img = toQImage(p)] {
+                        if (grid) grid->setPreview(cellId, img);
+                    });
+                },
+                ctx.cancelToken());
+            fs::stdfs::create_directories(dir);
+            const auto path = fs::uniqueFile(dir, stem, "png");  // renders never overwrite each other
+            studio::savePng(path.string(), out);
+            return Rendered{toQImage(out.image), out.record, QString::fromStdString(path.string()), out.seconds};
+        },
+        [this, cellId](Rendered r) { onRendered(cellId, r.image, r.record, r.path, r.seconds); }, h);
 }
 
 void VariantsPage::renderGrid() {
     rebuildGrid();
-    queue_.clear();
-    for (const auto& c : grid_->cells()) queue_ << c;
-    done_ = 0;
-    total_ = queue_.size();
-    progress_->setRange(0, total_);
+    jobOfCell_.clear();
+    done_ = total_ = 0;
     progress_->setValue(0);
-    cancelButton_->setEnabled(true);
-    next();
-}
-
-void VariantsPage::enqueue(const VariantCell& c) {
-    queue_ << c;
-    ++total_;
-    progress_->setRange(0, total_);
-    cancelButton_->setEnabled(true);
-    next();
-}
-
-void VariantsPage::next() {
-    if (busy_) return;
-    if (queue_.isEmpty()) {
-        cancelButton_->setEnabled(false);
-        Q_EMIT gridFinished();
-        return;
-    }
-    busy_ = true;
-    const VariantCell c = queue_.takeFirst();
-    grid_->setState(c.id, VariantGridModel::State::Rendering);
-    QMetaObject::invokeMethod(worker_, "render", Qt::QueuedConnection, Q_ARG(adv::ui::RenderRequest, requestFor(c)));
+    gridActive_ = true;
+    for (const auto& c : grid_->cells()) enqueue(c);
+    if (total_ == 0) onJobEnded();
 }
 
 void VariantsPage::cancel() {
-    queue_.clear();
-    worker_->cancel();
+    runner_->cancelAll();
     status_->setText(tr("Cancelled"));
 }
 
-void VariantsPage::onRendered(const QString& id, const QImage& img, const QString& params, const QString& path, double seconds) {
-    busy_ = false;
-    grid_->setRendered(id, img, params, path);
+void VariantsPage::onRendered(const QString& id, const QImage& img, const studio::VariantRecord& record, const QString& path,
+                              double seconds) {
+    grid_->setRendered(id, img, record, path);
+    jobOfCell_.remove(id);
     progress_->setValue(++done_);
     status_->setText(tr("%1 / %2 rendered (%3 s per image)").arg(done_).arg(total_).arg(seconds, 0, 'f', 2));
     Q_EMIT cellRendered(id);
-    next();
+}
+
+void VariantsPage::onJobEnded() {
+    if (runner_->isBusy()) return;
+    cancelButton_->setEnabled(false);
+    if (gridActive_) {
+        gridActive_ = false;
+        Q_EMIT gridFinished();
+    }
 }
 
 namespace {
 // Approving a cell is an edit of the project's selection for export: undoable.
 class ApproveCommand : public QUndoCommand {
 public:
-    ApproveCommand(VariantGridModel* grid, const VariantCell& c, bool approved)
-        : grid_(grid), id_(c.id), approved_(approved) {
+    ApproveCommand(VariantGridModel* grid, const VariantCell& c, bool approved) : grid_(grid), id_(c.id), approved_(approved) {
         setText((approved ? VariantsPage::tr("Approve %1 / %2 / %3") : VariantsPage::tr("Unapprove %1 / %2 / %3"))
-                    .arg(c.concept, c.condition).arg(c.seed));
+                    .arg(c.concept(), c.condition())
+                    .arg(c.seed()));
     }
     void redo() override {
         if (grid_) grid_->setApproved(id_, approved_);
@@ -305,7 +365,7 @@ private:
 
 void VariantsPage::setApproved(const QString& id, bool approved) {
     const VariantCell c = grid_->cell(id);
-    if (c.id.isEmpty() || c.approved == approved || (approved && c.path.isEmpty())) return;  // render first
+    if (c.id.isEmpty() || c.approved == approved || (approved && !c.rendered())) return;  // render first
     if (project_) project_->undoStack()->push(new ApproveCommand(grid_, c, approved));
     else grid_->setApproved(id, approved);
 }
@@ -313,8 +373,24 @@ void VariantsPage::setApproved(const QString& id, bool approved) {
 void VariantsPage::reroll(const QString& id) {
     const VariantCell c = grid_->cell(id);
     if (c.id.isEmpty()) return;
-    grid_->setSeed(id, c.seed + 1000);  // a new seed, same concept and condition
+    if (jobOfCell_.contains(id)) runner_->cancel(jobOfCell_.take(id));  // its old result is stale now
+    grid_->setSeed(id, c.seed() + 1000);                                 // a new seed, same concept and condition
     enqueue(grid_->cell(id));
+}
+
+void VariantsPage::showFullSize(const VariantCell& c) {
+    if (!c.rendered()) return;
+    QDialog d(this);
+    d.setWindowTitle(QStringLiteral("%1 — %2 — seed %3").arg(c.concept(), c.condition()).arg(c.seed()));
+    auto* l = new QVBoxLayout(&d);
+    auto* img = new QLabel(&d);
+    img->setPixmap(QPixmap(c.path));
+    auto* params = new QLabel(c.parameters(), &d);
+    params->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    params->setWordWrap(true);
+    l->addWidget(img);
+    l->addWidget(params);
+    d.exec();
 }
 
 void VariantsPage::showContextMenu(const QPoint& pos) {
@@ -324,24 +400,12 @@ void VariantsPage::showContextMenu(const QPoint& pos) {
     const VariantCell c = grid_->cell(id);
     QMenu m(this);
     m.addAction(c.approved ? tr("Unapprove") : tr("Approve"), this, [this, id, c] { setApproved(id, !c.approved); })
-        ->setEnabled(!c.path.isEmpty());
+        ->setEnabled(c.rendered());
     m.addAction(tr("Re-roll"), this, [this, id] { reroll(id); });
-    m.addAction(tr("Copy seed"), this, [c] { QApplication::clipboard()->setText(QString::number(c.seed)); });
-    m.addAction(tr("Open full size"), this, [this, c] {
-        if (c.path.isEmpty()) return;
-        QDialog d(this);
-        d.setWindowTitle(QStringLiteral("%1 — %2 — seed %3").arg(c.concept, c.condition).arg(c.seed));
-        auto* l = new QVBoxLayout(&d);
-        auto* img = new QLabel(&d);
-        img->setPixmap(QPixmap(c.path));
-        auto* params = new QLabel(c.parameters, &d);
-        params->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        params->setWordWrap(true);
-        l->addWidget(img);
-        l->addWidget(params);
-        d.exec();
-    });
-    m.addAction(tr("Show parameters"), this, [this, c] { QMessageBox::information(this, tr("Generation parameters"), c.parameters); });
+    m.addAction(tr("Copy seed"), this, [c] { QApplication::clipboard()->setText(QString::number(c.seed())); });
+    m.addAction(tr("Open full size"), this, [this, c] { showFullSize(c); });
+    m.addAction(tr("Show parameters"), this,
+                [this, c] { QMessageBox::information(this, tr("Generation parameters"), c.parameters()); });
     m.exec(view_->viewport()->mapToGlobal(pos));
 }
 

@@ -1,13 +1,16 @@
-// Variants workspace: concept x condition x seed grid rendered cell by cell on
-// a worker thread with live previews; approve, re-roll, copy seed, full size,
-// generation parameters; optional LoRA on/off comparison columns.
+// Variants workspace: concept x condition x seed grid rendered cell by cell by a
+// job runner with live previews; approve, re-roll, copy seed, full size,
+// generation parameters; optional LoRA on/off comparison columns. The model
+// (the embedded one unless another is chosen) loads by itself in the background.
 #pragma once
 
 #include "ui/variant_grid_model.h"
-#include "ui/workers.h"
 #include "ui/workspace_page.h"
 
+#include <QHash>
 #include <QList>
+
+#include <memory>
 
 class QCheckBox;
 class QComboBox;
@@ -18,9 +21,11 @@ class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QTableView;
-class QThread;
+class QFormLayout;
 
 namespace adv::ui {
+
+class JobRunner;
 
 class VariantsPage : public WorkspacePage {
     Q_OBJECT
@@ -31,33 +36,46 @@ public:
 
     void setModelPath(const QString& path);
     void setLora(const QString& path, double scale);
+    void setCompareWithoutLora(bool on);
     QStringList concepts() const;
     QStringList conditions() const;
     QList<VariantCell> cells() const { return grid_->cells(); }
     QList<VariantCell> approvedCells() const { return grid_->approvedCells(); }
     VariantGridModel* gridModel() const { return grid_; }
-    bool isRendering() const { return !queue_.isEmpty() || busy_; }
+    JobRunner* jobs() const { return runner_; }
+    bool isRendering() const;
+    bool isModelLoaded() const { return modelReady_; }
+    QString statusText() const;
     // Approve or unapprove a rendered cell: an undoable edit of the project when one is open.
     void setApproved(const QString& cellId, bool approved);
+    // The record every cell of a new grid starts from (sampler, steps, CFG, negative prompt, LoRA).
+    studio::VariantRecord request() const;
 
 public Q_SLOTS:
-    void loadModel();
-    void renderGrid();
-    void cancel();
+    void loadModel();   // (re)loads the model the form names, in the background
+    void renderGrid();  // loads the model first when needed: the first click always renders
+    void cancel();      // cancels the running cell and every queued one
     void reroll(const QString& cellId);
 
 Q_SIGNALS:
+    void modelLoaded(const QString& name);
     void gridFinished();
     void approvalsChanged();
     void cellRendered(const QString& cellId);
 
 private:
-    RenderRequest requestFor(const VariantCell& c) const;
+    struct Engine;
+    void buildForm(QFormLayout* form);
+    QLayout* buildActions();
+    void buildGrid();
+    void ensureModel();
     void enqueue(const VariantCell& c);
-    void next();
-    void onRendered(const QString& cellId, const QImage& img, const QString& params, const QString& path, double seconds);
+    void onRendered(const QString& cellId, const QImage& img, const studio::VariantRecord& record, const QString& path,
+                    double seconds);
+    void onJobEnded();
     void rebuildGrid();
     void showContextMenu(const QPoint& pos);
+    void showFullSize(const VariantCell& c);
 
     QLineEdit *model_, *concepts_, *conditions_, *negative_, *lora_;
     QDoubleSpinBox *cfg_, *loraScale_;
@@ -69,10 +87,12 @@ private:
     QLabel* status_;
     VariantGridModel* grid_;
     QTableView* view_;
-    QThread* thread_;
-    RenderWorker* worker_;
-    QList<VariantCell> queue_;
-    bool busy_ = false;
+    JobRunner* runner_;
+    std::shared_ptr<Engine> engine_;  // touched only by the runner's jobs
+    QString requestedModel_;          // what the last load job was asked for ("" = none yet)
+    bool modelReady_ = false;
+    bool gridActive_ = false;
+    QHash<QString, quint64> jobOfCell_;
     int done_ = 0, total_ = 0;
 };
 

@@ -4,7 +4,7 @@
 
 #include <QWidget>
 
-#include <functional>
+class QSplitter;
 
 namespace adv::ui {
 
@@ -15,13 +15,15 @@ class WorkspacePage : public QWidget {
 public:
     WorkspacePage(const QString& id, const QString& title, const QString& description, QWidget* parent = nullptr);
     ~WorkspacePage() override;
-    // Runs `job` on a thread owned by this page; the page waits for it when it is destroyed.
-    void runInBackground(std::function<void()> job);
     QString id() const { return id_; }
     QString title() const { return title_; }
     virtual void setProject(Project* project) { project_ = project; }
 
 protected:
+    // The page's two panes side by side, named "<id>Splitter" so the main window remembers the split;
+    // `stretch` is each pane's share of the width.
+    QSplitter* twoPanes(QWidget* left, QWidget* right, int leftStretch = 1, int rightStretch = 1);
+
     QString id_, title_;
     Project* project_ = nullptr;
 };

@@ -15,6 +15,7 @@
 #include "ui/variants_page.h"
 
 #include "dataset/synth.h"
+#include "train/train_config.h"
 
 #include <QAbstractItemModelTester>
 #include <QLineEdit>
@@ -185,6 +186,7 @@ private Q_SLOTS:
             QTRY_VERIFY_WITH_TIMEOUT(variants->findChild<QPushButton*>("renderGrid")->isEnabled(), 60000);
             variants->findChild<QLineEdit*>("concepts")->setText("dress, pants");
             variants->findChild<QLineEdit*>("conditions")->setText("beach, space");
+            variants->setCompareWithoutLora(false);  // the trained LoRA only (the first-run test covers on/off)
             variants->renderGrid();
             QVERIFY(grid.wait(180000));
             QVERIFY2(probe.worst() < 100, qPrintable(QString("GUI stalled %1 ms while rendering").arg(probe.worst())));

@@ -57,13 +57,20 @@ private Q_SLOTS:
         QCOMPARE(i.data().toString(), QString("rendering"));
         m.setPreview(id, swatch(Qt::gray));
         QVERIFY(!i.data(Qt::DecorationRole).value<QPixmap>().isNull());
-        m.setRendered(id, swatch(Qt::red), "a shirt in space\nSteps: 20", "/tmp/shirt_space_s8.png");
+        // The cell's request carries the caption rule's prompt and the column's seed.
+        adv::studio::VariantRecord rec = m.cell(id).record;
+        QCOMPARE(rec.prompt, std::string("a shirt in space"));
+        QCOMPARE(rec.seed, int64_t(8));
+        rec.model = "tiny";
+        rec.width = rec.height = 64;
+        m.setRendered(id, swatch(Qt::red), rec, "/tmp/shirt_space_s8.png");
         QCOMPARE(changed.size(), 3);
         QCOMPARE(changed.last().at(0).toModelIndex(), i);
         const QPixmap px = i.data(Qt::DecorationRole).value<QPixmap>();
         QCOMPARE(px.size(), QSize(128, 128));
         QCOMPARE(px.toImage().pixelColor(5, 5), QColor(Qt::red));
-        QCOMPARE(i.data(Qt::ToolTipRole).toString(), QString("a shirt in space\nSteps: 20"));
+        QCOMPARE(i.data(Qt::ToolTipRole).toString(), QString::fromStdString(rec.toA1111()));
+        QVERIFY(i.data(Qt::ToolTipRole).toString().startsWith("a shirt in space\nSteps: 20, Sampler: DPM++ 2M Karras"));
         QCOMPARE(i.data().toString(), QString());
         QVERIFY(m.flags(i) & Qt::ItemIsUserCheckable);
         m.setState(m.index(0, 0).data(VariantGridModel::CellIdRole).toString(), VariantGridModel::State::Failed);
@@ -80,7 +87,7 @@ private Q_SLOTS:
         m.setApprovalEditor([&](const QString& id, bool a) { edits << id + (a ? "+" : "-"); });
         const QModelIndex i = m.index(1, 2);
         const QString id = i.data(VariantGridModel::CellIdRole).toString();
-        m.setRendered(id, swatch(Qt::blue), "p", "/tmp/pants_space_s1.png");
+        m.setRendered(id, swatch(Qt::blue), m.cell(id).record, "/tmp/pants_space_s1.png");
         QVERIFY(m.setData(i, Qt::Checked, Qt::CheckStateRole));
         QCOMPARE(edits, QStringList{id + "+"});                       // handed to the editor, not applied
         QCOMPARE(i.data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
@@ -123,7 +130,7 @@ private Q_SLOTS:
 
         page.setApproved(id, true);  // not rendered yet: refused
         QCOMPARE(project.undoStack()->count(), 0);
-        m->setRendered(id, swatch(Qt::green), "p", "/tmp/sweater_city_s3.png");
+        m->setRendered(id, swatch(Qt::green), m->cell(id).record, "/tmp/sweater_city_s3.png");
 
         QVERIFY(m->setData(i, Qt::Checked, Qt::CheckStateRole));  // the check box
         QCOMPARE(project.undoStack()->count(), 1);

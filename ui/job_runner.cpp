@@ -1,0 +1,189 @@
+#include "ui/job_runner.h"
+
+#include <QMetaObject>
+
+namespace adv::ui {
+
+namespace {
+constexpr qint64 kThrottleMs = 50;
+}
+
+// ---- JobContext ---------------------------------------------------------------
+
+void JobContext::progress(int done, int total, const QString& message) {
+    const bool last = total > 0 && done >= total;
+    if (!last && lastProgress_.isValid() && lastProgress_.elapsed() < kThrottleMs) return;
+    lastProgress_.start();
+    if (!progressHandler_ || dropped_->load()) return;
+    runner_->deliver(dropped_, [h = progressHandler_, done, total, message] { h(done, total, message); });
+}
+
+void JobContext::post(std::function<void()> fn) {
+    if (!dropped_->load()) runner_->deliver(dropped_, std::move(fn));
+}
+
+void JobContext::postThrottled(std::function<void()> fn) {
+    if (lastPost_.isValid() && lastPost_.elapsed() < kThrottleMs) return;
+    lastPost_.start();
+    post(std::move(fn));
+}
+
+ProgressFn JobContext::progressFn() {
+    return [this](int step, int total, const std::string& message) {
+        throwIfCancelled(&token_);
+        progress(step, total, QString::fromStdString(message));
+    };
+}
+
+// ---- JobRunner ----------------------------------------------------------------
+
+JobRunner::JobRunner(QObject* parent) : QObject(parent), thread_([this] { loop(); }) {}
+
+JobRunner::~JobRunner() { shutdown(); }
+
+quint64 JobRunner::enqueue(const QString& title, std::function<void(JobContext&)> work, std::function<void()> done,
+                           JobHandlers handlers) {
+    auto job = std::make_shared<Job>();
+    job->title = title;
+    job->work = std::move(work);
+    job->done = std::move(done);
+    job->handlers = std::move(handlers);
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (stopping_) return 0;
+        job->id = nextId_++;
+        queue_.push_back(job);
+    }
+    wake_.notify_one();
+    return job->id;
+}
+
+void JobRunner::cancel(quint64 id) {
+    std::shared_ptr<Job> dropped;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (running_ && running_->id == id) {
+            running_->token.cancel();
+            running_->dropped->store(true);
+        } else {
+            for (auto it = queue_.begin(); it != queue_.end(); ++it)
+                if ((*it)->id == id) {
+                    dropped = *it;
+                    queue_.erase(it);
+                    break;
+                }
+        }
+    }
+    if (dropped) {
+        dropped->token.cancel();
+        dropped->dropped->store(true);
+        if (dropped->handlers.cancelled) dropped->handlers.cancelled();
+        Q_EMIT jobFinished(dropped->id, dropped->title, false);
+        if (pending() == 0) Q_EMIT idle();
+    }
+}
+
+void JobRunner::cancelAll() {
+    std::deque<std::shared_ptr<Job>> dropped;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        dropped.swap(queue_);
+        if (running_) {
+            running_->token.cancel();
+            running_->dropped->store(true);
+        }
+    }
+    for (const auto& j : dropped) {
+        j->token.cancel();
+        j->dropped->store(true);
+        if (!stopping_ && j->handlers.cancelled) j->handlers.cancelled();
+        if (!stopping_) Q_EMIT jobFinished(j->id, j->title, false);
+    }
+}
+
+void JobRunner::shutdown() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (stopping_ && !thread_.joinable()) return;
+        stopping_ = true;
+    }
+    cancelAll();
+    wake_.notify_all();
+    if (thread_.joinable()) thread_.join();
+}
+
+int JobRunner::pending() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return static_cast<int>(queue_.size()) + (running_ ? 1 : 0);
+}
+
+quint64 JobRunner::runningId() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return running_ ? running_->id : 0;
+}
+
+void JobRunner::deliver(const std::shared_ptr<std::atomic<bool>>& dropped, std::function<void()> fn) {
+    // Queued to this object's (the GUI) thread: discarded with the runner, skipped once the job is stale.
+    QMetaObject::invokeMethod(
+        this,
+        [dropped, fn = std::move(fn)] {
+            if (!dropped->load()) fn();
+        },
+        Qt::QueuedConnection);
+}
+
+void JobRunner::finish(const std::shared_ptr<Job>& job, std::function<void()> outcome, bool ok) {
+    QMetaObject::invokeMethod(
+        this,
+        [this, job, outcome = std::move(outcome), ok] {
+            const bool stale = job->dropped->load();
+            if (stale) {
+                if (job->handlers.cancelled) job->handlers.cancelled();
+            } else if (outcome) {
+                outcome();
+            }
+            Q_EMIT jobFinished(job->id, job->title, ok && !stale);
+            if (pending() == 0) Q_EMIT idle();
+        },
+        Qt::QueuedConnection);
+}
+
+void JobRunner::loop() {
+    for (;;) {
+        std::shared_ptr<Job> job;
+        {
+            std::unique_lock<std::mutex> lock(mutex_);
+            wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+            if (stopping_) return;
+            job = queue_.front();
+            queue_.pop_front();
+            running_ = job;
+        }
+        QMetaObject::invokeMethod(
+            this, [this, id = job->id, title = job->title] { Q_EMIT jobStarted(id, title); }, Qt::QueuedConnection);
+        JobContext ctx(this, job->id, job->token, job->handlers.progress, job->dropped);
+        std::function<void()> outcome;
+        bool ok = false;
+        try {
+            throwIfCancelled(&job->token);
+            job->work(ctx);
+            if (job->token.cancelled()) throw Cancelled();
+            outcome = job->done;
+            ok = true;
+        } catch (const Cancelled&) {
+            job->dropped->store(true);
+        } catch (const std::exception& e) {
+            if (job->handlers.failed) outcome = [h = job->handlers.failed, m = QString::fromStdString(e.what())] { h(m); };
+        } catch (...) {
+            if (job->handlers.failed) outcome = [h = job->handlers.failed] { h(QObject::tr("unexpected error")); };
+        }
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            running_.reset();
+            if (stopping_) return;
+        }
+        finish(job, std::move(outcome), ok);
+    }
+}
+
+} // namespace adv::ui
