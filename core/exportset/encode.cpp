@@ -22,20 +22,30 @@ bool ascii(const std::string& s) {
         if (c >= 0x80) return false;
     return true;
 }
+// Deleters as types (a function pointer type would drop libimagequant's attributes: -Wignored-attributes).
+struct LiqAttrFree {
+    void operator()(liq_attr* p) const { liq_attr_destroy(p); }
+};
+struct LiqImageFree {
+    void operator()(liq_image* p) const { liq_image_destroy(p); }
+};
+struct LiqResultFree {
+    void operator()(liq_result* p) const { liq_result_destroy(p); }
+};
+
 } // namespace
 
 std::string encodePalettePng(const cv::Mat& rgb, int colors, const std::vector<std::pair<std::string, std::string>>& text) {
     cv::Mat rgba;
     cv::cvtColor(rgb, rgba, cv::COLOR_RGB2RGBA);
     if (!rgba.isContinuous()) rgba = rgba.clone();
-    std::unique_ptr<liq_attr, decltype(&liq_attr_destroy)> attr(liq_attr_create(), liq_attr_destroy);
+    std::unique_ptr<liq_attr, LiqAttrFree> attr(liq_attr_create());
     liq_set_max_colors(attr.get(), colors);
     liq_set_speed(attr.get(), 4);
-    std::unique_ptr<liq_image, decltype(&liq_image_destroy)> img(
-        liq_image_create_rgba(attr.get(), rgba.data, rgba.cols, rgba.rows, 0), liq_image_destroy);
+    std::unique_ptr<liq_image, LiqImageFree> img(liq_image_create_rgba(attr.get(), rgba.data, rgba.cols, rgba.rows, 0));
     liq_result* raw = nullptr;
     if (!img || liq_image_quantize(img.get(), attr.get(), &raw) != LIQ_OK) throw Error("palette quantisation failed");
-    std::unique_ptr<liq_result, decltype(&liq_result_destroy)> res(raw, liq_result_destroy);
+    std::unique_ptr<liq_result, LiqResultFree> res(raw);
     liq_set_dithering_level(res.get(), 1.0f);
     std::vector<unsigned char> indices(static_cast<size_t>(rgba.cols) * rgba.rows);
     liq_write_remapped_image(res.get(), img.get(), indices.data(), indices.size());
