@@ -177,7 +177,10 @@ void Run::saveCheckpoint() {
     for (const auto& t : w)
         if (!torch::isfinite(t.second).all().item<bool>())
             throw Error("refusing to checkpoint non-finite LoRA weights at step " + std::to_string(st_.step));
-    saveSafeTensors((tmp / "lora.safetensors").string(), w);
+    // adapter_state: the exact tensors a resume restores. lora.safetensors: the same adapter as a LoRA
+    // file any loader reads (kohya naming, as the final one), so a user can render from any saved step.
+    saveSafeTensors((tmp / "adapter_state.safetensors").string(), w);
+    writeFinalLora((tmp / "lora.safetensors").string());
     auto os = opt_->state();
     os["rng.torch"] = gen_.get_state();
     os["rng.global"] = at::detail::getDefaultCPUGenerator().get_state();
@@ -209,8 +212,13 @@ void Run::pruneCheckpoints() {
 
 void Run::loadCheckpoint(const std::string& dir) {
     torch::NoGradGuard ng;
-    const auto w = loadSafeTensors((sfs::path(dir) / "lora.safetensors").string());
+    // Runs checkpointed before adapter_state.safetensors existed kept the same tensors in lora.safetensors.
+    const sfs::path state = sfs::path(dir) / "adapter_state.safetensors";
+    std::error_code ec;
+    const auto w = loadSafeTensors((sfs::exists(state, ec) ? state : sfs::path(dir) / "lora.safetensors").string());
     for (size_t i = 0; i < lora_.modules.size(); ++i) {
+        if (!w.count("down." + std::to_string(i)) || !w.count("up." + std::to_string(i)))
+            throw FileError(dir, "checkpoint misses adapter tensors of module " + std::to_string(i));
         lora_.modules[i].down.copy_(w.at("down." + std::to_string(i)));
         lora_.modules[i].up.copy_(w.at("up." + std::to_string(i)));
     }

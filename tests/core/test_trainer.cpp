@@ -10,6 +10,7 @@
 #include "model/unet.h"
 #include "model/weights.h"
 #include "pairs/pair_set.h"
+#include "pipeline/sd_pipeline.h"
 #include "train/loss.h"
 #include "train/optim.h"
 #include "train/trainer.h"
@@ -103,6 +104,19 @@ private Q_SLOTS:
         QVERIFY(p.waitForFinished());
         QCOMPARE(p.exitStatus(), QProcess::CrashExit);
         QVERIFY(!std::filesystem::exists(interrupted.outDir + "/lora.safetensors"));
+        {
+            // Every checkpoint also holds its adapter as a LoRA file any loader accepts (render from any step).
+            LoadOptions lo;
+            lo.device = "cpu";
+            lo.dtype = "f32";
+            auto sd = StableDiffusion::load(advtest::refDir(), lo);
+            const auto ck = readLora(interrupted.outDir + "/checkpoints/step-0000012/lora.safetensors", *sd->unet,
+                                     sd->text.get());
+            QVERIFY(!ck.modules.empty());
+            const auto rep = attachLora(ck, 1.0, "checkpoint", *sd->unet, sd->text.get());
+            QVERIFY(rep.unmatchedModules.empty());
+            QCOMPARE(rep.applied, ck.modules.size());
+        }
         QVERIFY(train::latestCheckpoint(interrupted.outDir) < interrupted.outDir + "/checkpoints/step-0000024");
         QProcess r;
         r.start(ADV_CLI_PATH, {"train", "--resume", QString::fromStdString(interrupted.outDir)});
