@@ -1,5 +1,7 @@
 #include "ui/dataset_models.h"
 
+#include <QFont>
+
 #include "dataset/coco.h"
 
 namespace adv::ui {
@@ -36,6 +38,18 @@ QVariant InstanceModel::data(const QModelIndex& index, int role) const {
     case AreaRole: return a.area;
     case ImageIdRole: return static_cast<qlonglong>(a.imageId);
     case AnnotationIndexRole: return index.row();
+    case CrowdRole: return a.iscrowd;
+    case Qt::ToolTipRole:
+        if (a.iscrowd)
+            return tr("Crowd region (iscrowd): a group of objects under one mask; pair building skips it unless asked.");
+        break;
+    case Qt::FontRole:
+        if (a.iscrowd) {
+            QFont f;
+            f.setItalic(true);
+            return f;
+        }
+        break;
     case AttributeIdsRole: {
         QVariantList l;
         for (int id : ds_->attributeIds(a)) l << id;
@@ -48,7 +62,10 @@ QVariant InstanceModel::data(const QModelIndex& index, int role) const {
             const auto* img = ds_->image(a.imageId);
             return img ? QString::fromStdString(img->fileName) : QString();
         }
-        case Category: return QString::fromStdString(ds_->category(a.categoryId)->name);
+        case Category: {
+            const QString name = QString::fromStdString(ds_->category(a.categoryId)->name);
+            return a.iscrowd ? tr("%1 (crowd)").arg(name) : name;
+        }
         case Attributes: {
             QStringList names;
             for (int id : ds_->attributeIds(a)) {

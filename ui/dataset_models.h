@@ -17,7 +17,7 @@ class InstanceModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column { Id, Image, Category, Attributes, Area, Size, ColumnCount };
-    enum Role { CategoryIdRole = Qt::UserRole + 1, AreaRole, AttributeIdsRole, ImageIdRole, AnnotationIndexRole };
+    enum Role { CategoryIdRole = Qt::UserRole + 1, AreaRole, AttributeIdsRole, ImageIdRole, AnnotationIndexRole, CrowdRole };
     explicit InstanceModel(QObject* parent = nullptr) : QAbstractTableModel(parent) {}
     void setDataset(std::shared_ptr<coco::Dataset> ds);
     std::shared_ptr<coco::Dataset> dataset() const { return ds_; }

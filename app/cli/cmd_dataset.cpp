@@ -45,6 +45,8 @@ coco::Query queryFrom(const Args& a) {
     q.minSide = a.getDouble("--min-side", 0);
     q.excludeBorder = a.has("--exclude-border");
     q.perCategory = a.getInt("--per-category", 0);
+    // Crowd regions are annotations too: listed (flagged) unless asked not to.
+    q.excludeCrowd = a.has("--no-crowd");
     return q;
 }
 
@@ -101,7 +103,8 @@ int list(const Args& a) {
                {"category_id", an.categoryId},
                {"category", ds.category(an.categoryId)->name},
                {"attribute_ids", ds.attributeIds(an)},
-               {"area", an.area}};
+               {"area", an.area},
+               {"iscrowd", an.iscrowd}};
         try {
             j["mask_pixels"] = ds.rle(an).area();
             j["bbox"] = coco::annotationBox(ds, an);
@@ -110,8 +113,9 @@ int list(const Args& a) {
         }
         if (a.has("--json")) out.push_back(j);
         else
-            std::printf("%lld\timage %lld\t%s\tarea %.1f\n", static_cast<long long>(an.id), static_cast<long long>(an.imageId),
-                        ds.category(an.categoryId)->name.c_str(), an.area);
+            std::printf("%lld\timage %lld\t%s\tarea %.1f%s\n", static_cast<long long>(an.id),
+                        static_cast<long long>(an.imageId), ds.category(an.categoryId)->name.c_str(), an.area,
+                        an.iscrowd ? "\tcrowd" : "");
     }
     if (a.has("--json")) printJson(out.dump());
     return 0;
@@ -198,6 +202,7 @@ Register reg({"dataset", "Fashionpedia/COCO datasets: statistics, instance lists
                {"--min-side", "PX", "list: minimum shorter box side"},
                {"--exclude-border", "", "list: drop instances cut by the image border"},
                {"--per-category", "N", "list: at most N per category"},
+               {"--no-crowd", "", "list: leave out crowd regions (listed and flagged by default)"},
                {"--image-id", "ID", "show: the image (default: the first)"},
                {"--overlay", "FILE", "show: write the image with mask overlays as PNG"},
                {"--out", "DIR", "synth: output folder"},

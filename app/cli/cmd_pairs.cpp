@@ -25,6 +25,7 @@ int run(const Args& a) {
     o.minArea = a.getDouble("--min-area", 0);
     o.minSide = a.getDouble("--min-side", 0);
     o.excludeBorder = !a.has("--keep-border");
+    o.includeCrowd = a.has("--include-crowd");
     o.resolution = a.getInt("--resolution", 512);
     o.seed = static_cast<uint64_t>(a.getInt64("--seed", 1));
     o.cutout.refineGrabCut = a.has("--grabcut");
@@ -58,6 +59,7 @@ Register reg({"pairs", "build training pairs: garments cut out and composited on
                {"--conditions", "A,B", "background conditions (default beach,space,city)", true},
                {"--photos", "DIR", "folder with one sub-folder of photos per condition"},
                {"--per-category", "N", "at most N instances per category (default 100)"},
+               {"--include-crowd", "", "also use crowd regions (iscrowd; skipped by default)"},
                {"--min-area", "PX", "minimum mask area"},
                {"--min-side", "PX", "minimum shorter box side"},
                {"--keep-border", "", "keep instances cut by the image border"},

@@ -172,6 +172,7 @@ PairSet buildPairs(const coco::Dataset& ds, const std::string& imagesDir, const 
     q.minArea = o.minArea;
     q.minSide = o.minSide;
     q.excludeBorder = o.excludeBorder;
+    q.excludeCrowd = !o.includeCrowd;
     const auto picked = coco::select(ds, q);
     PairSet set;
     set.dir = outDir;

@@ -43,6 +43,7 @@ struct PairSetOptions {
     double minArea = 0;
     double minSide = 0;
     bool excludeBorder = true;
+    bool includeCrowd = false;  // crowd regions (iscrowd) are groups, not one garment: skipped unless asked
     int resolution = 512;
     uint64_t seed = 1;
     CutoutOptions cutout;

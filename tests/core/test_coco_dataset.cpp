@@ -61,6 +61,12 @@ private Q_SLOTS:
         QCOMPARE(ds.attributeIds(ds.annotations[0]), std::vector<int>{317});
         QCOMPARE(ds.annotationsOfImage(7).size(), size_t(3));
         QVERIFY(ds.annotations[2].iscrowd);
+        // Crowd regions: kept out of training selections by default, listed when asked (the CLI's list does).
+        coco::Query q;
+        q.categories = {"shirt"};
+        QCOMPARE(coco::select(ds, q), std::vector<size_t>{1});
+        q.excludeCrowd = false;
+        QCOMPARE(coco::select(ds, q), (std::vector<size_t>{1, 2}));
         QCOMPARE(coco::categoriesMatching(ds, "shirt"), std::vector<int>{0});
         QCOMPARE(coco::categoriesMatching(ds, "Blouse"), std::vector<int>{0});
         QCOMPARE(coco::readableCategory("top, t-shirt, sweatshirt"), std::string("top"));
