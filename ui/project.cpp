@@ -41,7 +41,7 @@ QStringList toStringList(const QJsonValue& v) {
 } // namespace
 
 Project::Project(QObject* parent) : QObject(parent), data_(defaults()), undo_(new QUndoStack(this)) {
-    connect(undo_, &QUndoStack::cleanChanged, this, [this](bool clean) { Q_EMIT modifiedChanged(!clean); });
+    connect(undo_, &QUndoStack::cleanChanged, this, [this](bool) { Q_EMIT modifiedChanged(isModified()); });
 }
 
 QJsonObject Project::defaults() {
@@ -59,7 +59,15 @@ QString Project::displayName() const {
     return path_.isEmpty() ? tr("Untitled") : QFileInfo(path_).completeBaseName();
 }
 
-bool Project::isModified() const { return !undo_->isClean(); }
+bool Project::isModified() const { return dirty_ || !undo_->isClean(); }
+
+void Project::recordState(const QString& key, const QJsonValue& v) {
+    if (data_.value(key) == v) return;
+    const bool was = isModified();
+    applyValue(key, v);
+    dirty_ = true;
+    if (!was) Q_EMIT modifiedChanged(true);
+}
 
 QStringList Project::conditions() const { return toStringList(value("conditions")); }
 QStringList Project::concepts() const { return toStringList(value("concepts")); }
@@ -103,6 +111,7 @@ bool Project::load(const QString& path, QString* error) {
     for (auto it = loaded.begin(); it != loaded.end(); ++it) merged[it.key()] = it.value();
     data_ = merged;
     path_ = QFileInfo(path).absoluteFilePath();
+    dirty_ = false;
     undo_->clear();
     Q_EMIT pathChanged(path_);
     Q_EMIT changed(QString());
@@ -123,7 +132,10 @@ bool Project::save(const QString& path, QString* error) {
         return false;
     }
     path_ = QFileInfo(path).absoluteFilePath();
+    const bool was = isModified();
+    dirty_ = false;
     undo_->setClean();
+    if (was && !isModified()) Q_EMIT modifiedChanged(false);
     Q_EMIT pathChanged(path_);
     return true;
 }

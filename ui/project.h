@@ -39,6 +39,9 @@ public:
     void setValue(const QString& key, const QJsonValue& value, const QString& undoText = {});
     // Direct access for undo commands.
     void applyValue(const QString& key, const QJsonValue& value);
+    // A change that is not an undoable edit (a finished render, a training run): the project is
+    // modified until the next save.
+    void recordState(const QString& key, const QJsonValue& value);
     QJsonObject toJson() const { return data_; }
 
 Q_SIGNALS:
@@ -51,6 +54,7 @@ private:
     QJsonObject data_;
     QString path_;
     QUndoStack* undo_;
+    bool dirty_ = false;  // changed outside the undo stack since the last save
 };
 
 } // namespace adv::ui

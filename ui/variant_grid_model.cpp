@@ -5,6 +5,8 @@
 #include <QBrush>
 #include <QColor>
 #include <QIcon>
+#include <QJsonArray>
+#include <QJsonDocument>
 
 namespace adv::ui {
 
@@ -33,6 +35,89 @@ void VariantGridModel::setGrid(const QStringList& concepts, const QList<VariantC
         rows_ << row;
     }
     endResetModel();
+}
+
+QJsonObject VariantGridModel::toJson() const {
+    QJsonArray cols, rows;
+    for (const auto& c : columns_)
+        cols.append(QJsonObject{{QStringLiteral("condition"), c.condition}, {QStringLiteral("seed_index"), c.seedIndex},
+                                {QStringLiteral("with_lora"), c.withLora}});
+    for (const auto& row : rows_) {
+        QJsonArray cells;
+        for (const auto& e : row) {
+            const auto rec = QJsonDocument::fromJson(QByteArray::fromStdString(e.cell.record.toJson())).object();
+            // The record names LoRAs by file name (as the PNG carries it); the project keeps where they are.
+            QJsonArray loraFiles;
+            for (const auto& l : e.cell.record.loras) loraFiles.append(QString::fromStdString(l.file));
+            cells.append(QJsonObject{{QStringLiteral("id"), e.cell.id},
+                                     {QStringLiteral("file"), e.cell.path},
+                                     {QStringLiteral("approved"), e.cell.approved},
+                                     {QStringLiteral("lora_files"), loraFiles},
+                                     {QStringLiteral("record"), rec}});
+        }
+        rows.append(cells);
+    }
+    return QJsonObject{{QStringLiteral("concepts"), QJsonArray::fromStringList(concepts_)},
+                       {QStringLiteral("columns"), cols},
+                       {QStringLiteral("cells"), rows}};
+}
+
+bool VariantGridModel::fromJson(const QJsonObject& o, QString* error) {
+    auto fail = [error](const QString& m) {
+        if (error) *error = m;
+        return false;
+    };
+    QStringList concepts;
+    for (const auto& v : o.value(QStringLiteral("concepts")).toArray()) concepts << v.toString();
+    QList<VariantColumn> columns;
+    for (const auto& v : o.value(QStringLiteral("columns")).toArray()) {
+        const QJsonObject c = v.toObject();
+        columns << VariantColumn{c.value(QStringLiteral("condition")).toString(),
+                                 c.value(QStringLiteral("seed_index")).toInt(),
+                                 c.value(QStringLiteral("with_lora")).toBool(true)};
+    }
+    const QJsonArray rows = o.value(QStringLiteral("cells")).toArray();
+    if (rows.size() != concepts.size()) return fail(tr("variant grid: %1 rows for %2 concepts").arg(rows.size()).arg(concepts.size()));
+    QList<QList<Entry>> parsed;
+    for (int r = 0; r < rows.size(); ++r) {
+        const QJsonArray cells = rows[r].toArray();
+        if (cells.size() != columns.size())
+            return fail(tr("variant grid: row %1 has %2 cells for %3 columns").arg(r + 1).arg(cells.size()).arg(columns.size()));
+        QList<Entry> row;
+        for (const auto& v : cells) {
+            const QJsonObject c = v.toObject();
+            Entry e;
+            try {
+                e.cell.record = studio::VariantRecord::fromJson(
+                    QJsonDocument(c.value(QStringLiteral("record")).toObject()).toJson(QJsonDocument::Compact).toStdString());
+            } catch (const std::exception& ex) {
+                return fail(tr("variant grid: cell %1: %2").arg(c.value(QStringLiteral("id")).toString(), QString::fromUtf8(ex.what())));
+            }
+            const QJsonArray loraFiles = c.value(QStringLiteral("lora_files")).toArray();
+            for (size_t i = 0; i < e.cell.record.loras.size() && int(i) < loraFiles.size(); ++i)
+                e.cell.record.loras[i].file = loraFiles[int(i)].toString().toStdString();
+            e.cell.id = c.value(QStringLiteral("id")).toString();
+            e.cell.withLora = columns[row.size()].withLora;
+            const QString file = c.value(QStringLiteral("file")).toString();
+            QImage img;
+            if (!file.isEmpty() && img.load(file)) {
+                e.cell.path = file;
+                e.cell.approved = c.value(QStringLiteral("approved")).toBool();
+                e.state = State::Done;
+                e.icon = QPixmap::fromImage(img.scaled(iconSize_, iconSize_, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+            } else {
+                e.state = file.isEmpty() ? State::Queued : State::Failed;  // never rendered / its file is gone
+            }
+            row << e;
+        }
+        parsed << row;
+    }
+    beginResetModel();
+    concepts_ = concepts;
+    columns_ = columns;
+    rows_ = parsed;
+    endResetModel();
+    return true;
 }
 
 QModelIndex VariantGridModel::indexOf(const QString& cellId) const {
@@ -139,7 +224,8 @@ QVariant VariantGridModel::data(const QModelIndex& index, int role) const {
         case State::Done: return e.cell.approved ? tr("approved") : QString();
         }
         return {};
-    case Qt::DecorationRole: return e.icon.isNull() ? QVariant() : QVariant(e.icon);
+    // A QIcon, not the pixmap: the view draws it at its icon size (the zoom), scaled down from iconSize_.
+    case Qt::DecorationRole: return e.icon.isNull() ? QVariant() : QVariant(QIcon(e.icon));
     case Qt::ToolTipRole: return e.cell.rendered() ? QVariant(e.cell.parameters()) : QVariant();
     case Qt::CheckStateRole: return e.cell.approved ? Qt::Checked : Qt::Unchecked;
     case Qt::BackgroundRole: return e.cell.approved ? QVariant(QBrush(QColor(200, 240, 200))) : QVariant();

@@ -13,6 +13,7 @@
 #include <QAbstractListModel>
 #include <QAbstractTableModel>
 #include <QImage>
+#include <QJsonObject>
 #include <QPixmap>
 #include <QPointer>
 
@@ -56,6 +57,11 @@ public:
     void setGrid(const QStringList& concepts, const QList<VariantColumn>& columns, qint64 firstSeed,
                  const studio::VariantRecord& request = {});
     void setApprovalEditor(ApprovalEditor e) { editor_ = std::move(e); }
+    // The grid as the project keeps it: concepts, columns, every cell with its record, file and approval.
+    // fromJson() restores it (thumbnails read from the files; cells whose file is gone come back unrendered);
+    // false and *error on a malformed object, the grid unchanged.
+    QJsonObject toJson() const;
+    bool fromJson(const QJsonObject& o, QString* error = nullptr);
     void setIconSize(int px) { iconSize_ = px; }
 
     QModelIndex indexOf(const QString& cellId) const;
@@ -94,7 +100,7 @@ private:
     QList<VariantColumn> columns_;
     QList<QList<Entry>> rows_;  // [row][column]
     ApprovalEditor editor_;
-    int iconSize_ = 128;
+    int iconSize_ = 384;  // cached thumbnails: the largest zoom; the view scales them down
 };
 
 // The approved, rendered cells of a grid, one row each (icon, "concept / condition / seed").

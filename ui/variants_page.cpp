@@ -29,6 +29,8 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QJsonObject>
+#include <QSlider>
 #include <QSpinBox>
 #include <QTableView>
 #include <QUndoCommand>
@@ -155,11 +157,20 @@ QLayout* VariantsPage::buildActions() {
     progress_ = new QProgressBar(this);
     status_ = new QLabel(tr("No model loaded"), this);
     status_->setObjectName(QStringLiteral("variantsStatus"));
+    zoom_ = new QSlider(Qt::Horizontal, this);
+    zoom_->setObjectName(QStringLiteral("zoom"));
+    zoom_->setRange(96, 384);
+    zoom_->setSingleStep(16);
+    zoom_->setPageStep(64);
+    zoom_->setFixedWidth(120);
+    zoom_->setToolTip(tr("Thumbnail size"));
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(renderButton_);
     buttons->addWidget(cancelButton_);
     buttons->addWidget(progress_, 1);
     buttons->addWidget(status_);
+    buttons->addWidget(new QLabel(tr("Zoom"), this));
+    buttons->addWidget(zoom_);
     return buttons;
 }
 
@@ -167,14 +178,14 @@ void VariantsPage::buildGrid() {
     grid_ = new VariantGridModel(this);
     grid_->setApprovalEditor([this](const QString& id, bool approved) { setApproved(id, approved); });
     connect(grid_, &VariantGridModel::approvalChanged, this, &VariantsPage::approvalsChanged);
+    connect(grid_, &VariantGridModel::approvalChanged, this, &VariantsPage::keepInProject);
     view_ = new QTableView(this);
     view_->setModel(grid_);
     view_->setObjectName(QStringLiteral("variantGrid"));
-    view_->setIconSize(QSize(128, 128));
     view_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view_->setContextMenuPolicy(Qt::CustomContextMenu);
-    view_->horizontalHeader()->setDefaultSectionSize(140);
-    view_->verticalHeader()->setDefaultSectionSize(140);
+    connect(zoom_, &QSlider::valueChanged, this, &VariantsPage::setCellSize);
+    zoom_->setValue(192);  // readable at 1400x900: four rows of 64 px renders shown at 3x
     connect(view_, &QTableView::customContextMenuRequested, this, &VariantsPage::showContextMenu);
     connect(view_, &QTableView::doubleClicked, this, [this](const QModelIndex& i) {
         const VariantCell c = grid_->cell(i.data(VariantGridModel::CellIdRole).toString());
@@ -192,12 +203,38 @@ void VariantsPage::buildGrid() {
     view_->addAction(approve);
 }
 
+int VariantsPage::cellSize() const { return view_->iconSize().width(); }
+
+void VariantsPage::setCellSize(int px) {
+    px = qBound(96, px, 384);
+    if (zoom_->value() != px) zoom_->setValue(px);  // comes back here once
+    view_->setIconSize(QSize(px, px));
+    // Room for the check box beside the picture.
+    view_->horizontalHeader()->setDefaultSectionSize(px + 40);
+    view_->verticalHeader()->setDefaultSectionSize(px + 12);
+    for (int c = 0; c < grid_->columnCount(); ++c) view_->setColumnWidth(c, px + 40);
+    for (int r = 0; r < grid_->rowCount(); ++r) view_->setRowHeight(r, px + 12);
+}
+
 void VariantsPage::setProject(Project* p) {
     WorkspacePage::setProject(p);
     if (!p) return;
     concepts_->setText(p->concepts().join(QStringLiteral(", ")));
     conditions_->setText(p->conditions().join(QStringLiteral(", ")));
     if (!p->modelPath().isEmpty()) model_->setText(p->modelPath());
+    // The project's grid comes back as it was left: every rendered cell, its parameters and approval.
+    const QJsonObject saved = p->value(QStringLiteral("variants")).toObject();
+    if (!saved.isEmpty()) {
+        runner_->cancelAll();
+        jobOfCell_.clear();
+        QString error;
+        if (!grid_->fromJson(saved, &error)) status_->setText(error);
+        else status_->setText(tr("%n rendered cell(s) from the project", nullptr, int(grid_->cells().size())));
+    }
+}
+
+void VariantsPage::keepInProject() {
+    if (project_) project_->recordState(QStringLiteral("variants"), grid_->toJson());
 }
 
 void VariantsPage::setModelPath(const QString& path) { model_->setText(path); }
@@ -264,6 +301,7 @@ void VariantsPage::rebuildGrid() {
         for (int s = 0; s < seeds_->value(); ++s)
             for (int l = 0; l < (cmp ? 2 : 1); ++l) columns << VariantColumn{d, s, l == 0};
     grid_->setGrid(concepts(), columns, baseSeed_->value(), request());
+    keepInProject();
 }
 
 void VariantsPage::enqueue(const VariantCell& c) {
@@ -325,6 +363,7 @@ void VariantsPage::cancel() {
 void VariantsPage::onRendered(const QString& id, const QImage& img, const studio::VariantRecord& record, const QString& path,
                               double seconds) {
     grid_->setRendered(id, img, record, path);
+    keepInProject();
     jobOfCell_.remove(id);
     progress_->setValue(++done_);
     status_->setText(tr("%1 / %2 rendered (%3 s per image)").arg(done_).arg(total_).arg(seconds, 0, 'f', 2));

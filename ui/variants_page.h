@@ -19,6 +19,7 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
+class QSlider;
 class QSpinBox;
 class QTableView;
 class QFormLayout;
@@ -46,6 +47,8 @@ public:
     bool isRendering() const;
     bool isModelLoaded() const { return modelReady_; }
     QString statusText() const;
+    int cellSize() const;          // the grid's thumbnail size in pixels (the zoom)
+    void setCellSize(int px);      // 96-384
     // Approve or unapprove a rendered cell: an undoable edit of the project when one is open.
     void setApproved(const QString& cellId, bool approved);
     // The record every cell of a new grid starts from (sampler, steps, CFG, negative prompt, LoRA).
@@ -74,6 +77,7 @@ private:
                     double seconds);
     void onJobEnded();
     void rebuildGrid();
+    void keepInProject();  // the grid (cells, records, files, approvals) into the project's "variants"
     void showContextMenu(const QPoint& pos);
     void showFullSize(const VariantCell& c);
 
@@ -84,6 +88,7 @@ private:
     QCheckBox* compare_;
     QPushButton *renderButton_, *cancelButton_;
     QProgressBar* progress_;
+    QSlider* zoom_;
     QLabel* status_;
     VariantGridModel* grid_;
     QTableView* view_;

@@ -3,6 +3,7 @@
 // the click must render every cell, the shipped demo LoRA must be on (compared with LoRA off),
 // and the default first seed must give clean studio backdrops on the base model's cells.
 #include "ui/main_window.h"
+#include "ui/project.h"
 #include "ui/variants_page.h"
 
 #include <QDir>
@@ -71,7 +72,11 @@ private Q_SLOTS:
         auto* page = w.variantsPage();
         auto* render = page->findChild<QPushButton*>(QStringLiteral("renderGrid"));
         QVERIFY(render);
-        QVERIFY(render->isEnabled());  // clickable at once: the click queues behind the model load
+        QVERIFY(render->isEnabled());
+        QVERIFY(page->cellSize() >= 192);  // readable cells by default; the zoom slider goes both ways
+        page->setCellSize(1000);
+        QCOMPARE(page->cellSize(), 384);
+        page->setCellSize(192);  // clickable at once: the click queues behind the model load
         QSignalSpy finished(page, &VariantsPage::gridFinished);
         QTest::mouseClick(render, Qt::LeftButton);
         QVERIFY(finished.wait(180000));
@@ -121,6 +126,31 @@ private Q_SLOTS:
         QDir shots(qEnvironmentVariable("ADV_SCREENSHOT_DIR", QDir::tempPath()));
         shots.mkpath(QStringLiteral("."));
         w.grab().save(shots.filePath(QStringLiteral("first-run-variants.png")));
+
+        // The project keeps the grid: approve two cells, save, close; a new window opening the project
+        // shows the same cells, files, parameters and approvals.
+        page->setApproved(cells[0].id, true);
+        page->setApproved(cells[5].id, true);
+        QVERIFY(w.project()->isModified());
+        const QString projectFile = QDir(qEnvironmentVariable("HOME")).filePath(QStringLiteral("first.advproj"));
+        QString error;
+        QVERIFY2(w.saveProjectAs(projectFile, &error), qPrintable(error));
+        QVERIFY(!w.project()->isModified());
+        const auto before = page->cells();
+        w.close();
+
+        MainWindow again;
+        QVERIFY2(again.openProject(projectFile, &error), qPrintable(error));
+        const auto after = again.variantsPage()->cells();
+        QCOMPARE(after.size(), before.size());
+        for (int i = 0; i < after.size(); ++i) {
+            QCOMPARE(after[i].id, before[i].id);
+            QCOMPARE(after[i].path, before[i].path);
+            QCOMPARE(after[i].approved, before[i].approved);
+            QVERIFY(after[i].record == before[i].record);
+        }
+        QCOMPARE(again.variantsPage()->approvedCells().size(), 2);
+        QVERIFY(!again.project()->isModified());
     }
 };
 

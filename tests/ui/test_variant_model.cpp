@@ -7,7 +7,10 @@
 #include "ui/variants_page.h"
 
 #include <QAbstractItemModelTester>
+#include <QIcon>
 #include <QImage>
+#include <QJsonArray>
+#include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -56,7 +59,7 @@ private Q_SLOTS:
         m.setState(id, VariantGridModel::State::Rendering);
         QCOMPARE(i.data().toString(), QString("rendering"));
         m.setPreview(id, swatch(Qt::gray));
-        QVERIFY(!i.data(Qt::DecorationRole).value<QPixmap>().isNull());
+        QVERIFY(!i.data(Qt::DecorationRole).value<QIcon>().isNull());
         // The cell's request carries the caption rule's prompt and the column's seed.
         adv::studio::VariantRecord rec = m.cell(id).record;
         QCOMPARE(rec.prompt, std::string("a shirt in space"));
@@ -66,8 +69,8 @@ private Q_SLOTS:
         m.setRendered(id, swatch(Qt::red), rec, "/tmp/shirt_space_s8.png");
         QCOMPARE(changed.size(), 3);
         QCOMPARE(changed.last().at(0).toModelIndex(), i);
-        const QPixmap px = i.data(Qt::DecorationRole).value<QPixmap>();
-        QCOMPARE(px.size(), QSize(128, 128));
+        const QPixmap px = i.data(Qt::DecorationRole).value<QIcon>().pixmap(384, 384);
+        QCOMPARE(px.size(), QSize(384, 384));  // cached at the largest zoom; the view scales it down
         QCOMPARE(px.toImage().pixelColor(5, 5), QColor(Qt::red));
         QCOMPARE(i.data(Qt::ToolTipRole).toString(), QString::fromStdString(rec.toA1111()));
         QVERIFY(i.data(Qt::ToolTipRole).toString().startsWith("a shirt in space\nSteps: 20, Sampler: DPM++ 2M Karras"));
@@ -154,6 +157,46 @@ private Q_SLOTS:
         QTRY_COMPARE(page.approvedCells().size(), 0);
         QCOMPARE(project.undoStack()->count(), 2);
         QVERIFY(project.undoStack()->undoText().startsWith("Unapprove"));
+    }
+
+    void gridJsonRoundTripKeepsCellsFilesAndApprovals() {
+        QTemporaryDir dir;
+        VariantGridModel m;
+        adv::studio::VariantRecord req;
+        req.loras = {{"/models/loras/beach.safetensors", "abcdef012345", 0.8}};
+        m.setGrid({"dress", "pants"}, twoConditionsWithComparison(), 5, req);
+        const QString file = dir.filePath("dress_beach.png");
+        QVERIFY(swatch(Qt::red).save(file));
+        const QString id = m.index(0, 0).data(VariantGridModel::CellIdRole).toString();
+        m.setRendered(id, swatch(Qt::red), m.cell(id).record, file);
+        m.setApproved(id, true);
+        const QString gone = m.index(1, 1).data(VariantGridModel::CellIdRole).toString();
+        m.setRendered(gone, swatch(Qt::blue), m.cell(gone).record, dir.filePath("deleted.png"));  // never written
+
+        VariantGridModel back;
+        QAbstractItemModelTester t(&back, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QString error;
+        QVERIFY2(back.fromJson(m.toJson(), &error), qPrintable(error));
+        QCOMPARE(back.rowCount(), 2);
+        QCOMPARE(back.columnCount(), m.columnCount());
+        const auto a = m.cells(), b = back.cells();
+        QCOMPARE(b.size(), a.size());
+        for (int i = 0; i < a.size(); ++i) {
+            QCOMPARE(b[i].id, a[i].id);
+            QVERIFY(b[i].record == a[i].record);  // LoRA paths included
+        }
+        QCOMPARE(back.cell(id).path, file);
+        QVERIFY(back.cell(id).approved);
+        QVERIFY(!back.index(0, 0).data(Qt::DecorationRole).value<QIcon>().isNull());
+        QVERIFY(!back.cell(gone).rendered());  // its file is gone: not shown as rendered
+        QCOMPARE(back.approvedCells().size(), 1);
+
+        // A malformed grid is refused with a reason and leaves the model as it was.
+        QJsonObject bad = m.toJson();
+        bad["concepts"] = QJsonArray{"dress"};
+        QVERIFY(!back.fromJson(bad, &error));
+        QVERIFY(error.contains("rows"));
+        QCOMPARE(back.rowCount(), 2);
     }
 };
 
