@@ -10,6 +10,8 @@
 #include "util/sha256.h"
 
 #include <nlohmann/json.hpp>
+
+#include <map>
 #include <torch/torch.h>
 
 #include <cstdio>
@@ -50,6 +52,16 @@ int run(const Args& a) {
         const int f8 = sd->vae->config.downscale();
         if (p.width == 0) p.width = static_cast<int>(p.initLatents.size(3)) * f8;
         if (p.height == 0) p.height = static_cast<int>(p.initLatents.size(2)) * f8;
+    }
+    if (a.has("--noise-draws")) {
+        // noise_draw_000, noise_draw_001, ... (any prefix): the sampler's draws between steps, in order.
+        const std::string f = a.get("--noise-draws");
+        SafeTensors st(f);
+        std::map<std::string, torch::Tensor> byName;
+        for (const auto& n : st.names())
+            if (n.size() >= 3 && n.find("noise_draw_") != std::string::npos) byName[n] = st.tensor(n).to(torch::kFloat32).clone();
+        if (byName.empty()) throw FileError(f, "no tensors named *noise_draw_NNN");
+        for (auto& [n, t] : byName) p.noiseDraws.push_back(t);
     }
     std::vector<studio::LoraUse> loraRefs;
     for (const auto& spec : a.getAll("--lora")) {
@@ -97,7 +109,7 @@ Register reg({"generate", "text-to-image with Stable Diffusion (PNG with A1111 p
                {"--tokenizer", "DIR", "tokenizer folder (single-file checkpoints)"},
                {"--prompt", "TEXT", "what to draw"},
                {"--negative", "TEXT", "negative prompt"},
-               {"--sampler", "NAME", "ddpm|ddim|pndm|euler|euler_a|dpmpp_2m|dpmpp_2m_karras (default " + std::string(studio::GenerationDefaults::sampler) + ")"},
+               {"--sampler", "NAME", "ddpm|ddim|pndm|euler|euler_a|dpmpp_2m|dpmpp_2m_karras|lcm (default " + std::string(studio::GenerationDefaults::sampler) + ")"},
                {"--steps", "N", "denoising steps (default " + std::to_string(studio::GenerationDefaults::steps) + ")"},
                {"--cfg", "F", "classifier-free guidance scale (default 7.5, as studio::GenerationDefaults)"},
                {"--seed", "N", "seed of the first image; image i uses seed+i (default 0)"},
@@ -107,6 +119,7 @@ Register reg({"generate", "text-to-image with Stable Diffusion (PNG with A1111 p
                {"--eta", "F", "DDIM eta"},
                {"--clip-skip", "N", "use the N-th last text encoder layer (A1111 Clip skip)"},
                {"--init-latents", "FILE", ".safetensors with 'latents' [B,4,h,w] unit-variance noise"},
+               {"--noise-draws", "FILE", ".safetensors with *noise_draw_000, _001, ...: the sampler's noise, replayed in order"},
                {"--lora", "FILE[:SCALE]", "apply a LoRA (diffusers, PEFT or kohya naming)", true},
                {"--device", "DEV", "cpu|cuda|auto"},
                {"--dtype", "T", "auto|f32|f16|bf16"},

@@ -247,7 +247,16 @@ GenerateResult StableDiffusion::generate(const GenerateParams& gp, const Preview
                     std::to_string(w) + "]");
     x = (x * sampler->initNoiseSigma()).to(device_, dtype_);
 
+    size_t replayed = 0;
     auto noiseFn = [&](at::IntArrayRef shape) {
+        if (!gp.noiseDraws.empty()) {
+            if (replayed >= gp.noiseDraws.size())
+                throw Error("the sampler drew more noise than the " + std::to_string(gp.noiseDraws.size()) +
+                            " recorded draws");
+            const auto& d = gp.noiseDraws[replayed++];
+            if (d.sizes() != shape) throw Error("recorded noise draw " + std::to_string(replayed - 1) + " has the wrong shape");
+            return d.to(torch::kFloat32);
+        }
         std::vector<torch::Tensor> parts;
         std::vector<int64_t> one(shape.begin(), shape.end());
         one[0] = 1;

@@ -46,6 +46,9 @@ struct GenerateParams {
     double eta = 0.0;
     int clipSkip = 1;
     torch::Tensor initLatents;  // optional [B, 4, h, w] unit-variance noise
+    // Optional: the noise stochastic samplers draw between steps (LCM, Euler a, DDPM), replayed in order
+    // instead of drawn from the seed — for parity with recorded diffusers runs. Each [B, 4, h, w].
+    std::vector<torch::Tensor> noiseDraws;
 };
 
 struct GenerateResult {

@@ -18,6 +18,7 @@ constexpr NameRow kNames[] = {
     {SamplerKind::EulerAncestral, "euler_a", "Euler a"},
     {SamplerKind::DPMPP2M, "dpmpp_2m", "DPM++ 2M"},
     {SamplerKind::DPMPP2MKarras, "dpmpp_2m_karras", "DPM++ 2M Karras"},
+    {SamplerKind::LCM, "lcm", "LCM"},
 };
 } // namespace
 

@@ -7,9 +7,9 @@
 
 namespace adv {
 
-enum class SamplerKind { DDPM, DDIM, PNDM, Euler, EulerAncestral, DPMPP2M, DPMPP2MKarras };
+enum class SamplerKind { DDPM, DDIM, PNDM, Euler, EulerAncestral, DPMPP2M, DPMPP2MKarras, LCM };
 
-// ddpm, ddim, pndm (plms), euler, euler_a (euler_ancestral), dpmpp_2m, dpmpp_2m_karras; throws Error otherwise.
+// ddpm, ddim, pndm (plms), euler, euler_a (euler_ancestral), dpmpp_2m, dpmpp_2m_karras, lcm; throws Error otherwise.
 SamplerKind samplerFromName(const std::string& name);
 std::string samplerName(SamplerKind kind);
 std::vector<std::string> samplerNames();  // every kind, in the order the studio lists them

@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace adv {
@@ -74,6 +75,8 @@ protected:
 };
 
 std::unique_ptr<Sampler> makeSampler(SamplerKind kind, const SchedulerConfig& config);
+// LCM's boundary-condition scalings (c_skip, c_out) at timestep t: denoised = c_out * x0 + c_skip * x.
+std::pair<double, double> lcmScalings(int t);
 
 // The whole loop: x starts as unit noise * initNoiseSigma (the caller scales).
 torch::Tensor runSampler(Sampler& sampler, torch::Tensor x, const DenoiseFn& denoise, const NoiseFn& noise,

@@ -30,6 +30,12 @@ torch::Tensor ref(const std::string& name) {
     return st->tensor(name).clone();
 }
 
+torch::Tensor editRef(const std::string& name) {
+    static adv::SafeTensors* st = nullptr;
+    if (!st) st = new adv::SafeTensors(refDir() + "/edit/edit_vectors.safetensors");
+    return st->tensor(name).clone();
+}
+
 const nlohmann::json& vectors() {
     static nlohmann::json j = nlohmann::json::parse(adv::fs::readFile(refDir() + "/vectors.json"));
     return j;

@@ -15,6 +15,7 @@ namespace advtest {
 std::string refDir();                      // tests/data/refdata (ADV_REFDATA_DIR)
 std::string dataDir();                     // tests/data (ADV_TEST_DATA_DIR)
 torch::Tensor ref(const std::string& name);  // a tensor of vectors.safetensors (copy)
+torch::Tensor editRef(const std::string& name);  // a tensor of edit/edit_vectors.safetensors (copy)
 const nlohmann::json& vectors();           // vectors.json
 std::string tempDir();                     // a fresh folder under the system temp dir
 

@@ -9,6 +9,8 @@
 
 #include <QProcess>
 
+#include <map>
+
 #include <fstream>
 
 using namespace adv;
@@ -135,6 +137,50 @@ private Q_SLOTS:
         const auto& params = text.at("parameters");
         QVERIFY2(params.find("Steps: 10, Sampler: DDIM, CFG scale: 7.5, Seed: 0, Size: 32x32, Model hash: ") !=
                      std::string::npos, params.c_str());
+    }
+
+    // LCM through the CLI against diffusers' StableDiffusionPipeline + LCMScheduler (tests/data/refdata/edit):
+    // 4 steps at CFG 1 (one UNet pass per step) and 1.5, and with the LoRA attached; the scheduler's noise
+    // between steps is replayed from the recorded draws.
+    void cliLcmReproducesDiffusers_data() {
+        QTest::addColumn<QString>("run");
+        QTest::addColumn<QString>("cfg");
+        QTest::addColumn<bool>("lora");
+        QTest::newRow("lcm.g1p0") << "lcm.g1p0" << "1.0" << false;
+        QTest::newRow("lcm.g1p5") << "lcm.g1p5" << "1.5" << false;
+        QTest::newRow("lcm.lora.g1p0") << "lcm.lora.g1p0" << "1.0" << true;
+    }
+    void cliLcmReproducesDiffusers() {
+        QFETCH(QString, run);
+        QFETCH(QString, cfg);
+        QFETCH(bool, lora);
+        const std::string r = run.toStdString();
+        const QString latents = QString::fromStdString(dir + "/" + r + ".latents.safetensors");
+        const QString draws = QString::fromStdString(dir + "/" + r + ".draws.safetensors");
+        const QString dump = QString::fromStdString(dir + "/" + r + ".dump.safetensors");
+        saveSafeTensors(latents.toStdString(), {{"latents", advtest::editRef("lcm.latents_init")}});
+        std::map<std::string, torch::Tensor> d;
+        for (int i = 0; i < 3; ++i) {
+            const std::string n = r + ".noise_draw_00" + std::to_string(i);
+            d[n] = advtest::editRef(n);
+        }
+        saveSafeTensors(draws.toStdString(), d);
+        QStringList args{"generate", "--model", QString::fromStdString(advtest::refDir()), "--prompt",
+                         "a shirt on the beach", "--sampler", "lcm", "--steps", "4", "--cfg", cfg,
+                         "--init-latents", latents, "--noise-draws", draws, "--dump-tensors", dump, "--device", "cpu",
+                         "--dtype", "f32", "--out", QString::fromStdString(dir + "/" + r)};
+        if (lora) args << "--lora" << QString::fromStdString(advtest::refDir() + "/lora.safetensors:1.0");
+        QProcess proc;
+        proc.start(ADV_CLI_PATH, args);
+        QVERIFY(proc.waitForFinished(120000));
+        QVERIFY2(proc.exitCode() == 0, proc.readAllStandardError().constData());
+        SafeTensors st(dump.toStdString());
+        const auto want = advtest::editRef(r + ".latents_final");
+        ADV_COMPARE_TENSORS(st.tensor("latents"), want, 1e-4 + 1e-5 * want.abs().max().item<double>(), 0.0);
+        ADV_COMPARE_TENSORS(st.tensor("image"), advtest::editRef(r + ".image").permute({0, 3, 1, 2}), 1e-3, 0.0);
+        const auto text = png::readText(dir + "/" + r + "/seed0.png");
+        QVERIFY2(text.at("parameters").find("Steps: 4, Sampler: LCM, CFG scale: " + std::string(cfg == "1.0" ? "1," : "1.5,")) !=
+                     std::string::npos, text.at("parameters").c_str());
     }
 
     void pickledCheckpointIsRefused() {

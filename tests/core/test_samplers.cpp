@@ -4,6 +4,7 @@
 
 #include "model/config.h"
 #include "sched/samplers.h"
+#include "util/error.h"
 #include "util/fs.h"
 
 using namespace adv;
@@ -56,6 +57,44 @@ private Q_SLOTS:
                 advtest::vectors()["schedulers"][key.toStdString()]["init_noise_sigma_" + std::to_string(n)].get<double>();
             QVERIFY(std::abs(s->initNoiseSigma() - wantSigma) <= 1e-6 * wantSigma);
         }
+    }
+
+    // LCM against diffusers 0.23.1's LCMScheduler (tests/data/refdata/edit): timesteps for 2/4/8 steps,
+    // the boundary-condition scalings, and a 4-step loop with the stand-in model replaying its noise draws.
+    void lcmTimestepsAndScalingsMatch() {
+        for (int n : {2, 4, 8}) {
+            auto s = makeSampler(SamplerKind::LCM, sd15());
+            s->setTimesteps(n);
+            const auto want = advtest::editRef("lcm.timesteps_" + std::to_string(n)).to(torch::kFloat64);
+            ADV_COMPARE_TENSORS(torch::tensor(s->timesteps(), torch::kFloat64), want, 0.0, 0.0);
+        }
+        auto s = makeSampler(SamplerKind::LCM, sd15());
+        s->setTimesteps(4);
+        std::vector<double> cs, co;
+        for (double t : s->timesteps()) {
+            const auto [a, b] = lcmScalings(static_cast<int>(t));
+            cs.push_back(a), co.push_back(b);
+        }
+        ADV_COMPARE_TENSORS(torch::tensor(cs, torch::kFloat64).to(torch::kFloat32), advtest::editRef("lcm.c_skip_4"), 0.0, 1e-6);
+        ADV_COMPARE_TENSORS(torch::tensor(co, torch::kFloat64).to(torch::kFloat32), advtest::editRef("lcm.c_out_4"), 0.0, 1e-6);
+        auto bad = makeSampler(SamplerKind::LCM, sd15());
+        QVERIFY_EXCEPTION_THROWN(bad->setTimesteps(51), adv::Error);
+    }
+
+    void lcmLoopMatches() {
+        auto s = makeSampler(SamplerKind::LCM, sd15());
+        s->setTimesteps(4);
+        int draw = 0;
+        auto noise = [&](at::IntArrayRef) { return advtest::editRef("lcm.loop4.noise_draw_00" + std::to_string(draw++)); };
+        auto denoise = [](const torch::Tensor& xIn, double t) {
+            return 0.1 * xIn + 0.05 * std::sin(static_cast<float>(t) / 100.0f);
+        };
+        std::vector<torch::Tensor> traj;
+        auto x = runSampler(*s, advtest::editRef("lcm.loop4.x0"), denoise, noise,
+                            [&](int, int, const torch::Tensor& cur) { traj.push_back(cur.unsqueeze(0)); });
+        QCOMPARE(draw, 3);  // no draw after the last step
+        ADV_COMPARE_TENSORS(torch::cat(traj, 0), advtest::editRef("lcm.loop4.trajectory"), 1e-5, 1e-5);
+        ADV_COMPARE_TENSORS(x, advtest::editRef("lcm.loop4.denoised")[3], 1e-5, 1e-5);
     }
 
     void eulerSigmasMatch() {
