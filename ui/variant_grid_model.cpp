@@ -12,6 +12,10 @@ namespace adv::ui {
 
 VariantGridModel::VariantGridModel(QObject* parent) : QAbstractTableModel(parent) {}
 
+QPixmap VariantGridModel::thumbnail(const QImage& img, Qt::TransformationMode mode) const {
+    return QPixmap::fromImage(img.scaled(iconSize_, iconSize_, Qt::KeepAspectRatio, mode));
+}
+
 void VariantGridModel::setGrid(const QStringList& concepts, const QList<VariantColumn>& columns, qint64 firstSeed,
                                const studio::VariantRecord& request) {
     beginResetModel();
@@ -104,7 +108,7 @@ bool VariantGridModel::fromJson(const QJsonObject& o, QString* error) {
                 e.cell.path = file;
                 e.cell.approved = c.value(QStringLiteral("approved")).toBool();
                 e.state = State::Done;
-                e.icon = QPixmap::fromImage(img.scaled(iconSize_, iconSize_, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+                e.icon = thumbnail(img, Qt::SmoothTransformation);
             } else {
                 e.state = file.isEmpty() ? State::Queued : State::Failed;  // never rendered / its file is gone
             }
@@ -166,7 +170,7 @@ void VariantGridModel::setState(const QString& cellId, State s) {
 
 void VariantGridModel::setPreview(const QString& cellId, const QImage& img) {
     if (auto* e = entry(cellId)) {
-        e->icon = QPixmap::fromImage(img.scaled(iconSize_, iconSize_, Qt::KeepAspectRatio, Qt::FastTransformation));
+        e->icon = thumbnail(img, Qt::FastTransformation);
         touch(cellId);
     }
 }
@@ -183,7 +187,7 @@ void VariantGridModel::setRendered(const QString& cellId, const QImage& img, con
         e->state = State::Done;
         e->cell.record = record;
         e->cell.path = path;
-        e->icon = QPixmap::fromImage(img.scaled(iconSize_, iconSize_, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+        e->icon = thumbnail(img, Qt::SmoothTransformation);
         touch(cellId);
     }
 }

@@ -94,6 +94,7 @@ private:
         QPixmap icon;
     };
     Entry* entry(const QString& cellId);
+    QPixmap thumbnail(const QImage& img, Qt::TransformationMode mode) const;  // at iconSize_
     void touch(const QString& cellId);
 
     QStringList concepts_;

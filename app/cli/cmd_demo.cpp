@@ -12,6 +12,7 @@
 #include "pairs/pair_set.h"
 #include "registry/preset_registry.h"
 #include "studio/renderer.h"
+#include "train/train_config.h"
 #include "train/trainer.h"
 #include "util/device.h"
 #include "util/error.h"
@@ -71,16 +72,7 @@ train::TrainConfig loraConfig(const Args& a, const std::string& model, const std
     tc.warmupSteps = 20;
     tc.steps = a.getInt("--lora-steps", 700);
     tc.batch = a.getInt("--batch", 16);
-    // At 16x16 latents SD's noise schedule never hides the backdrop: a noisy latent shows it at
-    // every timestep, so a plain LoRA reads it off the noise and ignores "on the beach", and at
-    // sampling the seed picks the backdrop. Low-frequency (pyramid) noise, 1/sqrt(SNR) weighting
-    // and more of the noisy timesteps make the caption the only source of the backdrop.
-    tc.multiresNoiseIterations = 6;
-    tc.multiresNoiseDiscount = 0.5;
-    tc.debiasedEstimation = true;
-    tc.timestepBias = "later";
-    tc.timestepBiasPortion = 0.5;
-    tc.timestepBiasMultiplier = 2.0;
+    train::useBackdropNoiseRecipe(tc);  // the caption, not the noise, must carry the backdrop
     tc.subjectLossWeight = a.getDouble("--subject-weight", 1.0);
     tc.weightDecay = 0;
     tc.checkpointEvery = tc.steps;

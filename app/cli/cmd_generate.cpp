@@ -59,7 +59,7 @@ int run(const Args& a) {
         SafeTensors st(f);
         std::map<std::string, torch::Tensor> byName;
         for (const auto& n : st.names())
-            if (n.size() >= 3 && n.find("noise_draw_") != std::string::npos) byName[n] = st.tensor(n).to(torch::kFloat32).clone();
+            if (n.find("noise_draw_") != std::string::npos) byName[n] = st.tensor(n).to(torch::kFloat32).clone();
         if (byName.empty()) throw FileError(f, "no tensors named *noise_draw_NNN");
         for (auto& [n, t] : byName) p.noiseDraws.push_back(t);
     }

@@ -68,14 +68,32 @@ std::vector<std::pair<std::string, std::string>> splitSettings(const std::string
     return out;
 }
 
+bool parseInt(const std::string& s, int64_t& out) {
+    if (s.empty()) return false;
+    errno = 0;
+    char* end = nullptr;
+    const long long v = std::strtoll(s.c_str(), &end, 10);
+    if (errno != 0 || end != s.c_str() + s.size()) return false;
+    out = v;
+    return true;
+}
+
+bool parseDouble(const std::string& s, double& out) {
+    if (s.empty()) return false;
+    std::istringstream in(s);
+    in.imbue(std::locale::classic());
+    double v = 0;
+    if (!(in >> v) || !in.eof()) return false;
+    out = v;
+    return true;
+}
+
 // A LoRA's name as A1111 shows it: the file name without folder and extension.
 std::string loraName(const std::string& file) {
     std::string n = file.substr(file.find_last_of("/\\") + 1);
     const size_t dot = n.rfind('.');
     return dot == std::string::npos || dot == 0 ? n : n.substr(0, dot);
 }
-
-bool parseDouble(const std::string& s, double& out);
 
 // Takes A1111's "<lora:NAME:SCALE>" tags out of a prompt (they are how A1111 records the LoRAs used).
 std::vector<LoraUse> takeLoraTags(std::string& prompt) {
@@ -106,26 +124,6 @@ std::vector<LoraUse> takeLoraTags(std::string& prompt) {
         at = from;
     }
     return out;
-}
-
-bool parseInt(const std::string& s, int64_t& out) {
-    if (s.empty()) return false;
-    errno = 0;
-    char* end = nullptr;
-    const long long v = std::strtoll(s.c_str(), &end, 10);
-    if (errno != 0 || end != s.c_str() + s.size()) return false;
-    out = v;
-    return true;
-}
-
-bool parseDouble(const std::string& s, double& out) {
-    if (s.empty()) return false;
-    std::istringstream in(s);
-    in.imbue(std::locale::classic());
-    double v = 0;
-    if (!(in >> v) || !in.eof()) return false;
-    out = v;
-    return true;
 }
 
 } // namespace

@@ -103,4 +103,13 @@ std::vector<std::string> TrainConfig::validate() const {
     return p;
 }
 
+void useBackdropNoiseRecipe(TrainConfig& c) {
+    c.multiresNoiseIterations = 6;
+    c.multiresNoiseDiscount = 0.5;
+    c.debiasedEstimation = true;
+    c.timestepBias = "later";
+    c.timestepBiasPortion = 0.5;
+    c.timestepBiasMultiplier = 2.0;
+}
+
 } // namespace adv::train

@@ -81,4 +81,10 @@ struct TrainConfig {
     std::vector<std::string> validate() const;
 };
 
+// The noise recipe the embedded model's demo LoRA trains with: at 16x16 latents SD's noise schedule never
+// hides the backdrop (a noisy latent shows it at every timestep, so a plain LoRA reads it off the noise and
+// ignores "on the beach"). Low-frequency (pyramid) noise, 1/sqrt(SNR) weighting and more of the noisy
+// timesteps make the caption the only source of the backdrop.
+void useBackdropNoiseRecipe(TrainConfig& c);
+
 } // namespace adv::train

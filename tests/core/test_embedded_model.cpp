@@ -11,6 +11,7 @@
 #include "dataset/synth.h"
 #include "pairs/pair_set.h"
 #include "train/eval_loss.h"
+#include "train/train_config.h"
 #include "train/trainer.h"
 #include "text/clip_tokenizer.h"
 #include "util/error.h"
@@ -189,12 +190,7 @@ private Q_SLOTS:
             c.checkpointEvery = 120;
             c.seed = 11;
             if (demoSettings) {  // as app/cli/cmd_demo.cpp
-                c.multiresNoiseIterations = 6;
-                c.multiresNoiseDiscount = 0.5;
-                c.debiasedEstimation = true;
-                c.timestepBias = "later";
-                c.timestepBiasPortion = 0.5;
-                c.timestepBiasMultiplier = 2.0;
+                train::useBackdropNoiseRecipe(c);
             } else {
                 c.snrGamma = 5;
             }
