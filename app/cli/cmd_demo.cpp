@@ -3,6 +3,7 @@
 // with the judge's adherence before and after the fine-tune, in summary.json / summary.md.
 #include "cli/args.h"
 #include "cli/common.h"
+#include "cli/demo_product.h"
 
 #include "basemodel/adherence.h"
 #include "basemodel/base_data.h"
@@ -126,14 +127,17 @@ int renderGrid(const std::string& model, const std::vector<std::string>& categor
 
 std::string summaryMarkdown(const json& s, const base::AdherenceReport& before, const base::AdherenceReport& after,
                             int evalSeeds) {
-    char md[2048];
+    char md[4096];
     std::snprintf(md, sizeof md,
                   "# AdVariant demo\n\nModel: %s\n\n| | category adherence | background adherence | forced choice (chance %.0f %%) | diversity |\n"
                   "|---|---|---|---|---|\n| base | %.0f %% | %.0f %% | %.0f %% | %.3f |\n| + LoRA | %.0f %% | %.0f %% | %.0f %% | %.3f |\n\n"
                   "Ground-truth diversity: %.3f. Judge: %d images per model (%d seeds per cell).\n\n"
                   "- dataset: %d images, %d annotations\n- pairs: %zu\n- LoRA: %d steps in %.0f s (%s)\n"
                   "- variant grid: %d cells in %.1f s\n- export: %zu files for %zu presets\n- total: %.0f s\n\n"
-                  "![base](grid_base.png) ![lora](grid_lora.png)\n",
+                  "![base](grid_base.png) ![lora](grid_lora.png)\n\n"
+                  "Product-kept grid (the dataset's own garments, backdrop inpainted with the LoRA): %d cells, "
+                  "background adherence %.0f %%, largest pixel difference inside the eroded masks %d.\n\n"
+                  "![product](grid_product.png)\n",
                   s["model"].get<std::string>().c_str(), 100 * before.chance, 100 * before.categoryAccuracy,
                   100 * before.backgroundAccuracy, 100 * before.backgroundForcedChoice, before.diversity,
                   100 * after.categoryAccuracy, 100 * after.backgroundAccuracy, 100 * after.backgroundForcedChoice,
@@ -142,7 +146,9 @@ std::string summaryMarkdown(const json& s, const base::AdherenceReport& before, 
                   s["pairs"]["pairs"].get<size_t>(), s["lora"]["steps"].get<int>(), s["lora"]["seconds"].get<double>(),
                   s["lora"]["file"].get<std::string>().c_str(), s["grid"]["cells"].get<int>(),
                   s["grid"]["seconds"].get<double>(), s["export"]["files"].get<size_t>(),
-                  s["export"]["presets"].get<size_t>(), s["seconds"].get<double>());
+                  s["export"]["presets"].get<size_t>(), s["seconds"].get<double>(), s["product_grid"]["cells"].get<int>(),
+                  100 * s["product_grid"]["background_adherence"].get<double>(),
+                  s["product_grid"]["max_exact_diff"].get<int>());
     return md;
 }
 
@@ -226,6 +232,9 @@ int run(const Args& a) {
     writeGrid(after, out / "grid_lora.png");
     writeCompare(before, after, out / "grid_compare.png");
     summary["adherence_lora"] = adherenceJson(after);
+    // The product-kept grid: the dataset's own garments, only the backdrop generated (inpainting + LoRA).
+    summary["product_grid"] = renderProductGrid(*sd, judge, coco, ds.imagesDir, categories, conditions, ao.steps, ao.cfg,
+                                                out / "product");
     sd.reset();
     ts = now();
     const sfs::path variants = out / "variants";

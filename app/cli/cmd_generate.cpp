@@ -4,6 +4,7 @@
 
 #include "io/png.h"
 #include "io/safetensors.h"
+#include "pipeline/edit_inputs.h"
 #include "pipeline/image_convert.h"
 #include "pipeline/sd_pipeline.h"
 #include "util/error.h"
@@ -20,11 +21,30 @@
 namespace adv::cli {
 namespace {
 
+// --init-image / --mask / --strength: the picture and mask at the output size (by default the picture's
+// size, floored to the VAE's multiple as diffusers' image processor does).
+void readEditInputs(const Args& a, const StableDiffusion& sd, GenerateParams& p) {
+    if (a.has("--strength") && !a.has("--init-image")) throw UsageError("--strength needs --init-image");
+    if (a.has("--mask") && !a.has("--init-image")) throw UsageError("--mask needs --init-image");
+    if (!a.has("--init-image")) return;
+    const std::string image = a.get("--init-image");
+    const int f = sd.vae->config.downscale();
+    const auto size = imageFileSize(image);
+    if (p.width == 0) p.width = size.width / f * f;
+    if (p.height == 0) p.height = size.height / f * f;
+    if (p.width < f || p.height < f) throw FileError(image, "is smaller than one latent pixel");
+    p.initImage = readInitImage(image, p.width, p.height);
+    p.strength = a.getDouble("--strength", a.has("--mask") ? 1.0 : 0.75);
+    if (!(p.strength > 0.0 && p.strength <= 1.0)) throw UsageError("--strength must be in (0, 1]");
+    if (a.has("--mask")) p.mask = readMask(a.get("--mask"), p.width, p.height);
+}
+
 int run(const Args& a) {
     LoadOptions lo;
     lo.device = a.get("--device", "auto");
     lo.dtype = a.get("--dtype", "auto");
     lo.tokenizerDir = a.get("--tokenizer");
+    lo.unetDir = a.get("--unet");
     const std::string modelPath = modelPathOrDefault(a.get("--model"));
     const std::string outDir = a.require("--out");
     GenerateParams p;
@@ -63,6 +83,7 @@ int run(const Args& a) {
         if (byName.empty()) throw FileError(f, "no tensors named *noise_draw_NNN");
         for (auto& [n, t] : byName) p.noiseDraws.push_back(t);
     }
+    readEditInputs(a, *sd, p);
     std::vector<studio::LoraUse> loraRefs;
     for (const auto& spec : a.getAll("--lora")) {
         const auto [path, scale] = parseLoraSpec(spec);
@@ -90,8 +111,10 @@ int run(const Args& a) {
         files.push_back(path);
     }
     if (a.has("--dump-tensors")) {
-        saveSafeTensors(a.get("--dump-tensors"),
-                        {{"prompt_embeds", res.promptEmbeds}, {"latents", res.latents}, {"image", res.images}});
+        saveSafeTensors(a.get("--dump-tensors"), {{"prompt_embeds", res.promptEmbeds},
+                                                  {"latents_start", res.startLatents},
+                                                  {"latents", res.latents},
+                                                  {"image", res.images}});
     }
     if (a.has("--json")) {
         printJson(nlohmann::json{{"files", files}, {"seconds", res.seconds}, {"seeds", res.seeds},
@@ -103,7 +126,7 @@ int run(const Args& a) {
     return 0;
 }
 
-Register reg({"generate", "text-to-image with Stable Diffusion (PNG with A1111 parameters)",
+Register reg({"generate", "text-to-image, image-to-image and inpainting with Stable Diffusion (PNG with A1111 parameters)",
               "--model PATH --prompt TEXT [options] --out DIR",
               {{"--model", "PATH", "diffusers folder or SD1.x single-file .safetensors"},
                {"--tokenizer", "DIR", "tokenizer folder (single-file checkpoints)"},
@@ -119,7 +142,11 @@ Register reg({"generate", "text-to-image with Stable Diffusion (PNG with A1111 p
                {"--eta", "F", "DDIM eta"},
                {"--clip-skip", "N", "use the N-th last text encoder layer (A1111 Clip skip)"},
                {"--init-latents", "FILE", ".safetensors with 'latents' [B,4,h,w] unit-variance noise"},
-               {"--noise-draws", "FILE", ".safetensors with *noise_draw_000, _001, ...: the sampler's noise, replayed in order"},
+               {"--noise-draws", "FILE", ".safetensors with *noise_draw_000, _001, ...: every random draw (initial noise, VAE samples, sampler noise), replayed in order"},
+               {"--init-image", "FILE", "image-to-image / inpainting: start from this picture (PNG, JPEG, WebP)"},
+               {"--strength", "F", "share of the schedule run from the noised picture, (0, 1] (default 0.75; 1 with --mask)"},
+               {"--mask", "FILE", "inpainting mask, white = repaint, black = keep (grey image or luma)"},
+               {"--unet", "DIR", "another UNet folder, e.g. a 9-channel SD 1.5 inpainting UNet"},
                {"--lora", "FILE[:SCALE]", "apply a LoRA (diffusers, PEFT or kohya naming)", true},
                {"--device", "DEV", "cpu|cuda|auto"},
                {"--dtype", "T", "auto|f32|f16|bf16"},

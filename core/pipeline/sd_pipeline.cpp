@@ -10,7 +10,6 @@
 #include <spdlog/spdlog.h>
 #include <torch/torch.h>
 
-#include <chrono>
 #include <filesystem>
 #include <sstream>
 
@@ -52,17 +51,6 @@ bool autoPicksBf16OnCpu(const LoadOptions& o, int64_t unetParams) {
     return o.dtype == "auto" && deviceInfo().cpuBf16 && unetParams >= kBf16AutoMinParams;
 }
 
-// SD1.x latent -> RGB approximation (for previews only).
-torch::Tensor latentPreview(const torch::Tensor& latents) {
-    static const float coeffs[4][3] = {{0.298f, 0.207f, 0.208f}, {0.187f, 0.286f, 0.173f},
-                                       {-0.158f, 0.189f, 0.264f}, {-0.184f, -0.271f, -0.473f}};
-    auto w = torch::from_blob(const_cast<float*>(&coeffs[0][0]), {4, 3}, torch::kFloat32).clone();
-    auto l = latents.detach().to(torch::kCPU, torch::kFloat32);
-    if (l.size(1) != 4) return ((l.slice(1, 0, 3) + 1) / 2).clamp(0, 1);
-    auto rgb = torch::einsum("bchw,cd->bdhw", {l, w});  // [B, 3, h, w]
-    return ((rgb + 1) / 2).clamp(0, 1);
-}
-
 } // namespace
 
 StableDiffusion::~StableDiffusion() {
@@ -74,6 +62,12 @@ StableDiffusion::~StableDiffusion() {
 
 int StableDiffusion::nativeResolution() const {
     return unet->config.sampleSize * vae->config.downscale();
+}
+
+int StableDiffusion::latentChannels() const { return vae->config.latentChannels; }
+
+bool StableDiffusion::isInpaintingUnet() const {
+    return unet->config.inChannels == 2 * vae->config.latentChannels + 1;  // latents + mask + masked-image latents
 }
 
 void StableDiffusion::placeModels(const LoadOptions& o) {
@@ -140,14 +134,15 @@ std::unique_ptr<StableDiffusion> StableDiffusion::load(const std::string& path, 
     if (sfs::is_directory(p, ec)) {
         sd->name_ = p.filename().string();
         if (sd->name_.empty()) sd->name_ = p.parent_path().filename().string();
-        const auto uc = UNetConfig::fromFile((p / "unet" / "config.json").string());
+        const sfs::path unetDir = o.unetDir.empty() ? p / "unet" : sfs::path(o.unetDir);
+        const auto uc = UNetConfig::fromFile((unetDir / "config.json").string());
         const auto vc = VaeConfig::fromFile((p / "vae" / "config.json").string());
         const auto tc = ClipTextConfig::fromFile((p / "text_encoder" / "config.json").string());
         if (sfs::exists(p / "scheduler" / "scheduler_config.json", ec))
             sd->scheduler = SchedulerConfig::fromFile((p / "scheduler" / "scheduler_config.json").string());
         sd->tokenizer = ClipTokenizer::fromFolder(o.tokenizerDir.empty() ? (p / "tokenizer").string() : o.tokenizerDir);
         sd->buildModels(uc, vc, tc, o);
-        const auto uw = findWeights(p / "unet", {"diffusion_pytorch_model.safetensors", "diffusion_pytorch_model.fp16.safetensors"});
+        const auto uw = findWeights(unetDir, {"diffusion_pytorch_model.safetensors", "diffusion_pytorch_model.fp16.safetensors"});
         const auto vw = findWeights(p / "vae", {"diffusion_pytorch_model.safetensors", "diffusion_pytorch_model.fp16.safetensors"});
         const auto tw = findWeights(p / "text_encoder", {"model.safetensors", "model.fp16.safetensors"});
         sd->reports_.push_back(loadStateDict(*sd->unet, readWeights(uw), "unet", uw, o.strict));
@@ -163,7 +158,12 @@ std::unique_ptr<StableDiffusion> StableDiffusion::load(const std::string& path, 
         if (probe != state.end() && probe->second.dim() == 2)
             throw FileError(path, "this looks like an SD 2.x checkpoint (linear projections); only SD 1.x single files "
                                   "are supported — use its diffusers folder instead");
-        const auto uc = UNetConfig::sd15();
+        if (!o.unetDir.empty())
+            throw FileError(path, "--unet replaces a diffusers folder's UNet; a single-file checkpoint brings its own");
+        auto uc = UNetConfig::sd15();
+        // SD 1.5 inpainting checkpoints: conv_in takes latents + mask + masked-image latents (9 channels).
+        auto convIn = state.find("model.diffusion_model.input_blocks.0.0.weight");
+        if (convIn != state.end() && convIn->second.dim() == 4) uc.inChannels = static_cast<int>(convIn->second.size(1));
         const auto vc = VaeConfig::sd15();
         const auto tc = ClipTextConfig::sd15();
         sd->buildModels(uc, vc, tc, o);
@@ -206,84 +206,6 @@ torch::Tensor StableDiffusion::encodePrompts(const std::vector<std::string>& pro
     auto ids = torch::tensor(flat, torch::kInt64).view({static_cast<int64_t>(prompts.size()), L}).to(device_);
     torch::NoGradGuard ng;
     return text->forward(ids, clipSkip).lastHiddenState;  // [N, 77, D]
-}
-
-GenerateResult StableDiffusion::generate(const GenerateParams& gp, const PreviewFn& preview, const CancelToken* cancel) {
-    torch::NoGradGuard ng;
-    const auto t0 = std::chrono::steady_clock::now();
-    const int f = vae->config.downscale();
-    const int W = gp.width > 0 ? gp.width : nativeResolution();
-    const int H = gp.height > 0 ? gp.height : nativeResolution();
-    if (W % f != 0 || H % f != 0)
-        throw Error("width and height must be multiples of " + std::to_string(f) + " (got " + std::to_string(W) + "x" +
-                    std::to_string(H) + ")");
-    if (gp.steps < 1) throw Error("steps must be at least 1");
-    const int64_t B = gp.initLatents.defined() ? gp.initLatents.size(0) : gp.batch;
-    const int64_t C = unet->config.inChannels, h = H / f, w = W / f;
-    GenerateResult res;
-
-    const bool cfg = gp.cfg > 1.0;
-    std::vector<std::string> prompts;
-    if (cfg)
-        for (int64_t i = 0; i < B; ++i) prompts.push_back(gp.negativePrompt);
-    for (int64_t i = 0; i < B; ++i) prompts.push_back(gp.prompt);
-    auto context = encodePrompts(prompts, gp.clipSkip);  // [(2)B, 77, D]
-    res.promptEmbeds = context.to(torch::kCPU, torch::kFloat32);
-
-    auto sampler = makeSampler(samplerFromName(gp.sampler), scheduler);
-    sampler->setTimesteps(gp.steps);
-
-    // Initial noise on the CPU from the seed, so one seed gives one picture on every device.
-    std::vector<torch::Generator> gens;
-    std::vector<torch::Tensor> noise;
-    for (int64_t i = 0; i < B; ++i) {
-        res.seeds.push_back(gp.seed + i);
-        gens.push_back(at::detail::createCPUGenerator(static_cast<uint64_t>(gp.seed + i)));
-        if (!gp.initLatents.defined()) noise.push_back(torch::randn({1, C, h, w}, gens.back(), torch::kFloat32));
-    }
-    torch::Tensor x = gp.initLatents.defined() ? gp.initLatents.to(torch::kFloat32) : torch::cat(noise, 0);
-    if (x.size(1) != C || x.size(2) != h || x.size(3) != w)
-        throw Error("initial latents must have shape [B, " + std::to_string(C) + ", " + std::to_string(h) + ", " +
-                    std::to_string(w) + "]");
-    x = (x * sampler->initNoiseSigma()).to(device_, dtype_);
-
-    size_t replayed = 0;
-    auto noiseFn = [&](at::IntArrayRef shape) {
-        if (!gp.noiseDraws.empty()) {
-            if (replayed >= gp.noiseDraws.size())
-                throw Error("the sampler drew more noise than the " + std::to_string(gp.noiseDraws.size()) +
-                            " recorded draws");
-            const auto& d = gp.noiseDraws[replayed++];
-            if (d.sizes() != shape) throw Error("recorded noise draw " + std::to_string(replayed - 1) + " has the wrong shape");
-            return d.to(torch::kFloat32);
-        }
-        std::vector<torch::Tensor> parts;
-        std::vector<int64_t> one(shape.begin(), shape.end());
-        one[0] = 1;
-        for (auto& g : gens) parts.push_back(torch::randn(one, g, torch::kFloat32));
-        return torch::cat(parts, 0);
-    };
-    auto denoise = [&](const torch::Tensor& xIn, double t) {
-        auto tt = torch::full({1}, t, torch::TensorOptions().dtype(torch::kFloat32).device(device_));
-        if (!cfg) return unet->forward(xIn, tt, context);
-        auto eps = unet->forward(torch::cat({xIn, xIn}, 0), tt, context).chunk(2, 0);  // [B,...] x2
-        return eps[0] + gp.cfg * (eps[1] - eps[0]);
-    };
-    auto onStep = [&](int step, int total, const torch::Tensor& cur) {
-        if (preview) preview(step, total, latentPreview(cur));
-    };
-    x = runSampler(*sampler, x, denoise, noiseFn, onStep, cancel);
-    res.latents = x.to(torch::kCPU, torch::kFloat32);
-
-    throwIfCancelled(cancel);
-    if (!device_.is_cuda()) releaseFreeMemory();  // the UNet's activations do not fit the VAE's: SD 1.5 512² peak 4.1 -> GiB
-    auto z = (x.to(vaeDtype_) / vae->config.scalingFactor);
-    std::vector<torch::Tensor> imgs;
-    for (int64_t i = 0; i < B; ++i) imgs.push_back(vae->decode(z.slice(0, i, i + 1)));  // one at a time: memory
-    auto dec = torch::cat(imgs, 0);                                                         // [B, 3, H, W]
-    res.images = (dec / 2 + 0.5).clamp(0, 1).to(torch::kCPU, torch::kFloat32);
-    res.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    return res;
 }
 
 LoraApplyReport StableDiffusion::addLora(const std::string& path, double scale) {
@@ -335,6 +257,7 @@ studio::VariantRecord variantRecord(const GenerateParams& p, int64_t seed, int w
     r.width = width;
     r.height = height;
     r.clipSkip = p.clipSkip;
+    if (p.initImage.defined()) r.denoisingStrength = p.strength;
     r.modelHash = modelHash;
     r.model = modelName;
     return r;

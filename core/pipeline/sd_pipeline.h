@@ -31,6 +31,9 @@ struct LoadOptions {
     // the CPU has AVX512-BF16, else f32 | f32 | f16 | bf16
     std::string dtype = "auto";
     std::string tokenizerDir;     // single-file checkpoints carry no tokenizer
+    // Another UNet folder (config.json + weights) in place of the model's, e.g. an SD 1.5 inpainting
+    // UNet (9 input channels) next to the base model's text encoder and VAE.
+    std::string unetDir;
     bool strict = true;           // missing / wrong-shape tensors are errors
 };
 
@@ -48,12 +51,23 @@ struct GenerateParams {
     torch::Tensor initLatents;  // optional [B, 4, h, w] unit-variance noise
     // Optional: the noise stochastic samplers draw between steps (LCM, Euler a, DDPM), replayed in order
     // instead of drawn from the seed — for parity with recorded diffusers runs. Each [B, 4, h, w].
+    // Since initial noise, VAE-encoder samples (image-to-image, inpainting) and the sampler's noise are
+    // drawn in the order diffusers draws them, all of them come from this list when it is given.
     std::vector<torch::Tensor> noiseDraws;
+
+    // Image-to-image and inpainting (diffusers' StableDiffusionImg2ImgPipeline / InpaintPipeline).
+    torch::Tensor initImage;  // optional [1 or B, 3, H, W] RGB in [0, 1]: start from this picture
+    double strength = 1.0;    // (0, 1]: the share of the schedule run from the noised picture
+    // Optional [1 or B, 1, H, W] in [0, 1], needs initImage: >= 0.5 repaints, below keeps (binarised as
+    // diffusers does). A 4-channel UNet re-imposes the kept region after every step; a 9-channel
+    // inpainting UNet sees the mask and the masked picture's latents.
+    torch::Tensor mask;
 };
 
 struct GenerateResult {
     torch::Tensor promptEmbeds;  // [2B, 77, D] negative first (or [B, 77, D] without CFG)
     torch::Tensor latents;       // [B, 4, h, w] final, before VAE decoding
+    torch::Tensor startLatents;  // [B, 4, h, w] the latents entering the denoising loop
     torch::Tensor images;        // [B, 3, H, W] float in [0, 1], CPU
     std::vector<int64_t> seeds;
     double seconds = 0;
@@ -72,6 +86,8 @@ public:
     torch::Tensor encodePrompts(const std::vector<std::string>& prompts, int clipSkip = 1);
     GenerateResult generate(const GenerateParams& params, const PreviewFn& preview = {},
                             const CancelToken* cancel = nullptr);
+    // Latents [B, 4, h, w] (before / scaling_factor) -> images [B, 3, H, W] in [0, 1], CPU f32.
+    torch::Tensor decodeLatents(const torch::Tensor& latents);
 
     // Merges a LoRA into the weights at `scale` (no cost per step, as diffusers' fuse_lora);
     // the weights it changes are kept first, so clearLoras() restores them exactly.
@@ -85,6 +101,9 @@ public:
     torch::ScalarType dtype() const { return dtype_; }
     torch::ScalarType vaeDtype() const { return vaeDtype_; }  // f32, or bf16 in a bf16 pipeline
     int nativeResolution() const;
+    // Latent channels of the VAE (4) and input channels of the UNet (4, or 9 for an inpainting UNet).
+    int latentChannels() const;
+    bool isInpaintingUnet() const;
 
     std::optional<ClipTokenizer> tokenizer;
     ClipTextModel text{nullptr};

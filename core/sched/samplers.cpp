@@ -70,6 +70,24 @@ double Sampler::alphaCumprodAt(size_t i) const {
     return sched_.acp[static_cast<size_t>(t)];
 }
 
+torch::Tensor Sampler::addNoise(const torch::Tensor& x0, const torch::Tensor& noise, size_t i) const {
+    // diffusers: alphas_cumprod[t] ** 0.5 and (1 - alphas_cumprod[t]) ** 0.5 in float32
+    const float a = static_cast<float>(alphaCumprodAt(i));
+    const float sa = std::sqrt(a), sb = std::sqrt(1.0f - a);
+    return sa * x0 + sb * noise.to(x0.device(), x0.scalar_type());
+}
+
+size_t Sampler::startIndexForStrength(double strength) const {
+    if (!(strength > 0.0 && strength <= 1.0))
+        throw Error("strength must be in (0, 1], not " + std::to_string(strength));
+    const int init = std::min(static_cast<int>(steps_ * strength), steps_);  // truncation, as Python's int()
+    const size_t start = static_cast<size_t>(std::max(steps_ - init, 0));
+    if (init <= 0 || start >= timesteps_.size())
+        throw Error("strength " + std::to_string(strength) + " with " + std::to_string(steps_) +
+                    " steps runs no step (steps x strength < 1): raise the strength or the steps");
+    return start;
+}
+
 torch::Tensor Sampler::toEpsilon(const torch::Tensor& out, const torch::Tensor& xIn, size_t i) const {
     if (config_.predictionType == "epsilon") return out;
     const double a = alphaCumprodAt(i);
@@ -176,9 +194,9 @@ public:
         ets_.clear();
         counter_ = 0;
     }
-    torch::Tensor step(const torch::Tensor& eps, size_t, const torch::Tensor& xIn, const NoiseFn&) override {
+    torch::Tensor step(const torch::Tensor& eps, size_t i, const torch::Tensor& xIn, const NoiseFn&) override {
         const int ratio = config_.numTrainTimesteps / steps_;
-        int t = static_cast<int>(timesteps_[counter_]);
+        int t = static_cast<int>(timesteps_[i]);  // diffusers takes the timestep it is given, the counter only orders ets
         int prev = t - ratio;
         torch::Tensor out = eps, x = xIn;
         if (counter_ != 1) {
@@ -238,6 +256,9 @@ public:
     }
     double initNoiseSigma() const override { return *std::max_element(sigmas_.begin(), sigmas_.end()); }
     double alphaCumprodAt(size_t i) const override { return 1.0 / (sigmas_[i] * sigmas_[i] + 1); }
+    torch::Tensor addNoise(const torch::Tensor& x0, const torch::Tensor& noise, size_t i) const override {
+        return x0 + noise.to(x0.device(), x0.scalar_type()) * static_cast<float>(sigmas_[i]);
+    }
     torch::Tensor scaleModelInput(const torch::Tensor& x, size_t i) const override {
         return x / std::sqrt(sigmas_[i] * sigmas_[i] + 1);
     }
@@ -288,6 +309,12 @@ public:
         lowerOrderNums_ = 0;
     }
     double alphaCumprodAt(size_t i) const override { return 1.0 / (sigmas_[i] * sigmas_[i] + 1); }
+    torch::Tensor addNoise(const torch::Tensor& x0, const torch::Tensor& noise, size_t i) const override {
+        // diffusers: alpha_t = 1 / (sigma^2 + 1) ** 0.5, sigma_t = sigma * alpha_t, float32
+        const float s = static_cast<float>(sigmas_[i]);
+        const float at = 1.0f / std::sqrt(s * s + 1.0f), st = s * at;
+        return at * x0 + st * noise.to(x0.device(), x0.scalar_type());
+    }
     torch::Tensor step(const torch::Tensor& eps, size_t i, const torch::Tensor& x, const NoiseFn&) override {
         const size_t n = timesteps_.size();
         const bool lowerFinal = (i == n - 1) && n < 15;
@@ -393,14 +420,16 @@ std::unique_ptr<Sampler> makeSampler(SamplerKind kind, const SchedulerConfig& c)
 }
 
 torch::Tensor runSampler(Sampler& s, torch::Tensor x, const DenoiseFn& denoise, const NoiseFn& noise,
-                         const StepFn& onStep, const CancelToken* cancel) {
+                         const StepFn& onStep, const CancelToken* cancel, const SamplerLoop& loop) {
     const auto& ts = s.timesteps();
-    for (size_t i = 0; i < ts.size(); ++i) {
+    const int total = static_cast<int>(ts.size() - std::min(loop.start, ts.size()));
+    for (size_t i = loop.start; i < ts.size(); ++i) {
         throwIfCancelled(cancel);
         auto xIn = s.scaleModelInput(x, i);
         auto eps = s.toEpsilon(denoise(xIn, ts[i]), xIn, i);
         x = s.step(eps, i, x, noise);
-        if (onStep) onStep(static_cast<int>(i + 1), static_cast<int>(ts.size()), x);
+        if (loop.afterStep) x = loop.afterStep(i, x);
+        if (onStep) onStep(static_cast<int>(i + 1 - loop.start), total, x);
     }
     return x;
 }

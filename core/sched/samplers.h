@@ -60,6 +60,14 @@ public:
     // One update from step `stepIndex`; `noise` is only called by stochastic samplers.
     virtual torch::Tensor step(const torch::Tensor& modelOutput, size_t stepIndex, const torch::Tensor& x,
                                const NoiseFn& noise) = 0;
+    // Clean latents x0 noised to the level of step `stepIndex` with `noise` (diffusers' add_noise, float32):
+    // sqrt(acp) x0 + sqrt(1 - acp) n for timestep samplers, x0 + sigma n (Euler) or alpha_t x0 + sigma_t n
+    // (DPM-Solver++) for sigma samplers.
+    virtual torch::Tensor addNoise(const torch::Tensor& x0, const torch::Tensor& noise, size_t stepIndex) const;
+    // Image-to-image and inpainting run the schedule from this index (diffusers: init_timestep =
+    // min(int(steps * strength), steps), t_start = steps - init_timestep; Python int() truncates the double).
+    // Throws when the strength leaves no step to run.
+    size_t startIndexForStrength(double strength) const;
     SamplerKind kind() const { return kind_; }
 
 protected:
@@ -78,8 +86,16 @@ std::unique_ptr<Sampler> makeSampler(SamplerKind kind, const SchedulerConfig& co
 // LCM's boundary-condition scalings (c_skip, c_out) at timestep t: denoised = c_out * x0 + c_skip * x.
 std::pair<double, double> lcmScalings(int t);
 
-// The whole loop: x starts as unit noise * initNoiseSigma (the caller scales).
+// Where the loop starts and what happens after each step (inpainting re-imposes the known region).
+struct SamplerLoop {
+    size_t start = 0;  // first step index (image-to-image strength)
+    // Maps the sampler's output of step i to the latents the loop continues with.
+    std::function<torch::Tensor(size_t stepIndex, const torch::Tensor& x)> afterStep;
+};
+
+// The whole loop: x starts as unit noise * initNoiseSigma (the caller scales), or as clean latents noised
+// to step loop.start with addNoise. onStep gets (steps done, steps to do) counted from loop.start.
 torch::Tensor runSampler(Sampler& sampler, torch::Tensor x, const DenoiseFn& denoise, const NoiseFn& noise,
-                         const StepFn& onStep = {}, const CancelToken* cancel = nullptr);
+                         const StepFn& onStep = {}, const CancelToken* cancel = nullptr, const SamplerLoop& loop = {});
 
 } // namespace adv

@@ -29,6 +29,7 @@ struct VariantRecord {
     double cfg = GenerationDefaults::cfg;
     int width = GenerationDefaults::width, height = GenerationDefaults::height;  // 0 in a request: native size
     int clipSkip = 1;
+    double denoisingStrength = 0;  // image-to-image / inpainting strength; 0 for text-to-image
     std::string model, modelHash;  // name, first 10 hex digits of the weights' SHA-256
     std::vector<LoraUse> loras;
     std::string concept, condition;  // the grid's row and column ("dress", "beach")

@@ -41,6 +41,11 @@ const nlohmann::json& vectors() {
     return j;
 }
 
+const nlohmann::json& editVectors() {
+    static nlohmann::json j = nlohmann::json::parse(adv::fs::readFile(refDir() + "/edit/edit_vectors.json"));
+    return j;
+}
+
 std::string tempDir() {
     std::random_device rd;
     auto p = std::filesystem::temp_directory_path() / ("advtest-" + std::to_string(rd()) + std::to_string(rd()));

@@ -17,6 +17,7 @@ std::string dataDir();                     // tests/data (ADV_TEST_DATA_DIR)
 torch::Tensor ref(const std::string& name);  // a tensor of vectors.safetensors (copy)
 torch::Tensor editRef(const std::string& name);  // a tensor of edit/edit_vectors.safetensors (copy)
 const nlohmann::json& vectors();           // vectors.json
+const nlohmann::json& editVectors();       // edit/edit_vectors.json (runs, draws, calls)
 std::string tempDir();                     // a fresh folder under the system temp dir
 
 struct Diff {

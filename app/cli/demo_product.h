@@ -1,0 +1,27 @@
+// The demo's product-kept grid: real dataset garments (not generated) on each background by inpainting.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace adv {
+class StableDiffusion;
+namespace base { class Judge; }
+namespace coco { class Dataset; }
+} // namespace adv
+
+namespace adv::cli {
+
+// For each category the largest non-crowd instance of the dataset, placed on the canvas and kept pixel
+// for pixel; the background generated for each condition with `sd` as it is (LoRA merged). Writes
+// dir/<category>_<condition>.png and dir/../grid_product.png; returns cells, the judge's background
+// adherence on the cells, the largest pixel difference inside the eroded masks, seconds.
+nlohmann::json renderProductGrid(StableDiffusion& sd, const base::Judge& judge, const coco::Dataset& ds,
+                                 const std::string& imagesDir, const std::vector<std::string>& categories,
+                                 const std::vector<std::string>& conditions, int steps, double cfg,
+                                 const std::filesystem::path& dir);
+
+} // namespace adv::cli
