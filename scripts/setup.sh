@@ -14,6 +14,7 @@ PACKAGES=(
   libpng-dev libimagequant-dev       # ad export: PNG writing and palette quantisation for byte budgets
   xvfb xauth                         # GUI screenshots under a virtual display
   dpkg-dev file                      # building and checking the .deb
+  clang-14 libclang-rt-14-dev        # libFuzzer harnesses (tests/fuzz, scripts/fuzz.sh) with ASan/UBSan
 )
 
 missing=()

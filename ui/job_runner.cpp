@@ -1,4 +1,5 @@
 #include "ui/job_runner.h"
+#include "util/error.h"
 
 #include <QMetaObject>
 
@@ -173,7 +174,7 @@ void JobRunner::loop() {
         } catch (const Cancelled&) {
             job->dropped->store(true);
         } catch (const std::exception& e) {
-            if (job->handlers.failed) outcome = [h = job->handlers.failed, m = QString::fromStdString(e.what())] { h(m); };
+            if (job->handlers.failed) outcome = [h = job->handlers.failed, m = QString::fromStdString(adv::userMessage(e))] { h(m); };
         } catch (...) {
             if (job->handlers.failed) outcome = [h = job->handlers.failed] { h(QObject::tr("unexpected error")); };
         }

@@ -1,4 +1,5 @@
 #include "ui/pairs_page.h"
+#include "util/error.h"
 
 #include "ui/pair_model.h"
 #include "ui/project.h"
@@ -119,7 +120,7 @@ bool PairsPage::openManifest(const QString& manifest, QString* error) {
         auto s = std::make_unique<pairs::PairSet>(pairs::PairSet::load(std::filesystem::path(manifest.toStdString()).parent_path().string()));
         set_ = std::move(s);
     } catch (const std::exception& e) {
-        if (error) *error = QString::fromStdString(e.what());
+        if (error) *error = QString::fromStdString(adv::userMessage(e));
         return false;
     }
     manifest_ = manifest;
@@ -154,7 +155,7 @@ bool PairsPage::rebuild(int i, quint64 newSeed, QString* error) {
         pairs::rebuildPair(*source_, imagesDir_.toStdString(), o, set_->dir, rec);
         set_->save();
     } catch (const std::exception& e) {
-        if (error) *error = QString::fromStdString(e.what());
+        if (error) *error = QString::fromStdString(adv::userMessage(e));
         return false;
     }
     model_->pairChanged(i, true);

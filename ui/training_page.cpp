@@ -1,4 +1,5 @@
 #include "ui/training_page.h"
+#include "util/error.h"
 
 #include "ui/plot.h"
 #include "ui/preferences.h"
@@ -405,7 +406,7 @@ bool TrainingPage::openRun(const QString& runDir, QString* error) {
     try {
         m = train::readMetrics(runDir.toStdString());
     } catch (const std::exception& e) {
-        if (error) *error = QString::fromStdString(e.what());
+        if (error) *error = QString::fromStdString(adv::userMessage(e));
         return false;
     }
     resetChart();

@@ -33,6 +33,7 @@ public:
     const std::vector<std::string>& positionals() const { return positionals_; }
     std::string require(const std::string& name) const;
 
+    std::string command_;  // the subcommand, for per-command ranges ("train --steps")
     std::map<std::string, std::vector<std::string>> values_;
     std::vector<std::string> positionals_;
 };
@@ -45,6 +46,18 @@ struct Command {
     std::string description;  // longer help text
     std::function<int(const Args&)> run;
 };
+
+// The allowed range of a numeric flag. Every number a user types is checked
+// here, in one table (args.cpp), before any command sees it: NaN, infinity,
+// integers that would wrap, and values outside the range are usage errors
+// naming the flag and the range.
+struct NumericRange {
+    double lo, hi;
+};
+// One number inside a flag's value (a list item, a LoRA scale), checked the same way.
+int64_t parseIntToken(const std::string& flag, const std::string& text, double lo, double hi);
+double parseRealToken(const std::string& flag, const std::string& text, double lo, double hi);
+NumericRange flagRange(const std::string& command, const std::string& flag, bool integer);
 
 // Parses argv against `cmd`'s options (plus the common --help/--verbose/--json).
 Args parseArgs(const Command& cmd, const std::vector<std::string>& argv);

@@ -1,5 +1,6 @@
 // advariant-cli dataset stats|list|show|synth
 #include "cli/args.h"
+#include "io/image_file.h"
 #include "cli/common.h"
 
 #include "dataset/coco.h"
@@ -39,8 +40,8 @@ coco::Dataset load(const Args& a, double* seconds = nullptr) {
 coco::Query queryFrom(const Args& a) {
     coco::Query q;
     q.categories = a.getList("--categories");
-    for (const auto& s : a.getList("--with-attributes")) q.withAttributes.push_back(std::stoi(s));
-    for (const auto& s : a.getList("--without-attributes")) q.withoutAttributes.push_back(std::stoi(s));
+    for (const auto& s : a.getList("--with-attributes")) q.withAttributes.push_back(static_cast<int>(parseIntToken("--with-attributes", s, 0, 1e9)));
+    for (const auto& s : a.getList("--without-attributes")) q.withoutAttributes.push_back(static_cast<int>(parseIntToken("--without-attributes", s, 0, 1e9)));
     q.minArea = a.getDouble("--min-area", 0);
     q.minSide = a.getDouble("--min-side", 0);
     q.excludeBorder = a.has("--exclude-border");
@@ -135,7 +136,7 @@ int show(const Args& a) {
     if (a.has("--overlay")) {
         if (!a.has("--images")) throw UsageError("--overlay needs --images DIR");
         const std::string path = ds.imagePath(a.get("--images"), *img);
-        cv::Mat bgr = cv::imread(path, cv::IMREAD_COLOR);
+        cv::Mat bgr = io::readImageFile(path, cv::IMREAD_COLOR);
         if (bgr.empty()) throw FileError(path, "image missing or unreadable");
         cv::Mat rgb;
         cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);

@@ -119,7 +119,7 @@ int renderGrid(const std::string& model, const std::vector<std::string>& categor
             job.cfg = ao.cfg;
             job.steps = ao.steps;
             job.loras = {{lora, "", 1.0}};
-            studio::savePng((dir / (c + "_" + b + "_seed1.png")).string(), renderer.render(job));
+            studio::savePng((dir / (fs::safeFileName(c + "_" + b) + "_seed1.png")).string(), renderer.render(job));
             ++rendered;
         }
     return rendered;
@@ -135,7 +135,7 @@ std::string summaryMarkdown(const json& s, const base::AdherenceReport& before, 
                   "- dataset: %d images, %d annotations\n- pairs: %zu\n- LoRA: %d steps in %.0f s (%s)\n"
                   "- variant grid: %d cells in %.1f s\n- export: %zu files for %zu presets\n- total: %.0f s\n\n"
                   "![base](grid_base.png) ![lora](grid_lora.png)\n\n"
-                  "Product-kept grid (the dataset's own garments, backdrop inpainted with the LoRA): %d cells, "
+                  "Product-kept grid (the dataset's own garments, backdrop inpainted with the LoRA): %d cells x %d seeds, "
                   "background adherence %.0f %%, largest pixel difference inside the eroded masks %d.\n\n"
                   "![product](grid_product.png)\n",
                   s["model"].get<std::string>().c_str(), 100 * before.chance, 100 * before.categoryAccuracy,
@@ -147,7 +147,7 @@ std::string summaryMarkdown(const json& s, const base::AdherenceReport& before, 
                   s["lora"]["file"].get<std::string>().c_str(), s["grid"]["cells"].get<int>(),
                   s["grid"]["seconds"].get<double>(), s["export"]["files"].get<size_t>(),
                   s["export"]["presets"].get<size_t>(), s["seconds"].get<double>(), s["product_grid"]["cells"].get<int>(),
-                  100 * s["product_grid"]["background_adherence"].get<double>(),
+                  s["product_grid"]["seeds"].get<int>(), 100 * s["product_grid"]["background_adherence"].get<double>(),
                   s["product_grid"]["max_exact_diff"].get<int>());
     return md;
 }
@@ -233,8 +233,16 @@ int run(const Args& a) {
     writeCompare(before, after, out / "grid_compare.png");
     summary["adherence_lora"] = adherenceJson(after);
     // The product-kept grid: the dataset's own garments, only the backdrop generated (inpainting + LoRA).
-    summary["product_grid"] = renderProductGrid(*sd, judge, coco, ds.imagesDir, categories, conditions, ao.steps, ao.cfg,
-                                                out / "product");
+    ProductGridOptions pg;
+    pg.categories = categories;
+    pg.conditions = conditions;
+    pg.steps = ao.steps;
+    pg.cfg = ao.cfg;
+    pg.seeds = a.getInt("--product-seeds", pg.seeds);
+    pg.scale = a.getDouble("--product-scale", pg.scale);
+    if (pg.seeds < 1 || pg.seeds > 64) throw UsageError("--product-seeds: 1 to 64");
+    if (!(pg.scale > 0.05 && pg.scale <= 1.0)) throw UsageError("--product-scale must be in (0.05, 1]");
+    summary["product_grid"] = renderProductGrid(*sd, judge, coco, ds.imagesDir, pg, out / "product");
     sd.reset();
     ts = now();
     const sfs::path variants = out / "variants";
@@ -281,6 +289,8 @@ Register reg({"demo", "the whole job end to end on the embedded model: dataset, 
                {"--subject-weight", "F", "loss weight on the garment's pixels (masked training; default 1)"},
                {"--no-text-lora", "", "adapt the UNet only (default: the text encoder's attention too)"},
                {"--lr", "F", "LoRA learning rate (default 3e-3)"},
+               {"--product-seeds", "N", "seeds per cell of the product-kept grid's adherence figure (default 4)"},
+               {"--product-scale", "F", "product height / canvas height in the product-kept grid (default 0.85)"},
                {"--eval-seeds", "N", "seeds per grid cell for the adherence figures (default 8)"},
                {"--presets", "LIST", "export presets (default meta,google-display; all for every placement)"},
                {"--threads", "N", "CPU threads (default: all cores)"},

@@ -3,6 +3,8 @@
 // the pairs themselves (the ceiling a fine-tune on them can reach).
 #include "cli/args.h"
 #include "cli/common.h"
+#include "cli/demo_product.h"
+#include "dataset/coco.h"
 
 #include "basemodel/adherence.h"
 #include "basemodel/judge_pairs.h"
@@ -24,7 +26,7 @@ int runLoss(const Args& a, StableDiffusion& sd) {
     train::LossEvalOptions o;
     if (a.has("--timesteps")) {
         o.timesteps.clear();
-        for (const auto& t : a.getList("--timesteps")) o.timesteps.push_back(std::stoi(t));
+        for (const auto& t : a.getList("--timesteps")) o.timesteps.push_back(static_cast<int>(parseIntToken("--timesteps", t, 0, 999)));
     }
     o.noiseDraws = a.getInt("--draws", o.noiseDraws);
     o.maxItems = a.getInt("--items", o.maxItems);
@@ -78,10 +80,32 @@ int runPairs(const Args& a, StableDiffusion& sd, const base::Judge& judge) {
     return 0;
 }
 
+// The product-kept grid: a dataset's own garments, only the backdrop generated; the judge on the backdrops.
+int runProduct(const Args& a, StableDiffusion& sd, const base::Judge& judge) {
+    auto ds = coco::loadCoco(a.require("--annotations"));
+    const std::string images = a.require("--images");
+    ds.checkImages(images);
+    ProductGridOptions o;
+    o.categories = a.has("--categories") ? a.getList("--categories") : std::vector<std::string>{"dress", "pants", "shirt", "sweater"};
+    o.conditions = a.has("--conditions") ? a.getList("--conditions") : std::vector<std::string>{"beach", "space", "city"};
+    o.seeds = a.getInt("--seeds", o.seeds);
+    o.firstSeed = a.getInt64("--seed", o.firstSeed);
+    o.steps = a.getInt("--steps", o.steps);
+    o.cfg = a.getDouble("--cfg", o.cfg);
+    o.scale = a.getDouble("--product-scale", o.scale);
+    o.bottom = a.getDouble("--product-bottom", o.bottom);
+    if (!(o.bottom > 0.1 && o.bottom <= 1.0)) throw UsageError("--product-bottom must be in (0.1, 1]");
+    if (o.seeds < 1 || o.seeds > 64) throw UsageError("--seeds: 1 to 64");
+    if (!(o.scale > 0.05 && o.scale <= 1.0)) throw UsageError("--product-scale must be in (0.05, 1]");
+    const auto r = renderProductGrid(sd, judge, ds, images, o, std::filesystem::path(a.get("--out", "product-grid")) / "cells");
+    printJson(r.dump());
+    return 0;
+}
+
 int run(const Args& a) {
     const auto& pos = a.positionals();
-    if (pos.empty() || (pos[0] != "adherence" && pos[0] != "loss" && pos[0] != "pairs"))
-        throw UsageError("name an evaluation: adherence, loss or pairs");
+    if (pos.empty() || (pos[0] != "adherence" && pos[0] != "loss" && pos[0] != "pairs" && pos[0] != "product"))
+        throw UsageError("name an evaluation: adherence, loss, pairs or product");
     const std::string model = modelPathOrDefault(a.get("--model"));
     std::string judgeDir = a.get("--judge");
     if (judgeDir.empty()) {
@@ -101,6 +125,7 @@ int run(const Args& a) {
     if (pos[0] == "loss") return runLoss(a, *sd);
     const auto judge = base::Judge::load(judgeDir);
     if (pos[0] == "pairs") return runPairs(a, *sd, judge);
+    if (pos[0] == "product") return runProduct(a, *sd, judge);
     base::AdherenceOptions o;
     if (a.has("--categories")) o.categories = a.getList("--categories");
     if (a.has("--conditions")) o.conditions = a.getList("--conditions");
@@ -141,7 +166,8 @@ int run(const Args& a) {
 Register reg({"eval", "measure prompt adherence with the judge, the denoising loss on a pair manifest, or the judge on the pairs",
               "adherence [--model PATH] [--lora FILE[:SCALE]]... [--categories A,B] [--conditions X,Y] [--seeds N] | "
               "loss --manifest FILE [--model PATH] [--lora FILE[:SCALE]]... [--timesteps T,..] | "
-              "pairs --manifest FILE [--model PATH] [--sheet FILE.png]",
+              "pairs --manifest FILE [--model PATH] [--sheet FILE.png] | "
+              "product --annotations FILE --images DIR [--lora FILE] [--product-scale F] [--out DIR]",
               {{"--model", "PATH", "model (default: the embedded model)"},
                {"--lora", "FILE[:SCALE]", "apply a LoRA", true},
                {"--judge", "DIR", "judge folder (default: <model>/judge, else the embedded model's)"},
@@ -163,6 +189,11 @@ Register reg({"eval", "measure prompt adherence with the judge, the denoising lo
                {"--grid-seeds", "N", "seeds per cell in that picture (default 1)"},
                {"--sheet", "FILE.png", "pairs: picture of up to 16 pairs misjudged after the autoencoder (above: "
                                        "as they are, below: after it)"},
+               {"--annotations", "FILE", "product: COCO instances file whose garments are kept"},
+               {"--images", "DIR", "product: its images folder"},
+               {"--product-scale", "F", "product: garment height / canvas height (default 0.85)"},
+               {"--product-bottom", "F", "product: the garment's lowest row / canvas height (default 0.92)"},
+               {"--out", "DIR", "product: where the grid picture and cells go (default product-grid/)"},
                {"--json", "", "machine-readable report"}},
               "Background adherence: the judge's verdict among all the backgrounds it knows (studio included); the "
               "forced-choice figure only compares the asked conditions (chance = 1/their number). Loss: the noise "

@@ -94,7 +94,18 @@ int run(const Args& a) {
                          r.unmatchedModules.size(), path.c_str(), r.unmatchedModules.front().c_str());
     }
     ProgressBar bar("generate", !a.has("--json"));
-    auto res = sd->generate(p, [&](int s, int t, const torch::Tensor&) { bar.update(s, t); });
+    auto progress = [&](int s, int t, const torch::Tensor&) { bar.update(s, t); };
+    HiresParams hires;
+    const bool useHires = a.has("--hires-scale");
+    if (useHires) {
+        hires.scale = a.getDouble("--hires-scale", hires.scale);
+        hires.strength = a.getDouble("--hires-strength", hires.strength);
+        hires.steps = a.getInt("--hires-steps", 0);
+        if (!(hires.scale > 1.0 && hires.scale <= 8.0)) throw UsageError("--hires-scale must be in (1, 8]");
+        if (!(hires.strength > 0.0 && hires.strength <= 1.0)) throw UsageError("--hires-strength must be in (0, 1]");
+        if (hires.steps < 0 || hires.steps > 1000) throw UsageError("--hires-steps: 0 to 1000");
+    }
+    auto res = useHires ? generateHires(*sd, p, hires, progress) : sd->generate(p, progress);
     bar.finish();
 
     std::filesystem::create_directories(outDir);
@@ -105,6 +116,10 @@ int run(const Args& a) {
         const auto path = (std::filesystem::path(outDir) / ("seed" + std::to_string(res.seeds[i]) + ".png")).string();
         studio::VariantRecord rec = variantRecord(p, res.seeds[i], W, H, hash, sd->name());
         rec.loras = loraRefs;
+        if (useHires) {
+            rec.hiresScale = hires.scale;
+            rec.denoisingStrength = hires.strength;
+        }
         rec.concept = a.get("--concept");
         rec.condition = a.get("--condition");
         png::write(path, tensorToImage(res.images[i]), rec.pngText());
@@ -147,6 +162,9 @@ Register reg({"generate", "text-to-image, image-to-image and inpainting with Sta
                {"--strength", "F", "share of the schedule run from the noised picture, (0, 1] (default 0.75; 1 with --mask)"},
                {"--mask", "FILE", "inpainting mask, white = repaint, black = keep (grey image or luma)"},
                {"--unet", "DIR", "another UNet folder, e.g. a 9-channel SD 1.5 inpainting UNet"},
+               {"--hires-scale", "F", "hires fix: upscale the render by F (1, 8] and refine it by image-to-image"},
+               {"--hires-strength", "F", "strength of the hires pass (default 0.4)"},
+               {"--hires-steps", "N", "steps of the hires pass (default: --steps)"},
                {"--lora", "FILE[:SCALE]", "apply a LoRA (diffusers, PEFT or kohya naming)", true},
                {"--device", "DEV", "cpu|cuda|auto"},
                {"--dtype", "T", "auto|f32|f16|bf16"},

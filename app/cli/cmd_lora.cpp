@@ -113,12 +113,7 @@ int runMerge(const Args& a) {
     if (!a.has("--model")) throw UsageError("merge needs --model PATH");
     auto t = target(a, true);
     for (const auto& spec : a.getAll("--lora")) {
-        std::string path = spec;
-        double scale = 1.0;
-        if (auto c = spec.rfind(':'); c != std::string::npos) {
-            path = spec.substr(0, c);
-            scale = std::stod(spec.substr(c + 1));
-        }
+        const auto [path, scale] = parseLoraSpec(spec);
         auto w = readLora(path, *t.unet, t.text);
         auto r = mergeLora(w, scale, *t.unet, t.text);
         std::fprintf(stderr, "merged %zu modules of %s at %.3g\n", r.applied, path.c_str(), scale);

@@ -47,11 +47,11 @@ int run(const Args& a) {
     lo.unetDir = a.get("--unet");
     const std::string photoPath = a.require("--image");
     const std::string outDir = a.require("--out");
+    ProductShotOptions o;  // usage errors before any file is read
+    if (a.has("--size")) parseSize(a.get("--size"), o);
     const png::Image photo = png::read(photoPath);
     const Mask8 mask = productMask(a, photo);
 
-    ProductShotOptions o;
-    if (a.has("--size")) parseSize(a.get("--size"), o);
     o.keepLayout = a.has("--keep-layout");
     o.scale = a.getDouble("--scale", o.scale);
     if (!(o.scale > 0.05 && o.scale <= 1.0)) throw UsageError("--scale must be in (0.05, 1]");

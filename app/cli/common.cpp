@@ -1,4 +1,5 @@
 #include "cli/common.h"
+#include "cli/args.h"
 
 #include "util/error.h"
 #include "util/fs.h"
@@ -24,13 +25,15 @@ std::string modelPathOrDefault(const std::string& given) {
 }
 
 std::pair<std::string, double> parseLoraSpec(const std::string& spec) {
+    // FILE[:SCALE]; a colon not followed by a number belongs to the path
+    // (C:\loras\x.safetensors). A number that is not finite or beyond ±10
+    // is refused rather than rendering black images.
     if (auto c = spec.rfind(':'); c != std::string::npos && c + 1 < spec.size()) {
-        try {
-            size_t pos = 0;
-            const double scale = std::stod(spec.substr(c + 1), &pos);
-            if (pos == spec.size() - c - 1) return {spec.substr(0, c), scale};
-        } catch (const std::exception&) {
-        }
+        const std::string tail = spec.substr(c + 1);
+        char* end = nullptr;
+        (void)std::strtod(tail.c_str(), &end);
+        if (end && *end == '\0' && end != tail.c_str())
+            return {spec.substr(0, c), parseRealToken("--lora " + spec.substr(0, c), tail, -10, 10)};
     }
     return {spec, 1.0};
 }

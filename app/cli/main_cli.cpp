@@ -5,6 +5,8 @@
 #include "adv_version.h"
 #include "util/cancel.h"
 #include "util/device.h"
+#include "util/error.h"
+#include "util/fs.h"
 #include "util/log.h"
 
 #include <csignal>
@@ -79,6 +81,7 @@ int main(int argc, char** argv) {
     lo.verbose = verbose || parsed.has("--verbose");
     lo.appName = "advariant-cli";
     adv::log::init(lo);
+    adv::fs::failWritesInsteadOfDying();
     adv::tuneAllocator();
     adv::setCpuThreads(0);
     try {
@@ -90,9 +93,8 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "advariant-cli %s: cancelled\n", name.c_str());
         return 130;
     } catch (const std::exception& e) {
-        std::string msg = e.what();
-        // LibTorch messages carry a C++ backtrace after the first line.
-        if (auto nl = msg.find('\n'); nl != std::string::npos) msg = msg.substr(0, nl);
+        // First line only (LibTorch messages carry a backtrace); library wording made plain.
+        const std::string msg = adv::userMessage(e);
         std::fprintf(stderr, "advariant-cli %s: error: %s\n", name.c_str(), msg.c_str());
         return 1;
     }

@@ -8,6 +8,7 @@
 
 #include "adv_version.h"
 #include "util/device.h"
+#include "util/fs.h"
 #include "util/log.h"
 
 #include <QApplication>
@@ -16,6 +17,7 @@
 #include <QUndoStack>
 
 int main(int argc, char** argv) {
+    adv::fs::failWritesInsteadOfDying();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("AdVariant Studio"));
     QApplication::setOrganizationName(QStringLiteral("AdVariant"));

@@ -63,7 +63,7 @@ Judge Judge::load(const std::string& dir) {
     try {
         j = nlohmann::json::parse(fs::readFile(cfg));
     } catch (const nlohmann::json::exception& e) {
-        throw FileError(cfg, std::string("not valid JSON: ") + e.what());
+        throw FileError(cfg, jsonErrorText(e));
     }
     Judge out;
     try {
@@ -71,7 +71,7 @@ Judge Judge::load(const std::string& dir) {
         out.conditions = j.at("conditions").get<std::vector<std::string>>();
         out.resolution = j.value("resolution", 64);
     } catch (const nlohmann::json::exception& e) {
-        throw FileError(cfg, std::string("bad judge config: ") + e.what());
+        throw FileError(cfg, "bad judge config: " + jsonErrorText(e));
     }
     out.net = JudgeNet(static_cast<int>(out.categories.size()), static_cast<int>(out.conditions.size()));
     const auto weights = (d / "model.safetensors").string();

@@ -90,7 +90,7 @@ Recipe Recipe::fromJsonText(const std::string& text, const std::string& origin) 
     try {
         j = json::parse(text);
     } catch (const json::exception& e) {
-        throw FileError(origin, std::string("not valid JSON: ") + e.what());
+        throw FileError(origin, jsonErrorText(e));
     }
     if (!j.is_object()) throw FileError(origin, "a recipe must be a JSON object");
     Recipe r = defaults();
@@ -156,7 +156,7 @@ Recipe Recipe::fromJsonText(const std::string& text, const std::string& origin) 
         }
         r.storeDtype = j.value("store_dtype", r.storeDtype);
     } catch (const json::exception& e) {
-        throw FileError(origin, std::string("bad recipe field: ") + e.what());
+        throw FileError(origin, "bad recipe field: " + jsonErrorText(e));
     }
     if (r.resolution % r.vaeConfig.downscale() != 0)
         throw FileError(origin, "resolution must be a multiple of the autoencoder's downscale");

@@ -5,6 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+#include <limits>
+#include <unordered_set>
+
 #include <cstring>
 #include <filesystem>
 
@@ -74,6 +78,9 @@ Rle Dataset::rle(const Annotation& a) const {
 
 
 std::string Dataset::imagePath(const std::string& imagesDir, const Image& img) const {
+    if (!fs::isContainedRelativePath(img.fileName))
+        throw FileError(path, "image " + std::to_string(img.id) + "'s file name '" + img.fileName.substr(0, 200) +
+                                  "' leaves the image folder");
     return (std::filesystem::path(imagesDir) / img.fileName).string();
 }
 
@@ -81,7 +88,8 @@ size_t Dataset::checkImages(const std::string& imagesDir) {
     size_t missing = 0;
     for (auto& img : images) {
         std::error_code ec;
-        img.missing = !std::filesystem::is_regular_file(imagePath(imagesDir, img), ec);
+        img.missing = !fs::isContainedRelativePath(img.fileName) ||
+                      !std::filesystem::is_regular_file(imagePath(imagesDir, img), ec);
         missing += img.missing;
     }
     return missing;
@@ -104,7 +112,12 @@ public:
     bool boolean(bool b) override { return scalar(Value{1, double(b), b ? 1 : 0}); }
     bool number_integer(number_integer_t v) override { return scalar(Value{1, double(v), v}); }
     bool number_unsigned(number_unsigned_t v) override { return scalar(Value{1, double(v), int64_t(v)}); }
-    bool number_float(number_float_t v, const string_t&) override { return scalar(Value{1, v, int64_t(v)}); }
+    bool number_float(number_float_t v, const string_t&) override {
+        // 2.8e80 has no int64 (converting it is undefined): such a value is kept as a double only and
+        // reads as an impossible id/size (INT64_MIN), reported by the validation.
+        const bool fits = v > -9.2e18 && v < 9.2e18;
+        return scalar(Value{1, v, fits ? static_cast<int64_t>(v) : std::numeric_limits<int64_t>::min()});
+    }
     bool string(string_t& s) override {
         Value v;
         v.kind = 2;
@@ -161,7 +174,7 @@ public:
         return true;
     }
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
-        throw FileError(ds.path, "invalid JSON at byte " + std::to_string(position) + ": " + ex.what());
+        throw FileError(ds.path, "invalid JSON at byte " + std::to_string(position) + ": " + jsonErrorText(ex));
     }
 
 private:
@@ -171,6 +184,12 @@ private:
         int64_t i = 0;
         std::string* str = nullptr;
     };
+    // A pixel size: a whole number that fits; anything else (a string, 1e12, -5, 3.5) is -1 and
+    // reported by the validation after parsing, never wrapped or read as 0.
+    static int sizeValue(const Value& v) {
+        if (v.kind != 1 || v.num != std::floor(v.num) || v.num < 0 || v.num > 2147483647.0) return -1;
+        return static_cast<int>(v.i);
+    }
     struct Obj {
         int64_t id = 0;
         bool hasId = false;
@@ -195,8 +214,8 @@ private:
             else if (key_ == "name" && v.kind == 2) obj.name = *v.str;
             else if (key_ == "supercategory" && v.kind == 2) obj.super = *v.str;
             else if (key_ == "file_name" && v.kind == 2) obj.file = *v.str;
-            else if (key_ == "width" && v.kind == 1) obj.width = static_cast<int>(v.i);
-            else if (key_ == "height" && v.kind == 1) obj.height = static_cast<int>(v.i);
+            else if (key_ == "width") obj.width = sizeValue(v);
+            else if (key_ == "height") obj.height = sizeValue(v);
         }
         return true;
     }
@@ -224,8 +243,8 @@ private:
         } else if (depth == 5) {
             if (polygons && v.kind == 1) ds.coords_.push_back(v.num);
             else if (segObject && subkey_ == "size" && v.kind == 1) {
-                if (sizeN == 0) cur.rleH = static_cast<int32_t>(v.i);
-                else cur.rleW = static_cast<int32_t>(v.i);
+                if (sizeN == 0) cur.rleH = sizeValue(v);
+                else cur.rleW = sizeValue(v);
                 ++sizeN;
             } else if (segObject && subkey_ == "counts" && v.kind == 1) {
                 if (cur.seg != SegKind::RleCounts) {
@@ -316,7 +335,7 @@ Dataset loadCoco(const std::string& path, const ProgressFn& progress, const Canc
     } catch (const FileError&) {
         throw;
     } catch (const json::exception& e) {
-        throw FileError(path, std::string("invalid JSON: ") + e.what());
+        throw FileError(path, jsonErrorText(e));
     }
     throwIfCancelled(cancel);
     if (!ok) throw FileError(path, "invalid JSON");
@@ -328,6 +347,24 @@ Dataset loadCoco(const std::string& path, const ProgressFn& progress, const Canc
     for (size_t i = 0; i < ds.images.size(); ++i) ds.imageIndex_[ds.images[i].id] = i;
     if (ds.images.empty() && ds.annotations.empty() && ds.categories.empty())
         throw FileError(path, "not a COCO instance file (no images, annotations or categories)");
+    // Validate image records: a size that is not a positive whole number within the limits, or a
+    // file name that leaves the image folder, makes the image unusable (its annotations are dropped
+    // with one line each) before anything allocates a mask for it.
+    std::unordered_set<int64_t> unusable;
+    for (const auto& img : ds.images) {
+        const int64_t area = static_cast<int64_t>(img.width) * img.height;
+        if (img.width < 1 || img.height < 1 || img.width > kMaxImageSide || img.height > kMaxImageSide ||
+            area > kMaxImagePixels) {
+            ds.issues.push_back("image " + std::to_string(img.id) + " has an invalid size " + std::to_string(img.width) +
+                                "x" + std::to_string(img.height) + " (each side 1.." + std::to_string(kMaxImageSide) +
+                                ", at most " + std::to_string(kMaxImagePixels) + " pixels)");
+            unusable.insert(img.id);
+        } else if (!fs::isContainedRelativePath(img.fileName)) {
+            ds.issues.push_back("image " + std::to_string(img.id) + " has the file name '" + img.fileName.substr(0, 200) +
+                                "', which leaves the image folder");
+            unusable.insert(img.id);
+        }
+    }
     // Validate references; keep the valid annotations.
     std::vector<Annotation> kept;
     kept.reserve(ds.annotations.size());
@@ -337,13 +374,18 @@ Dataset loadCoco(const std::string& path, const ProgressFn& progress, const Canc
                                 ", which does not exist");
             continue;
         }
+        if (unusable.count(a.imageId)) {
+            ds.issues.push_back("annotation " + std::to_string(a.id) + " is on image " + std::to_string(a.imageId) +
+                                ", which is unusable (see above)");
+            continue;
+        }
         if (!ds.category(a.categoryId)) {
             ds.issues.push_back("annotation " + std::to_string(a.id) + " names category " + std::to_string(a.categoryId) +
                                 ", which does not exist");
             continue;
         }
         if (a.seg == SegKind::RleString || a.seg == SegKind::RleCounts) {
-            if (a.rleH <= 0 || a.rleW <= 0) {
+            if (a.rleH <= 0 || a.rleW <= 0 || a.rleH > kMaxImageSide || a.rleW > kMaxImageSide) {
                 ds.issues.push_back("annotation " + std::to_string(a.id) + " has an RLE mask without a valid size");
                 continue;
             }

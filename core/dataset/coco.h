@@ -13,6 +13,10 @@
 
 namespace adv::coco {
 
+// Limits on what a COCO file may describe (README, "Limits"): larger images are reported and skipped.
+constexpr int kMaxImageSide = 65536;
+constexpr int64_t kMaxImagePixels = int64_t(1) << 28;  // 268 M pixels (Fashionpedia's largest: ~40 M)
+
 struct Category {
     int id = 0;
     std::string name, supercategory;

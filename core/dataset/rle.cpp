@@ -91,7 +91,7 @@ Rle rleFromString(const std::string& s, int h, int w, const std::string& what) {
             if (c < 0 || c > 63)
                 throw Error(what + ": invalid character '" + std::string(1, s[p]) + "' at position " + std::to_string(p) +
                             " of the RLE string");
-            if (k > 12) throw Error(what + ": RLE count too long");
+            if (k > 6) throw Error(what + ": RLE count too long (over 7 characters)");  // counts fit 32 bits
             x |= static_cast<int64_t>(c & 0x1f) << (5 * k);
             more = (c & 0x20) != 0;
             ++p;
@@ -131,11 +131,17 @@ Rle rleFromBitmap(const std::vector<uint8_t>& bitmap, int h, int w) {
 Rle rleFromPolygon(const std::vector<double>& xy, int h, int w) {
     const size_t k = xy.size() / 2;
     const double scale = 5;
-    // Upsample: integer boundary points at 5x, densely along every edge.
+    // Upsample: integer boundary points at 5x, densely along every edge. Vertices far outside the
+    // image are pulled in to a margin of one image size, which leaves the mask inside the image as
+    // it is for real data and bounds the work (a coordinate of 1e12 would walk 5e12 points).
     std::vector<int> x(k + 1), y(k + 1);
+    auto coord = [&](double c, int side) {
+        if (!std::isfinite(c)) throw Error("polygon has a coordinate that is not a finite number");
+        return static_cast<int>(scale * std::clamp(c, -1.0 * side - 1, 2.0 * side + 1) + .5);
+    };
     for (size_t j = 0; j < k; ++j) {
-        x[j] = static_cast<int>(scale * xy[2 * j] + .5);
-        y[j] = static_cast<int>(scale * xy[2 * j + 1] + .5);
+        x[j] = coord(xy[2 * j], w);
+        y[j] = coord(xy[2 * j + 1], h);
     }
     x[k] = x[0];
     y[k] = y[0];
@@ -148,7 +154,9 @@ Rle rleFromPolygon(const std::vector<double>& xy, int h, int w) {
             std::swap(xs, xe);
             std::swap(ys, ye);
         }
-        const double s = dx >= dy ? static_cast<double>(ye - ys) / dx : static_cast<double>(xe - xs) / dy;
+        // A repeated vertex (dx = dy = 0) is a single point whose row is never used (the column does
+        // not change); pycocotools divides 0 by 0 there, we take slope 0.
+        const double s = dx >= dy ? (dx == 0 ? 0.0 : static_cast<double>(ye - ys) / dx) : static_cast<double>(xe - xs) / dy;
         if (dx >= dy) {
             for (int d = 0; d <= dx; ++d) {
                 const int t = flip ? dx - d : d;

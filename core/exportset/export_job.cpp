@@ -1,5 +1,6 @@
 #include "exportset/export_job.h"
 
+#include "io/image_file.h"
 #include "adv_version.h"
 #include "exportset/encode.h"
 #include "exportset/reframe.h"
@@ -98,14 +99,26 @@ ExportReport exportVariants(const std::vector<Variant>& variants, const ExportOp
     for (size_t vi = 0; vi < variants.size(); ++vi) {
         const Variant& v = variants[vi];
         const studio::VariantRecord& rec = v.record;
-        cv::Mat bgr = cv::imread(v.image, cv::IMREAD_COLOR);
+        cv::Mat bgr;
+        try {
+            bgr = io::readImageFile(v.image, cv::IMREAD_COLOR);
+        } catch (const FileError& e) {
+            rep.failures.push_back(e.what());
+            continue;
+        }
         if (bgr.empty()) {
             rep.failures.push_back(v.image + ": image missing or unreadable");
             continue;
         }
         cv::Mat rgb, mask;
         cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
-        if (!v.mask.empty()) mask = cv::imread(v.mask, cv::IMREAD_GRAYSCALE);
+        if (!v.mask.empty()) {
+            try {
+                mask = io::readImageFile(v.mask, cv::IMREAD_GRAYSCALE);
+            } catch (const FileError& e) {
+                rep.failures.push_back(std::string(e.what()) + " (the product mask; exported without it)");
+            }
+        }
         const cv::Rect subject = locateSubject(rgb, mask);
         const std::string group = rec.concept + "|" + rec.condition;
         const std::string ab = abLetter(abCount[group]++);

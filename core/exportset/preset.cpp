@@ -24,12 +24,24 @@ void Preset::safeRect(int& x, int& y, int& w, int& h) const {
 }
 
 namespace {
-Insets insets(const json& j) {
+// Insets are shares of the side: each in [0, 0.95], opposite sides leaving some room.
+Insets insets(const json& j, const std::string& origin, const std::string& where) {
     Insets i;
     if (!j.is_object()) return i;
     i.top = j.value("top", 0.0), i.bottom = j.value("bottom", 0.0);
     i.left = j.value("left", 0.0), i.right = j.value("right", 0.0);
+    for (double v : {i.top, i.bottom, i.left, i.right})
+        if (!(v >= 0 && v <= 0.95)) throw FileError(origin, where + ": safe-zone insets are shares of the side, 0..0.95");
+    if (i.top + i.bottom >= 0.95 || i.left + i.right >= 0.95)
+        throw FileError(origin, where + ": opposite safe-zone insets leave no room");
     return i;
+}
+
+int pixelSide(const json& p, const char* key, const std::string& origin, const std::string& where) {
+    const json& v = p.at(key);
+    if (!v.is_number_integer() || v.get<int64_t>() < 16 || v.get<int64_t>() > 8192)
+        throw FileError(origin, where + ": " + key + " must be a whole number of pixels, 16..8192");
+    return static_cast<int>(v.get<int64_t>());
 }
 json insetsJson(const Insets& i) { return {{"top", i.top}, {"bottom", i.bottom}, {"left", i.left}, {"right", i.right}}; }
 } // namespace
@@ -39,24 +51,27 @@ std::vector<Preset> parsePresetsJson(const std::string& text, const std::string&
     try {
         j = json::parse(text);
     } catch (const json::exception& e) {
-        throw FileError(origin, std::string("invalid JSON: ") + e.what());
+        throw FileError(origin, jsonErrorText(e));
     }
     const json& list = j.is_object() ? j.value("presets", json::array()) : j;
     if (!list.is_array()) throw FileError(origin, "expected {\"presets\": [...]}");
     std::vector<Preset> out;
     for (size_t i = 0; i < list.size(); ++i) {
         const json& p = list[i];
-        const std::string where = "preset " + std::to_string(i) + (p.contains("id") && p["id"].is_string() ? " ('" + p["id"].get<std::string>() + "')" : "");
+        const std::string where = "preset " + std::to_string(i) +
+                                  (p.is_object() && p.contains("id") && p["id"].is_string() ? " ('" + p["id"].get<std::string>().substr(0, 80) + "')" : "");
         try {
             Preset x;
             x.platform = p.at("platform").get<std::string>();
             x.id = p.at("id").get<std::string>();
             x.name = p.value("name", x.id);
-            x.width = p.at("width").get<int>();
-            x.height = p.at("height").get<int>();
-            x.textSafe = insets(p.value("text_safe", json::object()));
-            x.subjectArea = insets(p.value("subject_area", json::object()));
+            x.width = pixelSide(p, "width", origin, where);
+            x.height = pixelSide(p, "height", origin, where);
+            x.textSafe = insets(p.value("text_safe", json::object()), origin, where);
+            x.subjectArea = insets(p.value("subject_area", json::object()), origin, where);
             x.maxBytes = p.value("max_bytes", int64_t(0));
+            if (x.maxBytes < 0 || x.maxBytes > (int64_t(1) << 32))
+                throw FileError(origin, where + ": max_bytes must be 0 (no budget) .. 4294967296");
             if (p.contains("formats")) x.formats = p["formats"].get<std::vector<std::string>>();
             if (x.width < 16 || x.height < 16 || x.width > 8192 || x.height > 8192)
                 throw FileError(origin, where + ": size must be 16..8192 pixels per side");
@@ -68,7 +83,7 @@ std::vector<Preset> parsePresetsJson(const std::string& text, const std::string&
             if (sw < 8 || sh < 8) throw FileError(origin, where + ": safe zones leave no room for the product");
             out.push_back(x);
         } catch (const json::exception& e) {
-            throw FileError(origin, where + ": " + e.what());
+            throw FileError(origin, where + ": " + jsonErrorText(e));
         }
     }
     return out;

@@ -1,5 +1,6 @@
 #include "io/png.h"
 
+#include "io/image_file.h"
 #include "util/error.h"
 #include "util/fs.h"
 
@@ -97,7 +98,7 @@ std::map<std::string, std::string> readTextFromBytes(const std::string& bytes, c
 std::map<std::string, std::string> readText(const std::string& path) { return readTextFromBytes(fs::readFile(path), path); }
 
 Image read(const std::string& path) {
-    cv::Mat m = cv::imread(path, cv::IMREAD_UNCHANGED);
+    cv::Mat m = io::readImageFile(path, cv::IMREAD_UNCHANGED);
     if (m.empty()) throw FileError(path, "cannot decode image");
     if (m.depth() != CV_8U) m.convertTo(m, CV_8U, 1.0 / 257.0);
     Image img;

@@ -25,16 +25,6 @@ struct SafeTensors::Mapping {
     }
 };
 
-namespace {
-size_t dtypeSize(const std::string& d) {
-    if (d == "F64" || d == "I64" || d == "U64") return 8;
-    if (d == "F32" || d == "I32" || d == "U32") return 4;
-    if (d == "F16" || d == "BF16" || d == "I16" || d == "U16") return 2;
-    if (d == "I8" || d == "U8" || d == "BOOL" || d == "F8_E4M3" || d == "F8_E5M2") return 1;
-    return 0;
-}
-} // namespace
-
 torch::ScalarType safetensorsDType(const std::string& d) {
     if (d == "F32") return torch::kFloat32;
     if (d == "F16") return torch::kFloat16;
@@ -88,63 +78,11 @@ SafeTensors::SafeTensors(const std::string& path) : path_(path), map_(std::make_
         map_->data = nullptr;
         throw FileError(path, std::string("mmap failed: ") + std::strerror(errno));
     }
-    const auto* bytes = static_cast<const unsigned char*>(map_->data);
-    uint64_t headerLen = 0;
-    for (int i = 7; i >= 0; --i) headerLen = (headerLen << 8) | bytes[i];
-    if (headerLen > fileSize - 8 || headerLen > (100ull << 20))
-        throw FileError(path, "bad safetensors header: header length " + std::to_string(headerLen) +
-                                  " exceeds file size " + std::to_string(fileSize));
-    dataStart_ = 8 + headerLen;
-    const uint64_t dataSize = fileSize - dataStart_;
-    json header;
-    try {
-        header = json::parse(reinterpret_cast<const char*>(bytes + 8), reinterpret_cast<const char*>(bytes + 8 + headerLen));
-    } catch (const json::exception& e) {
-        throw FileError(path, std::string("bad safetensors header: invalid JSON (") + e.what() + ")");
-    }
-    if (!header.is_object()) throw FileError(path, "bad safetensors header: not a JSON object");
-    for (auto it = header.begin(); it != header.end(); ++it) {
-        const std::string& name = it.key();
-        if (name == "__metadata__") {
-            if (it->is_object())
-                for (auto m = it->begin(); m != it->end(); ++m)
-                    if (m->is_string()) metadata_[m.key()] = m->get<std::string>();
-            continue;
-        }
-        const json& e = it.value();
-        auto bad = [&](const std::string& why) { return FileError(path, "tensor '" + name + "': " + why); };
-        if (!e.is_object() || !e.contains("dtype") || !e.contains("shape") || !e.contains("data_offsets"))
-            throw bad("entry needs dtype, shape and data_offsets");
-        TensorInfo info;
-        info.name = name;
-        if (!e["dtype"].is_string()) throw bad("dtype is not a string");
-        info.dtype = e["dtype"].get<std::string>();
-        const size_t esize = dtypeSize(info.dtype);
-        if (esize == 0) throw bad("unknown dtype " + info.dtype);
-        if (!e["shape"].is_array()) throw bad("shape is not a list");
-        uint64_t numel = 1;
-        for (const auto& d : e["shape"]) {
-            if (!d.is_number_integer() || d.get<int64_t>() < 0) throw bad("shape has a negative or non-integer dimension");
-            const uint64_t v = d.get<uint64_t>();
-            if (v != 0 && numel > std::numeric_limits<uint64_t>::max() / v) throw bad("shape overflows");
-            numel *= v;
-            info.shape.push_back(static_cast<int64_t>(v));
-        }
-        const auto& off = e["data_offsets"];
-        if (!off.is_array() || off.size() != 2 || !off[0].is_number_unsigned() || !off[1].is_number_unsigned())
-            throw bad("data_offsets must be two non-negative integers");
-        info.begin = off[0].get<uint64_t>();
-        info.end = off[1].get<uint64_t>();
-        if (info.end < info.begin) throw bad("data_offsets end before begin");
-        if (info.end > dataSize)
-            throw bad("data ends at byte " + std::to_string(info.end) + " but the data block has only " +
-                      std::to_string(dataSize) + " bytes (truncated file?)");
-        if (numel > std::numeric_limits<uint64_t>::max() / esize || numel * esize != info.end - info.begin)
-            throw bad("shape and dtype need " + std::to_string(numel * esize) + " bytes but data_offsets span " +
-                      std::to_string(info.end - info.begin));
-        index_[name] = entries_.size();
-        entries_.push_back(std::move(info));
-    }
+    auto h = parseSafeTensorsHeader(static_cast<const unsigned char*>(map_->data), fileSize, path);
+    entries_ = std::move(h.entries);
+    metadata_ = std::move(h.metadata);
+    dataStart_ = h.dataStart;
+    for (size_t i = 0; i < entries_.size(); ++i) index_[entries_[i].name] = i;
 }
 
 SafeTensors::~SafeTensors() = default;
@@ -172,7 +110,7 @@ torch::Tensor SafeTensors::tensor(const std::string& name) const {
     }
     auto* ptr = static_cast<char*>(map_->data) + dataStart_ + ti.begin;
     const auto opts = torch::TensorOptions().dtype(type).device(torch::kCPU);
-    const size_t esize = dtypeSize(ti.dtype);
+    const size_t esize = safetensorsDtypeSize(ti.dtype);
     if (reinterpret_cast<uintptr_t>(ptr) % esize != 0 || ti.end == ti.begin) {
         auto t = torch::empty(ti.shape, opts);
         if (ti.end > ti.begin) std::memcpy(t.data_ptr(), ptr, ti.end - ti.begin);

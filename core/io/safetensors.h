@@ -4,6 +4,8 @@
 // then the data block. Every offset and shape is checked against the file size.
 #pragma once
 
+#include "io/safetensors_header.h"
+
 #include <torch/types.h>
 
 #include <cstdint>
@@ -13,13 +15,6 @@
 #include <vector>
 
 namespace adv {
-
-struct TensorInfo {
-    std::string name;
-    std::string dtype;            // "F32", "F16", "BF16", "I64", ...
-    std::vector<int64_t> shape;
-    uint64_t begin = 0, end = 0;  // relative to the data block
-};
 
 class SafeTensors {
 public:

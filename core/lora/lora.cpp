@@ -84,6 +84,9 @@ LoraWeights readLora(const std::string& path, torch::nn::Module& unet, torch::nn
     if (w.naming == keymap::LoraNaming::Unknown)
         throw FileError(path, "no LoRA tensors found (expected diffusers '.lora.down.weight', PEFT '.lora_A.weight' "
                               "or kohya 'lora_unet_...lora_down.weight' keys)");
+    if (st.names().size() > kMaxLoraTensors)
+        throw FileError(path, std::to_string(st.names().size()) + " tensors; a LoRA has at most " +
+                                  std::to_string(kMaxLoraTensors));
     const auto ku = kohyaTable(&unet, true);
     const auto kt = kohyaTable(text, false);
     std::map<std::pair<std::string, std::string>, LoraModule> mods;
@@ -97,15 +100,26 @@ LoraWeights readLora(const std::string& path, torch::nn::Module& unet, torch::nn
         m.target = k->target;
         m.module = k->module;
         auto t = st.tensor(name).to(torch::kFloat32).clone();
-        if (k->part == "down") m.down = t;
-        else if (k->part == "up") m.up = t;
-        else m.alpha = t.item<double>();
+        if (k->part == "alpha") {
+            if (t.numel() != 1) throw FileError(path, name + ": alpha has " + std::to_string(t.numel()) + " values, not 1");
+            m.alpha = t.item<double>();
+            if (!std::isfinite(m.alpha) || std::fabs(m.alpha) > 1e6)
+                throw FileError(path, name + ": alpha " + std::to_string(m.alpha) + " is not a usable number");
+        } else {
+            if (t.dim() != 2 && t.dim() != 4)
+                throw FileError(path, name + ": a LoRA " + k->part + " matrix must have 2 or 4 dimensions, not " +
+                                          std::to_string(t.dim()));
+            (k->part == "down" ? m.down : m.up) = t;
+        }
     }
     for (auto& [key, m] : mods) {
         if (!m.down.defined() || !m.up.defined()) {
             w.unmatchedKeys.push_back(m.target + "." + m.module + " (has only one of down/up)");
             continue;
         }
+        if (m.down.size(0) < 1 || m.down.size(0) > 4096)
+            throw FileError(path, "LoRA module " + m.module + ": rank " + std::to_string(m.down.size(0)) +
+                                      " is outside 1..4096");
         if (m.down.size(0) != m.up.size(1))
             throw FileError(path, "LoRA module " + m.module + ": down rank " + std::to_string(m.down.size(0)) +
                                       " differs from up rank " + std::to_string(m.up.size(1)));

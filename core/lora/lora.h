@@ -17,6 +17,9 @@ namespace nn {
 struct LoraAdapter;
 }
 
+// More tensors than any real LoRA has (SD 1.5 with every conv and the text encoder: ~2,000).
+constexpr size_t kMaxLoraTensors = 100000;
+
 struct LoraModule {
     std::string target;  // "unet" | "text_encoder"
     std::string module;  // diffusers module path

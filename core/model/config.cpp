@@ -5,6 +5,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <type_traits>
+
 namespace adv {
 
 using json = nlohmann::json;
@@ -17,7 +22,7 @@ json parse(const std::string& text, const std::string& origin) {
         if (!j.is_object()) throw FileError(origin, "config is not a JSON object");
         return j;
     } catch (const json::exception& e) {
-        throw FileError(origin, std::string("invalid JSON: ") + e.what());
+        throw FileError(origin, jsonErrorText(e));
     }
 }
 
@@ -26,19 +31,63 @@ void get(const json& j, const char* key, T& out, const std::string& origin) {
     auto it = j.find(key);
     if (it == j.end() || it->is_null()) return;
     try {
-        out = it->get<T>();
+        if constexpr (std::is_same_v<T, int>) {
+            // Read wide, so 1e12 or 4294967297 is refused instead of wrapping.
+            if (!it->is_number_integer()) throw FileError(origin, std::string("config field '") + key + "' must be an integer");
+            const int64_t v = it->get<int64_t>();
+            if (v < INT32_MIN || v > INT32_MAX)
+                throw FileError(origin, std::string("config field '") + key + "' is out of range (" + std::to_string(v) + ")");
+            out = static_cast<int>(v);
+        } else if constexpr (std::is_same_v<T, double>) {
+            if (!it->is_number()) throw FileError(origin, std::string("config field '") + key + "' must be a number");
+            out = it->get<double>();
+            if (!std::isfinite(out)) throw FileError(origin, std::string("config field '") + key + "' is not finite");
+        } else {
+            out = it->get<T>();
+        }
     } catch (const json::exception&) {
         throw FileError(origin, std::string("config field '") + key + "' has the wrong type");
     }
 }
 
+// Range rules for every number a config gives: a zero head count or group
+// count would divide by zero, a negative size would allocate garbage, and a
+// million channels would ask for terabytes; each is refused naming the field.
+void range(const std::string& origin, const std::string& key, int64_t v, int64_t lo, int64_t hi) {
+    if (v < lo || v > hi)
+        throw FileError(origin, "config field '" + key + "' is " + std::to_string(v) + ", allowed " + std::to_string(lo) +
+                                    ".." + std::to_string(hi));
+}
+void rangeList(const std::string& origin, const std::string& key, const std::vector<int>& v, int64_t lo, int64_t hi) {
+    for (size_t i = 0; i < v.size(); ++i) range(origin, key + "[" + std::to_string(i) + "]", v[i], lo, hi);
+}
+void rangeReal(const std::string& origin, const std::string& key, double v, double lo, double hi) {
+    if (!(v >= lo && v <= hi)) {
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "' is %g, allowed %g..%g", v, lo, hi);
+        throw FileError(origin, "config field '" + key + buf);
+    }
+}
+constexpr int64_t kMaxChannels = 16384;
+constexpr int64_t kMaxBlocks = 8;
+constexpr int64_t kMaxLayers = 64;
+
 // An int or a list of ints, broadcast to n entries.
 std::vector<int> intOrList(const json& j, const char* key, std::vector<int> fallback, size_t n, const std::string& origin) {
     auto it = j.find(key);
     if (it != j.end() && !it->is_null()) {
-        if (it->is_number_integer()) return std::vector<int>(n, it->get<int>());
+        if (it->is_number_integer()) {
+            int v = 0;
+            get(j, key, v, origin);
+            return std::vector<int>(n, v);
+        }
         if (it->is_array()) {
-            auto v = it->get<std::vector<int>>();
+            std::vector<int> v;
+            try {
+                v = it->get<std::vector<int>>();
+            } catch (const json::exception&) {
+                throw FileError(origin, std::string("config field '") + key + "' must be a list of integers");
+            }
             if (v.size() != n)
                 throw FileError(origin, std::string("config field '") + key + "' has " + std::to_string(v.size()) +
                                             " entries, expected " + std::to_string(n));
@@ -71,6 +120,14 @@ ClipTextConfig ClipTextConfig::fromJsonText(const std::string& text, const std::
     get(j, "hidden_act", c.hiddenAct, origin);
     get(j, "layer_norm_eps", c.layerNormEps, origin);
     get(j, "eos_token_id", c.eosTokenId, origin);
+    range(origin, "vocab_size", c.vocabSize, 1, 1 << 20);
+    range(origin, "hidden_size", c.hiddenSize, 1, kMaxChannels);
+    range(origin, "intermediate_size", c.intermediateSize, 1, 4 * kMaxChannels);
+    range(origin, "num_hidden_layers", c.numLayers, 1, kMaxLayers);
+    range(origin, "num_attention_heads", c.numHeads, 1, c.hiddenSize);
+    range(origin, "max_position_embeddings", c.maxPositions, 77, 4096);
+    range(origin, "eos_token_id", c.eosTokenId, 0, c.vocabSize - 1);
+    rangeReal(origin, "layer_norm_eps", c.layerNormEps, 0.0, 1.0);
     if (c.hiddenSize % c.numHeads != 0) throw FileError(origin, "hidden_size is not a multiple of num_attention_heads");
     if (c.hiddenAct != "quick_gelu" && c.hiddenAct != "gelu")
         throw FileError(origin, "unsupported hidden_act '" + c.hiddenAct + "'");
@@ -89,17 +146,22 @@ UNetConfig UNetConfig::fromJsonText(const std::string& text, const std::string& 
     get(j, "up_block_types", c.upBlockTypes, origin);
     get(j, "mid_block_type", c.midBlockType, origin);
     const size_t n = c.blockOutChannels.size();
+    range(origin, "block_out_channels (length)", static_cast<int64_t>(n), 1, kMaxBlocks);
+    rangeList(origin, "block_out_channels", c.blockOutChannels, 1, kMaxChannels);
+    range(origin, "in_channels", c.inChannels, 1, 64);
+    range(origin, "out_channels", c.outChannels, 1, 64);
     if (n == 0 || c.downBlockTypes.size() != n || c.upBlockTypes.size() != n)
         throw FileError(origin, "block_out_channels, down_block_types and up_block_types must have the same length");
     c.layersPerBlock = intOrList(j, "layers_per_block", {2}, n, origin);
     // diffusers: num_attention_heads = num_attention_heads or attention_head_dim.
     auto heads = j.find("num_attention_heads");
-    if (heads != j.end() && !heads->is_null()) c.numAttentionHeads = intOrList(j, "num_attention_heads", {8}, n, origin);
-    else c.numAttentionHeads = intOrList(j, "attention_head_dim", {8}, n, origin);
+    const char* headsKey = heads != j.end() && !heads->is_null() ? "num_attention_heads" : "attention_head_dim";
+    c.numAttentionHeads = intOrList(j, headsKey, {8}, n, origin);
     c.transformerLayersPerBlock = intOrList(j, "transformer_layers_per_block", {1}, n, origin);
     auto cad = j.find("cross_attention_dim");
     if (cad != j.end() && cad->is_array()) {
-        auto v = cad->get<std::vector<int>>();
+        std::vector<int> v;
+        get(j, "cross_attention_dim", v, origin);
         if (v.empty()) throw FileError(origin, "cross_attention_dim is an empty list");
         for (int x : v)
             if (x != v[0]) throw FileError(origin, "per-block cross_attention_dim values are not supported");
@@ -118,6 +180,18 @@ UNetConfig UNetConfig::fromJsonText(const std::string& text, const std::string& 
     get(j, "sample_size", c.sampleSize, origin);
     get(j, "conv_in_kernel", c.convInKernel, origin);
     get(j, "conv_out_kernel", c.convOutKernel, origin);
+    rangeList(origin, "layers_per_block", c.layersPerBlock, 1, kMaxLayers);
+    rangeList(origin, headsKey, c.numAttentionHeads, 1, kMaxChannels);
+    rangeList(origin, "transformer_layers_per_block", c.transformerLayersPerBlock, 1, kMaxLayers);
+    range(origin, "cross_attention_dim", c.crossAttentionDim, 1, kMaxChannels);
+    range(origin, "norm_num_groups", c.normNumGroups, 1, kMaxChannels);
+    rangeReal(origin, "norm_eps", c.normEps, 0.0, 1.0);
+    range(origin, "freq_shift", c.freqShift, 0, 1);
+    range(origin, "downsample_padding", c.downsamplePadding, 0, 1);
+    rangeReal(origin, "mid_block_scale_factor", c.midBlockScaleFactor, 1e-6, 1e6);
+    range(origin, "sample_size", c.sampleSize, 1, 1024);
+    if (c.convInKernel != 1 && c.convInKernel != 3) range(origin, "conv_in_kernel", c.convInKernel, 3, 3);
+    if (c.convOutKernel != 1 && c.convOutKernel != 3) range(origin, "conv_out_kernel", c.convOutKernel, 3, 3);
     refuseIfSet(j, "class_embed_type", origin, "class embeddings");
     refuseIfSet(j, "addition_embed_type", origin, "SDXL-style added conditioning");
     refuseIfSet(j, "time_cond_proj_dim", origin, "LCM time conditioning");
@@ -160,6 +234,18 @@ VaeConfig VaeConfig::fromJsonText(const std::string& text, const std::string& or
     std::vector<std::string> down, up;
     get(j, "down_block_types", down, origin);
     get(j, "up_block_types", up, origin);
+    range(origin, "in_channels", c.inChannels, 1, 64);
+    range(origin, "out_channels", c.outChannels, 1, 64);
+    range(origin, "block_out_channels (length)", static_cast<int64_t>(c.blockOutChannels.size()), 1, kMaxBlocks);
+    rangeList(origin, "block_out_channels", c.blockOutChannels, 1, kMaxChannels);
+    range(origin, "layers_per_block", c.layersPerBlock, 1, kMaxLayers);
+    range(origin, "latent_channels", c.latentChannels, 1, 64);
+    range(origin, "norm_num_groups", c.normNumGroups, 1, kMaxChannels);
+    for (size_t i = 0; i < c.blockOutChannels.size(); ++i)
+        if (c.blockOutChannels[i] % c.normNumGroups != 0)
+            throw FileError(origin, "block_out_channels[" + std::to_string(i) + "] is not a multiple of norm_num_groups");
+    rangeReal(origin, "scaling_factor", c.scalingFactor, 1e-6, 1e6);
+    range(origin, "sample_size", c.sampleSize, 1, 65536);
     for (const auto& d : down)
         if (d != "DownEncoderBlock2D") throw FileError(origin, "unsupported VAE down block type " + d);
     for (const auto& u : up)
@@ -182,6 +268,10 @@ SchedulerConfig SchedulerConfig::fromJsonText(const std::string& text, const std
     get(j, "steps_offset", c.stepsOffset, origin);
     get(j, "prediction_type", c.predictionType, origin);
     get(j, "_class_name", c.className, origin);
+    range(origin, "num_train_timesteps", c.numTrainTimesteps, 2, 100000);
+    range(origin, "steps_offset", c.stepsOffset, 0, c.numTrainTimesteps - 1);
+    rangeReal(origin, "beta_start", c.betaStart, 1e-12, 0.999);
+    rangeReal(origin, "beta_end", c.betaEnd, c.betaStart, 0.999);
     if (c.betaSchedule != "scaled_linear" && c.betaSchedule != "linear")
         throw FileError(origin, "unsupported beta_schedule '" + c.betaSchedule + "'");
     if (c.predictionType != "epsilon" && c.predictionType != "v_prediction")

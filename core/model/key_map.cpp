@@ -2,7 +2,6 @@
 
 #include <torch/torch.h>
 
-#include <regex>
 
 namespace adv::keymap {
 
@@ -239,10 +238,15 @@ std::optional<LoraKey> parseLoraKey(const std::string& key, LoraNaming naming,
             out.module = s.substr(0, s.size() - suf.size());
             out.part = part;
             // diffusers' processor-style names: attn1.processor.to_q_lora -> attn1.to_q
-            static const std::regex proc(R"((.*)\.processor\.(to_q|to_k|to_v|to_out)_lora$)");
-            std::smatch m;
-            if (std::regex_match(out.module, m, proc))
-                out.module = m[1].str() + "." + (m[2].str() == "to_out" ? "to_out.0" : m[2].str());
+            // (plain suffix tests: std::regex recurses per character and overflows the stack on long keys)
+            for (const char* proj : {"to_q", "to_k", "to_v", "to_out"}) {
+                const std::string tail = std::string(".processor.") + proj + "_lora";
+                const std::string& m = out.module;
+                if (m.size() > tail.size() && m.compare(m.size() - tail.size(), tail.size(), tail) == 0) {
+                    out.module = m.substr(0, m.size() - tail.size()) + "." + (std::string(proj) == "to_out" ? "to_out.0" : proj);
+                    break;
+                }
+            }
             return out;
         }
     }

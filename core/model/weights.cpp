@@ -99,6 +99,9 @@ LoadReport loadStateDict(torch::nn::Module& module, const StateDict& state, cons
             }
         }
         target.copy_(src);  // converts dtype and device in place, no temporary copy
+        // NaN or infinite weights render black or grey images; refuse them at the door.
+        if (target.is_floating_point() && !torch::isfinite(target).all().item<bool>())
+            throw FileError(source, "cannot load " + component + ": tensor " + key + " holds NaN or infinite values");
         ++r.loaded;
     };
     for (auto& p : module.named_parameters(true)) visit(p.key(), p.value());

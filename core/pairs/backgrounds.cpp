@@ -1,5 +1,6 @@
 #include "pairs/backgrounds.h"
 
+#include "io/image_file.h"
 #include "util/error.h"
 
 #include <opencv2/imgcodecs.hpp>
@@ -144,7 +145,7 @@ Background makeBackground(const Condition& c, int w, int h, uint64_t seed) {
     const bool usePhoto = !list.empty() && (!c.procedural || std::uniform_real_distribution<double>(0, 1)(rng) < 0.7);
     if (usePhoto) {
         const std::string& path = list[rng() % list.size()];
-        cv::Mat bgr = cv::imread(path, cv::IMREAD_COLOR);
+        cv::Mat bgr = io::readImageFile(path, cv::IMREAD_COLOR);
         if (bgr.empty()) throw FileError(path, "cannot decode background photo");
         cv::Mat rgb;
         cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);

@@ -1,5 +1,6 @@
 #include "pairs/pair_set.h"
 
+#include "io/image_file.h"
 #include "dataset/mask.h"
 #include "pairs/compositor.h"
 
@@ -69,9 +70,13 @@ PairSet PairSet::load(const std::string& dir) {
             r.harmonize = j.value("harmonize", r.harmonize);
             r.shadow = j.value("shadow", r.shadow);
             r.grabCut = j.value("grabcut", r.grabCut);
+            for (const std::string* rel : {&r.image, &r.mask})
+                if (!rel->empty() && !fs::isContainedRelativePath(*rel))
+                    throw FileError(path, "line " + std::to_string(n) + ": the path '" + *rel +
+                                              "' leaves the pair set's folder");
             s.pairs.push_back(std::move(r));
         } catch (const json::exception& e) {
-            throw FileError(path, "line " + std::to_string(n) + ": " + e.what());
+            throw FileError(path, "line " + std::to_string(n) + ": " + jsonErrorText(e));
         }
     }
     return s;
@@ -117,7 +122,7 @@ void render(const coco::Dataset& ds, const std::string& imagesDir, const PairSet
     if (sourceCache && cachedImage && *cachedImage == img->id) {
         rgb = *sourceCache;
     } else {
-        cv::Mat bgr = cv::imread(path, cv::IMREAD_COLOR);
+        cv::Mat bgr = io::readImageFile(path, cv::IMREAD_COLOR);
         if (bgr.empty()) throw FileError(path, "image missing or unreadable");
         cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
         if (sourceCache) *sourceCache = rgb, *cachedImage = img->id;
@@ -202,9 +207,8 @@ PairSet buildPairs(const coco::Dataset& ds, const std::string& imagesDir, const 
             r.harmonize = o.composite.harmonize;
             r.shadow = o.composite.shadow;
             r.grabCut = o.cutout.refineGrabCut;
-            r.image = "images/" + readable + "_" + cond.name + "_" + std::to_string(a.id) + ".png";
-            for (auto& ch : r.image)
-                if (ch == ' ' || ch == ',') ch = '-';
+            // Names from the data file never become paths as they are ("../x" stays in images/).
+            r.image = "images/" + fs::safeFileName(readable + "_" + cond.name + "_" + std::to_string(a.id)) + ".png";
             try {
                 render(ds, imagesDir, o, outDir, r, &cache, &cachedImage);
                 set.pairs.push_back(r);

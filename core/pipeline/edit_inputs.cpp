@@ -1,5 +1,6 @@
 #include "pipeline/edit_inputs.h"
 
+#include "io/image_file.h"
 #include "util/error.h"
 
 #include <opencv2/imgcodecs.hpp>
@@ -11,7 +12,7 @@ namespace adv {
 namespace {
 
 cv::Mat readAny(const std::string& path) {
-    cv::Mat m = cv::imread(path, cv::IMREAD_UNCHANGED);
+    cv::Mat m = io::readImageFile(path, cv::IMREAD_UNCHANGED);
     if (m.empty()) throw FileError(path, "cannot decode image (missing, truncated or not PNG/JPEG/WebP)");
     if (m.depth() != CV_8U) m.convertTo(m, CV_8U, m.depth() == CV_16U ? 1.0 / 257.0 : 255.0);
     return m;

@@ -1,5 +1,6 @@
 #include "pipeline/product_shot.h"
 
+#include "io/image_file.h"
 #include "pipeline/image_convert.h"
 #include "util/error.h"
 
@@ -124,7 +125,7 @@ int Mask8::count() const {
 }
 
 Mask8 productMaskFromFile(const std::string& path, int width, int height) {
-    cv::Mat m = cv::imread(path, cv::IMREAD_GRAYSCALE);
+    cv::Mat m = io::readImageFile(path, cv::IMREAD_GRAYSCALE);
     if (m.empty()) throw FileError(path, "cannot decode the mask image");
     if (m.cols != width || m.rows != height) {
         cv::Mat r;

@@ -8,6 +8,8 @@
 #include <torch/torch.h>
 
 #include <chrono>
+#include <cmath>
+#include <cstdio>
 
 namespace adv {
 
@@ -153,10 +155,36 @@ LoopStart prepareLoop(StableDiffusion& sd, const GenerateParams& gp, Sampler& sa
 
 } // namespace
 
+void validateGenerateParams(const GenerateParams& gp) {
+    auto need = [](bool ok, const std::string& what) {
+        if (!ok) throw Error(what);
+    };
+    auto num = [](double x) {
+        char b[48];
+        std::snprintf(b, sizeof b, "%g", x);
+        return std::string(b);
+    };
+    // The GUI, the CLI and recalled records all come through here: no NaN, no wrapped or negative sizes.
+    need(gp.width == 0 || (gp.width >= 8 && gp.width <= kMaxImageSide),
+         "width " + std::to_string(gp.width) + " is outside 8.." + std::to_string(kMaxImageSide) + " (0: the model's size)");
+    need(gp.height == 0 || (gp.height >= 8 && gp.height <= kMaxImageSide),
+         "height " + std::to_string(gp.height) + " is outside 8.." + std::to_string(kMaxImageSide) + " (0: the model's size)");
+    need(gp.steps >= 1 && gp.steps <= kMaxSteps, "steps " + std::to_string(gp.steps) + " is outside 1.." + std::to_string(kMaxSteps));
+    need(std::isfinite(gp.cfg) && gp.cfg >= 0 && gp.cfg <= 100, "guidance scale " + num(gp.cfg) + " is outside 0..100");
+    need(std::isfinite(gp.eta) && gp.eta >= 0 && gp.eta <= 1, "eta " + num(gp.eta) + " is outside 0..1");
+    need(std::isfinite(gp.strength), "strength " + num(gp.strength) + " is not a number");
+    need(gp.batch >= 1 && gp.batch <= 64, "batch " + std::to_string(gp.batch) + " is outside 1..64");
+    need(gp.clipSkip >= 1 && gp.clipSkip <= 64, "clip skip " + std::to_string(gp.clipSkip) + " is outside 1..64");
+    need(gp.prompt.size() <= kMaxPromptBytes && gp.negativePrompt.size() <= kMaxPromptBytes,
+         "a prompt is " + std::to_string(std::max(gp.prompt.size(), gp.negativePrompt.size())) + " bytes; at most " +
+             std::to_string(kMaxPromptBytes) + " are read");
+}
+
 GenerateResult StableDiffusion::generate(const GenerateParams& gp, const PreviewFn& preview, const CancelToken* cancel) {
     torch::NoGradGuard ng;
     const auto t0 = std::chrono::steady_clock::now();
     const int f = vae->config.downscale();
+    validateGenerateParams(gp);
     const int W = gp.width > 0 ? gp.width : nativeResolution();
     const int H = gp.height > 0 ? gp.height : nativeResolution();
     if (W % f != 0 || H % f != 0)
@@ -225,6 +253,42 @@ torch::Tensor StableDiffusion::decodeLatents(const torch::Tensor& latents) {
     for (int64_t i = 0; i < z.size(0); ++i) imgs.push_back(vae->decode(z.slice(0, i, i + 1)));  // one at a time: memory
     auto dec = torch::cat(imgs, 0);                                                              // [B, 3, H, W]
     return (dec / 2 + 0.5).clamp(0, 1).to(torch::kCPU, torch::kFloat32);
+}
+
+GenerateResult generateHires(StableDiffusion& sd, const GenerateParams& gp, const HiresParams& hp,
+                             const PreviewFn& preview, const CancelToken* cancel) {
+    if (!(hp.scale > 1.0 && hp.scale <= 8.0)) throw Error("hires scale must be in (1, 8], not " + std::to_string(hp.scale));
+    if (!(hp.strength > 0.0 && hp.strength <= 1.0))
+        throw Error("hires strength must be in (0, 1], not " + std::to_string(hp.strength));
+    if (hp.steps < 0) throw Error("hires steps must be 0 (as the first pass) or more");
+    auto first = sd.generate(gp, preview, cancel);
+    const int f = sd.vae->config.downscale();
+    const int64_t H = first.images.size(2), W = first.images.size(3);
+    const int64_t H2 = std::max<int64_t>(f, std::llround(H * hp.scale / f) * f);
+    const int64_t W2 = std::max<int64_t>(f, std::llround(W * hp.scale / f) * f);
+    if (H2 > 8192 || W2 > 8192) throw Error("hires size " + std::to_string(W2) + "x" + std::to_string(H2) + " is over 8192 pixels a side");
+    namespace F = torch::nn::functional;
+    auto up = F::interpolate(first.images, F::InterpolateFuncOptions()
+                                                .size(std::vector<int64_t>{H2, W2})
+                                                .mode(torch::kBicubic)
+                                                .align_corners(false))
+                  .clamp(0, 1);  // [B, 3, H2, W2]
+    GenerateParams second = gp;
+    second.width = static_cast<int>(W2);
+    second.height = static_cast<int>(H2);
+    second.initImage = up;
+    second.initLatents = torch::Tensor();
+    second.noiseDraws.clear();
+    second.mask = gp.mask.defined()
+                      ? F::interpolate(gp.mask.to(torch::kFloat32), F::InterpolateFuncOptions()
+                                                                         .size(std::vector<int64_t>{H2, W2})
+                                                                         .mode(torch::kNearest))
+                      : torch::Tensor();
+    second.strength = hp.strength;
+    if (hp.steps > 0) second.steps = hp.steps;
+    auto res = sd.generate(second, preview, cancel);
+    res.seconds += first.seconds;
+    return res;
 }
 
 } // namespace adv

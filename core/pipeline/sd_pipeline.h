@@ -64,6 +64,13 @@ struct GenerateParams {
     torch::Tensor mask;
 };
 
+// Limits on every request (stated in the README): larger asks are refused up front.
+constexpr int kMaxImageSide = 8192;
+constexpr int kMaxSteps = 1000;
+constexpr size_t kMaxPromptBytes = 65536;
+// Throws adv::Error naming the field and its range (NaN, negative or wrapped sizes, absurd step counts).
+void validateGenerateParams(const GenerateParams& gp);
+
 struct GenerateResult {
     torch::Tensor promptEmbeds;  // [2B, 77, D] negative first (or [B, 77, D] without CFG)
     torch::Tensor latents;       // [B, 4, h, w] final, before VAE decoding
@@ -124,6 +131,17 @@ private:
     torch::ScalarType dtype_ = torch::kFloat32;
     torch::ScalarType vaeDtype_ = torch::kFloat32;
 };
+
+// Hires fix (A1111's): render at the requested size, upscale the picture by `scale` (bicubic), then refine it
+// by image-to-image at `strength` at the larger size, so a large ad is made of generated pixels rather than
+// enlarged ones. The second pass draws its noise from the same seeds.
+struct HiresParams {
+    double scale = 2.0;     // (1, 8]; the larger size is rounded to the VAE's multiple
+    double strength = 0.4;  // (0, 1]
+    int steps = 0;          // schedule length of the second pass (0: the first pass's)
+};
+GenerateResult generateHires(StableDiffusion& sd, const GenerateParams& params, const HiresParams& hires,
+                             const PreviewFn& preview = {}, const CancelToken* cancel = nullptr);
 
 // What made one image of a generate() call, as the PNG metadata records it.
 studio::VariantRecord variantRecord(const GenerateParams& p, int64_t seed, int width, int height, const std::string& modelHash,

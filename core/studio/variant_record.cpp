@@ -136,6 +136,7 @@ std::string VariantRecord::toJson() const {
            {"model_hash", modelHash}, {"loras", loraList}, {"concept", concept}, {"condition", condition}};
     if (clipSkip != 1) j["clip_skip"] = clipSkip;
     if (denoisingStrength > 0) j["denoising_strength"] = denoisingStrength;
+    if (hiresScale > 0) j["hires_scale"] = hiresScale;
     if (!productSource.empty()) j["product_source"] = productSource;
     if (!pairSet.empty()) j["pair_set"] = pairSet;
     return j.dump();
@@ -161,6 +162,8 @@ VariantRecord VariantRecord::fromJson(const std::string& text) {
     read(j, "clip_skip", r.clipSkip);
     read(j, "denoising_strength", r.denoisingStrength);
     if (!(r.denoisingStrength >= 0 && r.denoisingStrength <= 1)) throw Error("denoising_strength: expected 0 to 1");
+    read(j, "hires_scale", r.hiresScale);
+    if (!(r.hiresScale >= 0 && r.hiresScale <= 8)) throw Error("hires_scale: expected 0 to 8");
     read(j, "model", r.model);
     read(j, "model_hash", r.modelHash);
     read(j, "concept", r.concept);
@@ -198,6 +201,7 @@ std::string VariantRecord::toA1111() const {
     if (!modelHash.empty()) o << ", Model hash: " << modelHash;
     if (!model.empty()) o << ", Model: " << model;
     if (denoisingStrength > 0) o << ", Denoising strength: " << denoisingStrength;
+    if (hiresScale > 0) o << ", Hires upscale: " << hiresScale;
     if (clipSkip > 1) o << ", Clip skip: " << clipSkip;
     std::string hashes;
     for (const auto& l : loras)
@@ -232,6 +236,7 @@ VariantRecord VariantRecord::fromA1111(const std::string& text) {
                 else if (k == "Model") r.model = v;
                 else if (k == "Clip skip" && parseInt(v, n) && n >= 1 && n <= 12) r.clipSkip = static_cast<int>(n);
                 else if (k == "Denoising strength" && parseDouble(v, d) && d >= 0 && d <= 1) r.denoisingStrength = d;
+                else if (k == "Hires upscale" && parseDouble(v, d) && d > 0 && d <= 8) r.hiresScale = d;
                 else if (k == "Lora hashes") loraHashes = v;
             }
             inNegative = false;
@@ -279,7 +284,7 @@ std::vector<std::pair<std::string, std::string>> VariantRecord::pngText() const 
 bool VariantRecord::operator==(const VariantRecord& o) const {
     return prompt == o.prompt && negativePrompt == o.negativePrompt && seed == o.seed && sampler == o.sampler &&
            steps == o.steps && cfg == o.cfg && width == o.width && height == o.height && clipSkip == o.clipSkip &&
-           denoisingStrength == o.denoisingStrength && model == o.model && modelHash == o.modelHash && loras == o.loras && concept == o.concept &&
+           denoisingStrength == o.denoisingStrength && hiresScale == o.hiresScale && model == o.model && modelHash == o.modelHash && loras == o.loras && concept == o.concept &&
            condition == o.condition && productSource == o.productSource && pairSet == o.pairSet;
 }
 

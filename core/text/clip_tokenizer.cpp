@@ -47,7 +47,7 @@ ClipTokenizer ClipTokenizer::fromFolder(const std::string& dir) {
                 }
             }
         } catch (const json::exception& e) {
-            throw FileError(p.string(), std::string("invalid JSON: ") + e.what());
+            throw FileError(p.string(), jsonErrorText(e));
         }
     }
     return fromFiles((d / "vocab.json").string(), (d / "merges.txt").string(), pad);
@@ -60,11 +60,13 @@ ClipTokenizer ClipTokenizer::fromFiles(const std::string& vocabJson, const std::
     try {
         v = json::parse(fs::readFile(vocabJson));
     } catch (const json::exception& e) {
-        throw FileError(vocabJson, std::string("invalid JSON: ") + e.what());
+        throw FileError(vocabJson, jsonErrorText(e));
     }
     if (!v.is_object() || v.empty()) throw FileError(vocabJson, "expected an object mapping tokens to ids");
     for (auto it = v.begin(); it != v.end(); ++it) {
-        if (!it->is_number_integer()) throw FileError(vocabJson, "id of token '" + it.key() + "' is not an integer");
+        if (!it->is_number_integer()) throw FileError(vocabJson, "id of token '" + it.key().substr(0, 80) + "' is not an integer");
+        if (it->get<int64_t>() < 0 || it->get<int64_t>() >= (int64_t(1) << 24))
+            throw FileError(vocabJson, "id of token '" + it.key().substr(0, 80) + "' is outside 0..16777215");
         t.vocab_[it.key()] = it->get<int64_t>();
         t.inverse_[it->get<int64_t>()] = it.key();
     }

@@ -5,6 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+#include <limits>
+#include <type_traits>
+
 namespace adv::train {
 
 using json = nlohmann::json;
@@ -29,12 +33,52 @@ using json = nlohmann::json;
     X(nanLrFactor, "nan_lr_factor") X(maxRollbacks, "max_rollbacks") X(debugPoisonSteps, "debug_poison_steps") \
     X(debugStepDelayMs, "debug_step_delay_ms")
 
+namespace {
+
+// One field: integers must be whole numbers that fit the field (1e12 into an int would wrap, 2.5
+// would truncate, -1 into the seed would become 2^64-1); everything else must have the field's type.
+template <typename T>
+void readField(const json& v, T& out, const char* key, const std::string& origin) {
+    auto fail = [&](const std::string& what) { throw FileError(origin, std::string("field '") + key + "' " + what); };
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+        if (!v.is_number_integer()) fail(v.is_number() ? "must be a whole number" : "has the wrong type (a whole number)");
+        if (v.is_number_unsigned()) {
+            const uint64_t x = v.get<uint64_t>();
+            if (x > static_cast<uint64_t>(std::numeric_limits<T>::max())) fail("is out of range (" + std::to_string(x) + ")");
+            out = static_cast<T>(x);
+        } else {
+            const int64_t x = v.get<int64_t>();
+            if ((std::is_unsigned_v<T> && x < 0) ||
+                (std::is_signed_v<T> && (x < static_cast<int64_t>(std::numeric_limits<T>::min()) ||
+                                         x > static_cast<int64_t>(std::numeric_limits<T>::max()))))
+                fail("is out of range (" + std::to_string(x) + ")");
+            out = static_cast<T>(x);
+        }
+    } else if constexpr (std::is_same_v<T, std::vector<int64_t>> || std::is_same_v<T, std::vector<int>>) {
+        if (!v.is_array()) fail("has the wrong type (a list of whole numbers)");
+        out.clear();
+        for (const auto& e : v) {
+            typename T::value_type x{};
+            readField(e, x, key, origin);
+            out.push_back(x);
+        }
+    } else {
+        try {
+            v.get_to(out);
+        } catch (const json::exception&) {
+            fail("has the wrong type");
+        }
+    }
+}
+
+} // namespace
+
 TrainConfig TrainConfig::fromJsonText(const std::string& text, const std::string& origin) {
     json j;
     try {
         j = json::parse(text);
     } catch (const json::exception& e) {
-        throw FileError(origin, std::string("invalid JSON: ") + e.what());
+        throw FileError(origin, jsonErrorText(e));
     }
     if (!j.is_object()) throw FileError(origin, "a training config must be a JSON object");
     TrainConfig c;
@@ -42,11 +86,7 @@ TrainConfig TrainConfig::fromJsonText(const std::string& text, const std::string
 #define X(field, key)                                                                                               \
     known.push_back(key);                                                                                           \
     if (j.contains(key)) {                                                                                          \
-        try {                                                                                                       \
-            j.at(key).get_to(c.field);                                                                              \
-        } catch (const json::exception&) {                                                                          \
-            throw FileError(origin, std::string("field '") + key + "' has the wrong type");                       \
-        }                                                                                                           \
+        readField(j.at(key), c.field, key, origin);                                                                 \
     }
     ADV_TRAIN_FIELDS(X)
 #undef X
@@ -98,6 +138,36 @@ std::vector<std::string> TrainConfig::validate() const {
     if (timestepBias == "range" && (timestepBiasBegin < 0 || timestepBiasEnd <= timestepBiasBegin))
         p.push_back("timestep_bias_begin must be >= 0 and below timestep_bias_end");
     if (!(subjectLossWeight >= 0 && subjectLossWeight <= 1)) p.push_back("subject_loss_weight must be in [0, 1]");
+    // Upper bounds and finiteness (JSON's 1e999 reads as infinity): every number has a range.
+    auto within = [&](double v, double lo, double hi, const char* what) {
+        if (!(v >= lo && v <= hi)) p.push_back(std::string(what));
+    };
+    within(resolution, 0, 4096, "resolution must be at most 4096");
+    within(rank, 1, 1024, "rank must be 1..1024");
+    within(alpha, 0, 1e4, "alpha must be at most 10000");
+    within(convRank, 0, 1024, "conv_rank must be 0..1024");
+    within(convAlpha, 0, 1e4, "conv_alpha must be at most 10000");
+    within(steps, 1, 1e7, "steps must be 1..10000000");
+    within(batch, 1, 256, "batch must be 1..256");
+    within(gradAccum, 1, 1024, "grad_accum must be 1..1024");
+    within(maxGradNorm, 0, 1e6, "max_grad_norm must be a finite number >= 0");
+    within(weightDecay, 0, 1, "weight_decay must be in [0, 1]");
+    within(beta1, 0, 0.999999, "adam_beta1 must be in [0, 1)");
+    within(beta2, 0, 0.999999999, "adam_beta2 must be in [0, 1)");
+    within(eps, 1e-30, 1, "adam_eps must be in (0, 1]");
+    within(snrGamma, 0, 1e4, "snr_gamma must be 0..10000");
+    within(noiseOffset, 0, 1, "noise_offset must be in [0, 1]");
+    within(timestepBiasMultiplier, 0, 1000, "timestep_bias_multiplier must be 0..1000");
+    within(timestepBiasEnd, 1, 1000, "timestep_bias_end must be 1..1000");
+    within(checkpointEvery, 1, 1e7, "checkpoint_every must be 1..10000000");
+    within(keepCheckpoints, 1, 10000, "keep_checkpoints must be 1..10000");
+    within(validateEvery, 0, 1e7, "validate_every must be 0 (never) or a step interval");
+    within(validationSteps, 1, 1000, "validation_steps must be 1..1000");
+    within(validationCfg, 0, 100, "validation_cfg must be 0..100");
+    within(static_cast<double>(validationPrompts.size()), 0, 64, "at most 64 validation_prompts");
+    within(static_cast<double>(validationSeeds.size()), 0, 64, "at most 64 validation_seeds");
+    within(maxRollbacks, 0, 1000, "max_rollbacks must be 0..1000");
+    within(debugStepDelayMs, 0, 60000, "debug_step_delay_ms must be 0..60000");
     if (nanPatience < 1) p.push_back("nan_patience must be at least 1");
     if (!(nanLrFactor > 0 && nanLrFactor <= 1)) p.push_back("nan_lr_factor must be in (0, 1]");
     return p;

@@ -1,5 +1,6 @@
 #include "train/train_data.h"
 
+#include "io/image_file.h"
 #include "io/safetensors.h"
 #include "util/error.h"
 #include "util/fs.h"
@@ -31,7 +32,7 @@ std::vector<TrainItem> readManifest(const std::string& path) {
         try {
             j = json::parse(line);
         } catch (const json::exception& e) {
-            throw FileError(path, "line " + std::to_string(n) + ": invalid JSON (" + e.what() + ")");
+            throw FileError(path, "line " + std::to_string(n) + ": " + jsonErrorText(e));
         }
         if (!j.contains("image") || !j.contains("caption") || !j["image"].is_string() || !j["caption"].is_string())
             throw FileError(path, "line " + std::to_string(n) + ": needs \"image\" and \"caption\" strings");
@@ -66,7 +67,7 @@ cv::Mat scaleCrop(const cv::Mat& rgb, int res, double cx, double cy, bool flip) 
 } // namespace
 
 torch::Tensor prepareImage(const std::string& path, int res, double cx, double cy, bool flip) {
-    cv::Mat bgr = cv::imread(path, cv::IMREAD_COLOR);
+    cv::Mat bgr = io::readImageFile(path, cv::IMREAD_COLOR);
     if (bgr.empty()) throw FileError(path, "image missing or unreadable");
     cv::Mat rgb;
     cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
@@ -76,7 +77,7 @@ torch::Tensor prepareImage(const std::string& path, int res, double cx, double c
 }
 
 torch::Tensor prepareMask(const std::string& path, int res, double cx, double cy, bool flip) {
-    cv::Mat m = cv::imread(path, cv::IMREAD_GRAYSCALE);
+    cv::Mat m = io::readImageFile(path, cv::IMREAD_GRAYSCALE);
     if (m.empty()) throw FileError(path, "mask missing or unreadable (masked training needs the pair set's masks/)");
     cv::Mat crop = scaleCrop(m, res, cx, cy, flip);
     return torch::from_blob(crop.data, {1, res, res}, torch::kUInt8).to(torch::kFloat32).div(255.0);  // [1, res, res]

@@ -222,25 +222,46 @@ void Run::loadCheckpoint(const std::string& dir) {
         lora_.modules[i].down.copy_(w.at("down." + std::to_string(i)));
         lora_.modules[i].up.copy_(w.at("up." + std::to_string(i)));
     }
-    const auto os = loadSafeTensors((sfs::path(dir) / "optimizer.safetensors").string());
+    const std::string osPath = (sfs::path(dir) / "optimizer.safetensors").string();
+    const auto os = loadSafeTensors(osPath);
+    for (const char* k : {"rng.torch", "rng.global"})
+        if (!os.count(k)) throw FileError(osPath, std::string("missing tensor '") + k + "'");
     opt_->restore(os);
     gen_.set_state(os.at("rng.torch"));
     {
         auto global = at::detail::getDefaultCPUGenerator();
         global.set_state(os.at("rng.global"));
     }
-    const json s = json::parse(fs::readFile((sfs::path(dir) / "state.json").string()));
-    if (s.at("modules").get<size_t>() != lora_.modules.size())
-        throw FileError(dir, "checkpoint does not match this LoRA configuration");
-    st_.step = s.at("step");
-    std::istringstream order(s.at("order_rng").get<std::string>());
-    order >> st_.order;
-    st_.perm = s.at("perm").get<std::vector<uint32_t>>();
-    st_.pos = s.at("pos");
-    st_.lrScale = s.at("lr_scale");
-    st_.rollbacks = s.at("rollbacks");
-    st_.ema = s.at("ema");
-    st_.emaWeight = s.at("ema_weight");
+    const std::string statePath = (sfs::path(dir) / "state.json").string();
+    try {
+        const json s = json::parse(fs::readFile(statePath));
+        if (s.at("modules").get<size_t>() != lora_.modules.size())
+            throw FileError(dir, "checkpoint does not match this LoRA configuration");
+        st_.step = s.at("step");
+        std::istringstream order(s.at("order_rng").get<std::string>());
+        order >> st_.order;
+        if (order.fail()) throw FileError(statePath, "order_rng is not a generator state");
+        st_.perm = s.at("perm").get<std::vector<uint32_t>>();
+        st_.pos = s.at("pos");
+        st_.lrScale = s.at("lr_scale");
+        st_.rollbacks = s.at("rollbacks");
+        st_.ema = s.at("ema");
+        st_.emaWeight = s.at("ema_weight");
+    } catch (const json::exception& e) {
+        throw FileError(statePath, jsonErrorText(e));
+    }
+    // The data order indexes the pair set as it was: a set that changed since (pairs added, removed
+    // or rejected) cannot continue this order. Say so instead of reading past the end.
+    const size_t n = items_.size();
+    if (!st_.perm.empty() && st_.perm.size() != n)
+        throw FileError(dir, "the training data changed since this checkpoint (" + std::to_string(st_.perm.size()) +
+                                 " items then, " + std::to_string(n) + " now): resume with the same pair set, or start a new run");
+    for (uint32_t i : st_.perm)
+        if (i >= n) throw FileError(statePath, "perm names item " + std::to_string(i) + " of " + std::to_string(n));
+    if (st_.pos > st_.perm.size()) throw FileError(statePath, "pos is past the end of perm");
+    if (st_.step < 0) throw FileError(statePath, "step " + std::to_string(st_.step) + " is negative");
+    if (!std::isfinite(st_.lrScale) || !std::isfinite(st_.ema) || !std::isfinite(st_.emaWeight))
+        throw FileError(statePath, "lr_scale, ema or ema_weight is not a finite number");
     st_.consecutiveBad = 0;
     lastCheckpoint_ = dir;
 }

@@ -7,6 +7,7 @@
 #include "config_paths.h"
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -138,6 +139,27 @@ std::string safeFileName(const std::string& name) {
     }
     while (!s.empty() && s.front() == '.') s.erase(s.begin());
     return s.empty() ? std::string("x") : s;
+}
+
+void failWritesInsteadOfDying() {
+#ifdef SIGXFSZ
+    std::signal(SIGXFSZ, SIG_IGN);
+#endif
+}
+
+bool isContainedRelativePath(const std::string& rel) {
+    if (rel.empty() || rel.find('\0') != std::string::npos) return false;
+    if (rel.front() == '/' || rel.front() == '\\') return false;
+    if (rel.size() > 1 && rel[1] == ':') return false;  // C:x on Windows
+    const stdfs::path p(rel);
+    if (p.is_absolute() || p.has_root_path()) return false;
+    for (const auto& part : p) {
+        const std::string c = part.string();
+        if (c == "..") return false;
+        // A Windows separator inside a component ("..\\x") is a path step there.
+        if (c.find('\\') != std::string::npos && (c.rfind("..\\", 0) == 0 || c.find("\\..") != std::string::npos)) return false;
+    }
+    return true;
 }
 
 stdfs::path uniqueFile(const stdfs::path& dir, const std::string& stem, const std::string& ext) {

@@ -38,5 +38,13 @@ std::string embeddedDemoLora();
 stdfs::path uniqueFile(const stdfs::path& dir, const std::string& stem, const std::string& ext);
 // `name` reduced to a safe file name component (see uniqueFile); never empty, never "." or "..".
 std::string safeFileName(const std::string& name);
+// True when `rel` (a path read from a data file: a manifest's image, a COCO file_name) stays inside
+// the folder it is relative to: not empty, not absolute, no root or drive, no ".." component.
+bool isContainedRelativePath(const std::string& rel);
+
+// Call once at start-up: a file-size limit (RLIMIT_FSIZE, quotas on some systems) would otherwise
+// kill the process with SIGXFSZ in the middle of a write; ignored, the write fails with EFBIG and
+// the atomic writers report it in one line, keeping the previous file.
+void failWritesInsteadOfDying();
 
 } // namespace adv::fs

@@ -65,7 +65,7 @@ if(NOT OUT MATCHES "\"version\"")
 endif()
 # The embedded model's commands.
 run(2 train-base --scale 2 --out /tmp/advariant-cli-test-base)
-if(NOT ERR MATCHES "--scale must be in")
+if(NOT ERR MATCHES "--scale is 2, allowed 0.01..1")
   message(FATAL_ERROR "train-base --scale message: ${ERR}")
 endif()
 run(0 train-base --print-recipe)

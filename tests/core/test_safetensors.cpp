@@ -89,7 +89,7 @@ private Q_SLOTS:
     void badJson() {
         const std::string p = dir + "/json.safetensors";
         writeRaw(p, "{not json", "");
-        QVERIFY(errorOf(p).find("invalid JSON") != std::string::npos);
+        QVERIFY(errorOf(p).find("not valid JSON") != std::string::npos);
     }
 
     void shapeDisagreesWithOffsets() {

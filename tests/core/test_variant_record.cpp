@@ -27,6 +27,8 @@ VariantRecord sample() {
     r.condition = "beach";
     r.productSource = "catalog/sku-17.png";
     r.pairSet = "pairs-7f3a";
+    r.denoisingStrength = 0.45;
+    r.hiresScale = 2;
     return r;
 }
 } // namespace
@@ -59,6 +61,11 @@ private Q_SLOTS:
         QVERIFY2(text.find("Steps: 8, Sampler: Euler a, CFG scale: 1.5, Seed: 4242, Size: 512x768") != std::string::npos,
                  text.c_str());
         QVERIFY2(text.find("Lora hashes: \"demo: abcdef012345\"") != std::string::npos, text.c_str());
+        QVERIFY2(text.find(", Denoising strength: 0.45, Hires upscale: 2") != std::string::npos, text.c_str());
+        const auto back = VariantRecord::fromA1111(text);
+        QCOMPARE(back.denoisingStrength, 0.45);
+        QCOMPARE(back.hiresScale, 2.0);
+        QVERIFY_EXCEPTION_THROWN(VariantRecord::fromJson(R"({"denoising_strength": 3})"), adv::Error);
     }
 
     void a1111RoundTripKeepsLorasOutOfThePrompt() {
