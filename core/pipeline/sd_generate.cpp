@@ -187,6 +187,11 @@ GenerateResult StableDiffusion::generate(const GenerateParams& gp, const Preview
     validateGenerateParams(gp);
     const int W = gp.width > 0 ? gp.width : nativeResolution();
     const int H = gp.height > 0 ? gp.height : nativeResolution();
+    // Refused before any memory is taken: past 2048x2048 the UNet's attention alone needs tens of GB.
+    constexpr int64_t kMaxGeneratePixels = int64_t(2048) * 2048;
+    if (static_cast<int64_t>(W) * H > kMaxGeneratePixels)
+        throw Error(std::to_string(W) + "x" + std::to_string(H) + " is more than the " + std::to_string(kMaxGeneratePixels) +
+                    " pixels (2048x2048) rendered in one pass");
     if (W % f != 0 || H % f != 0)
         throw Error("width and height must be multiples of " + std::to_string(f) + " (got " + std::to_string(W) + "x" +
                     std::to_string(H) + ")");

@@ -60,6 +60,8 @@ expect(2 "--timesteps" eval loss --model ${REFDATA} --manifest x --timesteps 5,9
 expect(2 "--max-length" tokenize --tokenizer ${REFDATA}/tokenizer --max-length -1 "a b")
 # Width that is fine for the flag but not a multiple of the VAE's factor: the engine says so.
 expect(1 "multiples of" ${G} --width 101 --height 64)
+# Within the flags' ranges but more than one pass can hold: refused before memory is taken.
+expect(1 "2048x2048" ${G} --width 8192 --height 8192)
 
 # ---- model folders whose configs divide by zero, wrap or lie about their types
 foreach(case "attention_head_dim:0" "norm_num_groups:0" "block_out_channels:[]" "cross_attention_dim:4294967360"
