@@ -146,8 +146,8 @@ VariantRecord VariantRecord::fromJson(const std::string& text) {
     json j;
     try {
         j = json::parse(text);
-    } catch (const json::parse_error& e) {
-        throw Error("not valid JSON (byte " + std::to_string(e.byte) + ")");
+    } catch (const json::exception& e) {  // parse errors and number overflow (3e22222) alike
+        throw Error(jsonErrorText(e));
     }
     if (!j.is_object()) throw Error("expected a JSON object");
     VariantRecord r;
