@@ -125,7 +125,14 @@ Recipe Recipe::fromJsonText(const std::string& text, const std::string& origin) 
         r.scheduler = SchedulerConfig{};
         r.scheduler.className = "DPMSolverMultistepScheduler";
         if (j.contains("scheduler")) r.scheduler = SchedulerConfig::fromJsonText(j.at("scheduler").dump(), origin);
-        if (j.contains("text_encoder")) r.text = ClipTextConfig::fromJsonText(j.at("text_encoder").dump(), origin);
+        if (j.contains("text_encoder")) {
+            // A recipe's vocab_size 0 means "the trained tokenizer's size" (a model config needs >= 1).
+            json te = j.at("text_encoder");
+            const bool fromTokenizer = te.is_object() && te.value("vocab_size", json()) == json(0);
+            if (fromTokenizer) te["vocab_size"] = 1 << 20;
+            r.text = ClipTextConfig::fromJsonText(te.dump(), origin);
+            if (fromTokenizer) r.text.vocabSize = 0;
+        }
         if (j.contains("unet")) r.unetConfig = UNetConfig::fromJsonText(j.at("unet").dump(), origin);
         if (j.contains("vae")) r.vaeConfig = VaeConfig::fromJsonText(j.at("vae").dump(), origin);
         if (j.contains("training")) {
