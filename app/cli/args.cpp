@@ -114,15 +114,29 @@ static void checkRange(const std::string& command, const std::string& name, cons
         throw UsageError(name + " is " + v + ", allowed " + number(r.lo) + ".." + number(r.hi));
 }
 
-int64_t parseIntToken(const std::string& flag, const std::string& text, double lo, double hi) {
-    long long x = 0;
+// The whole text as one integer / finite number, or false.
+static bool readInteger(const std::string& text, long long& x) {
     try {
         size_t pos = 0;
         x = std::stoll(text, &pos);
-        if (pos != text.size()) throw std::invalid_argument(text);
+        return pos == text.size();
     } catch (const std::exception&) {
-        throw UsageError(flag + " expects integers, got '" + text + "'");
+        return false;
     }
+}
+static bool readReal(const std::string& text, double& x) {
+    try {
+        size_t pos = 0;
+        x = std::stod(text, &pos);
+        return pos == text.size();
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+int64_t parseIntToken(const std::string& flag, const std::string& text, double lo, double hi) {
+    long long x = 0;
+    if (!readInteger(text, x)) throw UsageError(flag + " expects integers, got '" + text + "'");
     if (!(static_cast<double>(x) >= lo && static_cast<double>(x) <= hi))
         throw UsageError(flag + ": " + text + " is outside " + number(lo) + ".." + number(hi));
     return x;
@@ -130,13 +144,7 @@ int64_t parseIntToken(const std::string& flag, const std::string& text, double l
 
 double parseRealToken(const std::string& flag, const std::string& text, double lo, double hi) {
     double x = 0;
-    try {
-        size_t pos = 0;
-        x = std::stod(text, &pos);
-        if (pos != text.size()) throw std::invalid_argument(text);
-    } catch (const std::exception&) {
-        throw UsageError(flag + " expects a number, got '" + text + "'");
-    }
+    if (!readReal(text, x)) throw UsageError(flag + " expects a number, got '" + text + "'");
     if (!(x >= lo && x <= hi)) throw UsageError(flag + ": " + text + " is outside " + number(lo) + ".." + number(hi));
     return x;
 }
@@ -151,13 +159,7 @@ int64_t Args::getInt64(const std::string& name, int64_t fallback) const {
     if (!has(name)) return fallback;
     const std::string v = get(name);
     long long x = 0;
-    try {
-        size_t pos = 0;
-        x = std::stoll(v, &pos);
-        if (pos != v.size()) throw std::invalid_argument(v);
-    } catch (const std::exception&) {
-        throw UsageError(name + " expects an integer, got '" + v + "'");
-    }
+    if (!readInteger(v, x)) throw UsageError(name + " expects an integer, got '" + v + "'");
     checkRange(command_, name, v, static_cast<double>(x), true);
     return x;
 }
@@ -166,13 +168,7 @@ double Args::getDouble(const std::string& name, double fallback) const {
     if (!has(name)) return fallback;
     const std::string v = get(name);
     double x = 0;
-    try {
-        size_t pos = 0;
-        x = std::stod(v, &pos);
-        if (pos != v.size()) throw std::invalid_argument(v);
-    } catch (const std::exception&) {
-        throw UsageError(name + " expects a number, got '" + v + "'");
-    }
+    if (!readReal(v, x)) throw UsageError(name + " expects a number, got '" + v + "'");
     if (!std::isfinite(x)) throw UsageError(name + " must be a finite number, got '" + v + "'");
     checkRange(command_, name, v, x, false);
     return x;

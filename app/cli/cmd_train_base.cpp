@@ -27,7 +27,6 @@ int run(const Args& a) {
         return 0;
     }
     const double f = a.getDouble("--scale", 1.0);
-    if (f <= 0 || f > 1) throw UsageError("--scale must be in (0, 1]");
     if (f < 1) {
         scale(r.vae, f);
         scale(r.unet, f);

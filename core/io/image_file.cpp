@@ -151,7 +151,10 @@ ImageHeader probeImageFile(const std::string& path) {
 cv::Mat readImageFile(const std::string& path, int flags) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec)) throw FileError(path, "image missing (no such file)");
-    const ImageHeader h = probeImageFile(path);
+    // Read once: the header checks and the decoder work on the same bytes.
+    const std::string bytes = fs::readFile(path);
+    if (bytes.empty()) throw FileError(path, "the image file is empty");
+    const ImageHeader h = probeImageHeader(bytes);
     if (h.format.empty()) throw FileError(path, "not a picture this program reads (PNG, JPEG, WebP, BMP, TIFF)");
     if (h.width > kMaxDecodeSide || h.height > kMaxDecodeSide ||
         static_cast<int64_t>(h.width) * h.height > kMaxDecodePixels)
@@ -160,7 +163,6 @@ cv::Mat readImageFile(const std::string& path, int flags) {
                                   " a side and " + std::to_string(kMaxDecodePixels) + " pixels are read");
     // Truncation is found here, before the decoder libraries print their own warnings to stderr
     // ("libpng error: Read Error", "Premature end of JPEG file") and hand back half a picture.
-    const std::string bytes = fs::readFile(path);
     checkComplete(bytes, h.format, path);
     cv::Mat m;
     try {

@@ -98,9 +98,7 @@ std::map<std::string, std::string> readTextFromBytes(const std::string& bytes, c
 std::map<std::string, std::string> readText(const std::string& path) { return readTextFromBytes(fs::readFile(path), path); }
 
 Image read(const std::string& path) {
-    cv::Mat m = io::readImageFile(path, cv::IMREAD_UNCHANGED);
-    if (m.empty()) throw FileError(path, "cannot decode image");
-    if (m.depth() != CV_8U) m.convertTo(m, CV_8U, 1.0 / 257.0);
+    const cv::Mat m = io::readImageFile(path, cv::IMREAD_UNCHANGED);  // 8-bit, 1/3/4 channels
     Image img;
     img.width = m.cols;
     img.height = m.rows;

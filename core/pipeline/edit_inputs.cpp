@@ -12,10 +12,7 @@ namespace adv {
 namespace {
 
 cv::Mat readAny(const std::string& path) {
-    cv::Mat m = io::readImageFile(path, cv::IMREAD_UNCHANGED);
-    if (m.empty()) throw FileError(path, "cannot decode image (missing, truncated or not PNG/JPEG/WebP)");
-    if (m.depth() != CV_8U) m.convertTo(m, CV_8U, m.depth() == CV_16U ? 1.0 / 257.0 : 255.0);
-    return m;
+    return io::readImageFile(path, cv::IMREAD_UNCHANGED);  // 8-bit, 1/3/4 channels, or a FileError
 }
 
 void checkSize(const std::string& path, int width, int height) {
