@@ -12,6 +12,8 @@ PACKAGES=(
   libqcustomplot-dev                 # QCustomPlot 2.1 (Qt 6 build: QCustomPlotQt6)
   libopencv-dev libspdlog-dev nlohmann-json3-dev zlib1g-dev
   libpng-dev libimagequant-dev       # ad export: PNG writing and palette quantisation for byte budgets
+  libharfbuzz-dev libfreetype-dev    # brand layouts: text shaping and rendering in the Qt-free export
+  qt6-svg-dev                        # SVG logos in brand kits (rasterised by the executables)
   xvfb xauth                         # GUI screenshots under a virtual display
   dpkg-dev file                      # building and checking the .deb
   clang-14 libclang-rt-14-dev        # libFuzzer harnesses (tests/fuzz, scripts/fuzz.sh) with ASan/UBSan
