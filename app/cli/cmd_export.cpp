@@ -3,6 +3,8 @@
 #include "cli/args.h"
 #include "cli/common.h"
 
+#include "brand/brand_kit.h"
+#include "exportset/copy_sheet.h"
 #include "exportset/export_job.h"
 #include "registry/preset_registry.h"
 #include "util/error.h"
@@ -10,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <set>
 
 namespace adv::cli {
 namespace {
@@ -35,7 +38,22 @@ int runExport(const Args& a) {
     if (o.presets.empty()) throw UsageError(err.toStdString());
     o.outDir = a.require("--out");
     if (a.has("--naming")) o.variantNaming = a.get("--naming");
-    if (a.get("--fill", "blur") == "mirror") o.reframe.fill = exportset::Fill::Mirror;
+    const std::string fill = a.get("--fill", "blur");
+    if (fill != "blur" && fill != "mirror") throw UsageError("--fill: 'blur' or 'mirror', not '" + fill.substr(0, 20) + "'");
+    if (fill == "mirror") o.reframe.fill = exportset::Fill::Mirror;
+    if (a.has("--format")) {
+        o.format = a.get("--format");
+        if (o.format != "png" && o.format != "jpg" && o.format != "webp")
+            throw UsageError("--format: png, jpg or webp, not '" + o.format.substr(0, 20) + "'");
+    }
+    if (a.has("--brand")) {
+        o.brand = true;
+        o.kit = brand::loadBrandKit(a.get("--brand"));
+    }
+    if (a.has("--copy")) {
+        o.brand = true;
+        o.copy = exportset::loadCopySheet(a.get("--copy"));
+    }
     const auto variants = exportset::scanVariants(a.require("--in"));
     if (variants.empty()) throw Error(a.get("--in") + ": no PNG images to export");
     ProgressBar bar("export", !a.has("--json"));
@@ -45,11 +63,17 @@ int runExport(const Args& a) {
         std::fprintf(stderr, "not exported: %s for %s is %lld bytes even at the smallest setting (limit exceeded)\n",
                      f.variantId.c_str(), f.preset.c_str(), static_cast<long long>(f.bytes));
     for (const auto& f : rep.failures) std::fprintf(stderr, "failed: %s\n", f.c_str());
+    for (const auto& w : rep.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+    // Layout notes, once per distinct text (the same note repeats across images).
+    std::set<std::string> notes;
+    for (const auto& f : rep.files)
+        for (const auto& w : f.warnings)
+            if (notes.insert(f.preset + ": " + w).second) std::fprintf(stderr, "note: %s: %s\n", f.preset.c_str(), w.c_str());
     if (a.has("--json")) {
         nlohmann::json files = nlohmann::json::array();
         for (const auto& f : rep.files)
             files.push_back({{"file", f.file}, {"preset", f.preset}, {"width", f.width}, {"height", f.height}, {"bytes", f.bytes},
-                             {"format", f.format}, {"method", f.method}});
+                             {"format", f.format}, {"method", f.method}, {"copy_id", f.copyId}, {"ab_id", f.abId}});
         printJson(nlohmann::json{{"manifest_csv", rep.manifestCsv}, {"manifest_json", rep.manifestJson}, {"files", files},
                                  {"over_budget", rep.overBudget.size()}, {"failures", rep.failures}}.dump());
     } else {
@@ -79,12 +103,15 @@ std::vector<Option> withCommon(std::vector<Option> o) {
 }
 
 Register reg1({"export", "export approved variants as ad-size sets within each platform's safe zones and byte budgets",
-               "--in DIR --presets meta,google-display,... --out DIR [--json]",
+               "--in DIR --presets meta,google-display,... --out DIR [--brand kit.json] [--copy copy.csv] [--format webp] [--json]",
                withCommon({{"--in", "DIR", "folder of approved PNGs (optional NAME.mask.png marks the product)"},
                            {"--presets", "LIST", "platforms or preset ids (default all)", true},
                            {"--out", "DIR", "output folder (one sub-folder per platform + manifest.csv/json)"},
                            {"--naming", "TEMPLATE", "variant id, fields {concept} {condition} {seed} {ab} {index}"},
-                           {"--fill", "MODE", "canvas extension: blur (default) or mirror"}}),
+                           {"--fill", "MODE", "canvas extension: blur (default) or mirror"},
+                           {"--brand", "FILE", "brand kit (JSON: logo, colours, fonts, text styles) drawn inside each safe zone"},
+                           {"--copy", "FILE", "copy sheet (CSV: headline,cta,badge,locale,id): every image x every row"},
+                           {"--format", "FMT", "only this format: png, jpg or webp (default: the preset's, in order)"}}),
                "", runExport});
 Register reg2({"presets", "list the ad placements the platform plugins and presets.json provide", "[--json]",
                withCommon({}), "", runPresets});

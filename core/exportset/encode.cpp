@@ -118,7 +118,103 @@ std::string jpegComment(const std::string& b) {
     return "";
 }
 
-Encoded encodeForPreset(const cv::Mat& rgb, const Preset& preset, const std::vector<std::pair<std::string, std::string>>& text) {
+namespace {
+void le32(std::string& s, uint32_t v) {
+    for (int i = 0; i < 4; ++i) s.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+}
+void le24(std::string& s, uint32_t v) {
+    for (int i = 0; i < 3; ++i) s.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+}
+uint32_t rd32(const std::string& s, size_t i) {
+    return static_cast<uint32_t>(static_cast<unsigned char>(s[i])) | static_cast<uint32_t>(static_cast<unsigned char>(s[i + 1])) << 8 |
+           static_cast<uint32_t>(static_cast<unsigned char>(s[i + 2])) << 16 | static_cast<uint32_t>(static_cast<unsigned char>(s[i + 3])) << 24;
+}
+std::string xmlEscape(const std::string& t) {
+    std::string o;
+    for (char c : t) {
+        if (c == '<') o += "&lt;";
+        else if (c == '>') o += "&gt;";
+        else if (c == '&') o += "&amp;";
+        else if (c == '"') o += "&quot;";
+        else o += c;
+    }
+    return o;
+}
+std::string xmlUnescape(const std::string& t) {
+    std::string o;
+    for (size_t i = 0; i < t.size(); ++i) {
+        if (t[i] != '&') {
+            o += t[i];
+            continue;
+        }
+        static const std::pair<const char*, char> ents[] = {{"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'}, {"&quot;", '"'}};
+        bool hit = false;
+        for (const auto& [e, ch] : ents)
+            if (t.compare(i, std::char_traits<char>::length(e), e) == 0) {
+                o += ch;
+                i += std::char_traits<char>::length(e) - 1;
+                hit = true;
+                break;
+            }
+        if (!hit) o += '&';
+    }
+    return o;
+}
+constexpr const char* kXmpOpen = "<advariant:record>";
+constexpr const char* kXmpClose = "</advariant:record>";
+} // namespace
+
+std::string encodeWebp(const cv::Mat& rgb, int quality, const std::string& record) {
+    cv::Mat bgr;
+    cv::cvtColor(rgb, bgr, cv::COLOR_RGB2BGR);
+    std::vector<uchar> buf;
+    if (!cv::imencode(".webp", bgr, buf, {cv::IMWRITE_WEBP_QUALITY, quality})) throw Error("WebP encoding failed");
+    std::string simple(buf.begin(), buf.end());
+    if (record.empty() || simple.size() < 20 || simple.compare(12, 4, "VP8X") == 0) return simple;
+    // Simple format -> extended: VP8X header, the image chunk, an XMP chunk.
+    const std::string image = simple.substr(12);
+    std::string xmp = std::string("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+                                  "<rdf:Description xmlns:advariant=\"https://advariant.studio/ns/1.0/\">") +
+                      kXmpOpen + xmlEscape(record) + kXmpClose + "</rdf:Description></rdf:RDF></x:xmpmeta>";
+    std::string body = "WEBP";
+    body += "VP8X";
+    le32(body, 10);
+    body.push_back(static_cast<char>(0x04));  // XMP present
+    body.append(3, '\0');
+    le24(body, static_cast<uint32_t>(rgb.cols - 1));
+    le24(body, static_cast<uint32_t>(rgb.rows - 1));
+    body += image;
+    body += "XMP ";
+    le32(body, static_cast<uint32_t>(xmp.size()));
+    body += xmp;
+    if (xmp.size() % 2) body.push_back('\0');
+    std::string out = "RIFF";
+    le32(out, static_cast<uint32_t>(body.size()));
+    return out + body;
+}
+
+std::string webpRecord(const std::string& b) {
+    if (b.size() < 12 || b.compare(0, 4, "RIFF") != 0 || b.compare(8, 4, "WEBP") != 0) return "";
+    size_t i = 12;
+    while (i + 8 <= b.size()) {
+        const uint32_t len = rd32(b, i + 4);
+        if (len > b.size() - i - 8) break;
+        if (b.compare(i, 4, "XMP ") == 0) {
+            const std::string x = b.substr(i + 8, len);
+            const size_t a = x.find(kXmpOpen), e = x.find(kXmpClose);
+            if (a == std::string::npos || e == std::string::npos || e < a) return "";
+            const size_t start = a + std::char_traits<char>::length(kXmpOpen);
+            return xmlUnescape(x.substr(start, e - start));
+        }
+        i += 8 + len + (len % 2);
+    }
+    return "";
+}
+
+Encoded encodeForPreset(const cv::Mat& rgb, const Preset& presetIn, const std::vector<std::pair<std::string, std::string>>& text,
+                        const std::string& only) {
+    Preset preset = presetIn;
+    if (!only.empty()) preset.formats = {only};
     const int64_t budget = preset.maxBytes;
     auto fits = [&](const std::string& s) { return budget <= 0 || static_cast<int64_t>(s.size()) <= budget; };
     Encoded best;
@@ -161,6 +257,29 @@ Encoded encodeForPreset(const cv::Mat& rgb, const Preset& preset, const std::vec
             }
         }
         if (!found.empty()) return Encoded{std::move(found), "jpg", "jpg-q" + std::to_string(foundQ), true};
+    }
+    if (preset.allows("webp")) {
+        std::string record;
+        for (const auto& [k, v] : text)
+            if (k == "advariant") record = v;
+        std::string lossless = encodeWebp(rgb, 101, record);
+        if (fits(lossless)) return Encoded{std::move(lossless), "webp", "webp-lossless", true};
+        consider(std::move(lossless), "webp", "webp-lossless");
+        int lo = 30, hi = 95, foundQ = 0;
+        std::string found;
+        while (lo <= hi) {
+            const int q = (lo + hi) / 2;
+            std::string w = encodeWebp(rgb, q, record);
+            if (fits(w)) {
+                found = std::move(w);
+                foundQ = q;
+                lo = q + 1;
+            } else {
+                consider(std::move(w), "webp", "webp-q" + std::to_string(q));
+                hi = q - 1;
+            }
+        }
+        if (!found.empty()) return Encoded{std::move(found), "webp", "webp-q" + std::to_string(foundQ), true};
     }
     return best;  // withinBudget = false: the caller reports it
 }

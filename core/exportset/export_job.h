@@ -2,6 +2,8 @@
 // within budget, embed provenance, write a CSV and JSON manifest for bulk upload.
 #pragma once
 
+#include "brand/brand_kit.h"
+#include "exportset/copy_sheet.h"
 #include "exportset/preset.h"
 #include "exportset/reframe_options.h"
 #include "studio/variant_record.h"
@@ -28,6 +30,13 @@ struct ExportOptions {
     std::string outDir;
     std::string variantNaming = "{concept}-{condition}-{ab}";  // fields: concept condition seed ab index
     ReframeOptions reframe;
+    // Brand layer: when `brand` is set every placement gets the kit's logo and, per copy row, the headline,
+    // button and badge, laid out inside the safe zone and clear of the product. Every approved image is
+    // exported once per copy row (A/B ids: image letter + copy id).
+    bool brand = false;
+    brand::BrandKit kit = brand::BrandKit::defaults();
+    std::vector<CopyRow> copy;
+    std::string format;  // "png" | "jpg" | "webp": only this format; "" = the preset's formats in order
 };
 
 struct ExportedFile {
@@ -38,12 +47,15 @@ struct ExportedFile {
     int64_t seed = 0;
     bool withinBudget = true;
     bool extended = false;
+    std::string copyId, headline, cta, badge, locale, abId;  // abId: "A-c1" (image letter, copy id)
+    std::vector<std::string> warnings;                       // layout notes (text cut, colour changed, ...)
 };
 
 struct ExportReport {
     std::vector<ExportedFile> files;      // written
     std::vector<ExportedFile> overBudget; // not written
     std::vector<std::string> failures;    // unreadable inputs etc.
+    std::vector<std::string> warnings;    // e.g. a kit's font that is not installed (a fallback was used)
     std::string manifestCsv, manifestJson;
 };
 
@@ -52,5 +64,15 @@ ExportReport exportVariants(const std::vector<Variant>& variants, const ExportOp
 
 // "A", "B", ..., "Z", "AA", ...
 std::string abLetter(int index);
+
+// One placement of one approved image as the export would write it (before encoding): the studio's live
+// preview. RGB bytes, row-major; `error` set (and no pixels) when the image or the kit's logo cannot be read.
+struct PlacementPreview {
+    int width = 0, height = 0;
+    std::vector<uint8_t> rgb;
+    std::vector<std::string> warnings;
+    std::string error;
+};
+PlacementPreview previewPlacement(const Variant& v, const Preset& p, const ExportOptions& o, const CopyRow* copy);
 
 } // namespace adv::exportset

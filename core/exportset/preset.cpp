@@ -76,7 +76,8 @@ std::vector<Preset> parsePresetsJson(const std::string& text, const std::string&
             if (x.width < 16 || x.height < 16 || x.width > 8192 || x.height > 8192)
                 throw FileError(origin, where + ": size must be 16..8192 pixels per side");
             for (const auto& f : x.formats)
-                if (f != "png" && f != "jpg") throw FileError(origin, where + ": unknown format '" + f + "' (png, jpg)");
+                if (f != "png" && f != "jpg" && f != "webp")
+                    throw FileError(origin, where + ": unknown format '" + f.substr(0, 20) + "' (png, jpg, webp)");
             if (x.formats.empty()) throw FileError(origin, where + ": no formats");
             int sx, sy, sw, sh;
             x.safeRect(sx, sy, sw, sh);

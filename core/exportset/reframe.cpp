@@ -96,6 +96,7 @@ Reframed reframe(const cv::Mat& rgb, const cv::Rect& subjectIn, const Preset& p,
             out.rgb = big(cv::Rect(static_cast<int>(ox), static_cast<int>(oy), W, H)).clone();
             out.subject = placed;
             out.scale = s;
+            out.offset = cv::Point2d(-std::floor(ox), -std::floor(oy));
             return out;
         }
     }
@@ -140,6 +141,20 @@ Reframed reframe(const cv::Mat& rgb, const cv::Rect& subjectIn, const Preset& p,
                            static_cast<int>(subj.width * s), static_cast<int>(subj.height * s));
     out.extended = true;
     out.scale = s;
+    out.offset = cv::Point2d(ox, oy);
+    return out;
+}
+
+cv::Mat reframeMask(const cv::Mat& mask, const cv::Size& source, const Reframed& r) {
+    if (mask.empty()) return {};
+    cv::Mat m = mask;
+    if (m.size() != source) cv::resize(mask, m, source, 0, 0, cv::INTER_NEAREST);
+    // Where the image was resized by `scale` and shifted: the same affine map.
+    const double sx = static_cast<double>(std::max(1, static_cast<int>(std::lround(source.width * r.scale)))) / source.width;
+    const double sy = static_cast<double>(std::max(1, static_cast<int>(std::lround(source.height * r.scale)))) / source.height;
+    cv::Mat A = (cv::Mat_<double>(2, 3) << sx, 0, r.offset.x, 0, sy, r.offset.y);
+    cv::Mat out;
+    cv::warpAffine(m, out, A, r.rgb.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(0));
     return out;
 }
 

@@ -16,6 +16,7 @@ struct Reframed {
     cv::Rect subject;       // where the subject landed
     bool extended = false;  // the canvas was extended (not a pure crop)
     double scale = 1;       // source -> output scale
+    cv::Point2d offset;     // output = source * scale + offset
 };
 
 // Subject box from a mask (non-zero pixels), or estimated from colour contrast
@@ -23,5 +24,8 @@ struct Reframed {
 cv::Rect locateSubject(const cv::Mat& rgb, const cv::Mat& mask = cv::Mat());
 
 Reframed reframe(const cv::Mat& rgb, const cv::Rect& subject, const Preset& preset, const ReframeOptions& o = {});
+
+// The subject mask carried through the same reframe (CV_8U, output size; empty when `mask` is).
+cv::Mat reframeMask(const cv::Mat& mask, const cv::Size& source, const Reframed& r);
 
 } // namespace adv::exportset
