@@ -1,6 +1,8 @@
 #include "ui/export_page.h"
 
+#include "ui/brand_panel.h"
 #include "ui/job_runner.h"
+#include "ui/image_convert.h"
 #include "ui/preferences.h"
 #include "ui/variant_grid_model.h"
 #include "ui/variants_page.h"
@@ -9,6 +11,10 @@
 #include "registry/preset_registry.h"
 
 #include <QDir>
+#include <QGridLayout>
+#include <QScrollArea>
+#include <QTabWidget>
+#include <QTimer>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -19,6 +25,8 @@
 #include <QProgressBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <optional>
 
 namespace adv::ui {
 
@@ -76,11 +84,40 @@ ExportPage::ExportPage(VariantsPage* variants, QWidget* parent)
     auto* ll = new QVBoxLayout(left);
     ll->addWidget(new QLabel(tr("Approved variants:"), left));
     ll->addWidget(approved_);
-    auto* right = new QWidget(this);
-    auto* rl = new QVBoxLayout(right);
-    rl->addWidget(new QLabel(tr("Placements (from %1 platform plugins):").arg(reg.plugins().size()), right));
+    auto* placements = new QWidget(this);
+    auto* rl = new QVBoxLayout(placements);
+    rl->addWidget(new QLabel(tr("Placements (from %1 platform plugins):").arg(reg.plugins().size()), placements));
     rl->addWidget(presets_);
-    QSplitter* split = twoPanes(left, right);
+    // Brand kit and copy, with a live preview of the first approved image at every selected placement.
+    brand_ = new BrandPanel(this);
+    previewRunner_ = new JobRunner(this);
+    previewTimer_ = new QTimer(this);
+    previewTimer_->setSingleShot(true);
+    previewTimer_->setInterval(250);
+    connect(previewTimer_, &QTimer::timeout, this, &ExportPage::runPreview);
+    previewGrid_ = new QWidget(this);
+    previewGrid_->setObjectName(QStringLiteral("brandPreview"));
+    previewLayout_ = new QGridLayout(previewGrid_);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(previewGrid_);
+    scroll->setWidgetResizable(true);
+    previewStatus_ = new QLabel(tr("Approve a variant to see the layouts."), this);
+    previewStatus_->setWordWrap(true);
+    auto* previewPane = new QWidget(this);
+    auto* pl = new QVBoxLayout(previewPane);
+    pl->addWidget(scroll, 1);
+    pl->addWidget(previewStatus_);
+    auto* brandTab = new QSplitter(Qt::Horizontal, this);
+    brandTab->addWidget(brand_);
+    brandTab->addWidget(previewPane);
+    brandTab->setStretchFactor(1, 1);
+    auto* tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("exportTabs"));
+    tabs->addTab(placements, tr("Placements"));
+    tabs->addTab(brandTab, tr("Brand kit && copy"));
+    connect(brand_, &BrandPanel::changed, this, &ExportPage::schedulePreview);
+    connect(presets_, &QTreeWidget::itemChanged, this, &ExportPage::schedulePreview);
+    QSplitter* split = twoPanes(left, tabs, 1, 3);
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(new QLabel(tr("Output folder:"), this));
     bottom->addWidget(outDir_, 1);
@@ -95,7 +132,73 @@ ExportPage::ExportPage(VariantsPage* variants, QWidget* parent)
     refreshApproved();
 }
 
-void ExportPage::refreshApproved() { status_->setText(tr("%1 approved variants").arg(approvedModel_->rowCount())); }
+void ExportPage::refreshApproved() {
+    status_->setText(tr("%1 approved variants").arg(approvedModel_->rowCount()));
+    schedulePreview();
+}
+
+void ExportPage::schedulePreview() { previewTimer_->start(); }
+
+void ExportPage::runPreview() {
+    const auto cells = approvedModel_->cells();
+    if (cells.empty()) {
+        previewStatus_->setText(tr("Approve a variant to see the layouts."));
+        return;
+    }
+    plugins::PresetRegistry reg;
+    reg.loadPlugins();
+    reg.loadUserFile(plugins::PresetRegistry::defaultUserPresetsFile());
+    exportset::ExportOptions o;
+    o.presets = reg.select(selectedPresets());
+    if (o.presets.size() > 12) o.presets.resize(12);
+    o.brand = brand_->brandEnabled();
+    o.kit = brand_->kit();
+    const auto rows = brand_->copyRows();
+    const int sel = std::min(brand_->selectedCopyRow(), int(rows.size()) - 1);
+    std::optional<exportset::CopyRow> row;
+    if (o.brand && sel >= 0) row = rows[size_t(sel)];
+    const exportset::Variant v{cells.front().path.toStdString(), std::string(), cells.front().record};
+    previewRunner_->cancelAll();  // a newer edit makes the running preview stale
+    previewStatus_->setText(tr("Rendering the preview..."));
+    previewRunner_->run<std::vector<exportset::PlacementPreview>>(
+        tr("Brand preview"),
+        [v, o, row](JobContext& ctx) {
+            std::vector<exportset::PlacementPreview> out;
+            for (const auto& p : o.presets) {
+                if (ctx.cancelled()) break;
+                out.push_back(exportset::previewPlacement(v, p, o, row ? &*row : nullptr));
+            }
+            return out;
+        },
+        [this, o](std::vector<exportset::PlacementPreview> shots) {
+            while (QLayoutItem* it = previewLayout_->takeAt(0)) {
+                delete it->widget();
+                delete it;
+            }
+            QStringList notes;
+            int i = 0;
+            for (size_t k = 0; k < shots.size(); ++k) {
+                const auto& s = shots[k];
+                if (!s.error.empty()) {
+                    notes << QString::fromStdString(s.error);
+                    continue;
+                }
+                studio::RgbImage img{s.width, s.height, s.rgb};
+                auto* l = new QLabel(previewGrid_);
+                l->setPixmap(QPixmap::fromImage(toQImage(img).scaled(220, 220, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+                l->setToolTip(QStringLiteral("%1 %2x%3").arg(QString::fromStdString(o.presets[k].name)).arg(s.width).arg(s.height));
+                auto* cap = new QLabel(QString::fromStdString(o.presets[k].id), previewGrid_);
+                previewLayout_->addWidget(l, (i / 3) * 2, i % 3, Qt::AlignBottom | Qt::AlignHCenter);
+                previewLayout_->addWidget(cap, (i / 3) * 2 + 1, i % 3, Qt::AlignTop | Qt::AlignHCenter);
+                ++i;
+                for (const auto& w : s.warnings) notes << QString::fromStdString(o.presets[k].id + ": " + w);
+            }
+            notes.removeDuplicates();
+            previewShown_ = i;
+            previewStatus_->setText(notes.isEmpty() ? tr("%1 placements.").arg(i) : notes.mid(0, 6).join(QLatin1Char('\n')));
+            Q_EMIT previewReady(i);
+        });
+}
 
 int ExportPage::approvedCount() const { return approvedModel_->rowCount(); }
 
@@ -122,6 +225,9 @@ void ExportPage::exportNow() {
     exportset::ExportOptions o;
     o.presets = reg.select(selectedPresets());
     o.outDir = outDir_->text().trimmed().toStdString();
+    o.brand = brand_->brandEnabled();
+    o.kit = brand_->kit();
+    if (o.brand) o.copy = brand_->copyRows();
     // The grid's own records: no PNG is read again to find out what made it.
     std::vector<exportset::Variant> variants;
     for (const auto& c : approvedModel_->cells()) variants.push_back({c.path.toStdString(), std::string(), c.record});
@@ -131,7 +237,7 @@ void ExportPage::exportNow() {
     }
     exportButton_->setEnabled(false);
     cancelButton_->setEnabled(true);
-    progress_->setRange(0, int(variants.size() * o.presets.size()));
+    progress_->setRange(0, int(variants.size() * o.presets.size() * std::max<size_t>(1, o.copy.size())));
     progress_->setValue(0);
     progress_->show();
     status_->setText(tr("Exporting %1 variants to %2 placements...").arg(variants.size()).arg(o.presets.size()));
@@ -172,6 +278,9 @@ void ExportPage::endExport() {
     progress_->hide();
 }
 
-ExportPage::~ExportPage() { runner_->shutdown(); }
+ExportPage::~ExportPage() {
+    previewRunner_->shutdown();
+    runner_->shutdown();
+}
 
 } // namespace adv::ui

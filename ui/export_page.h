@@ -9,11 +9,14 @@ class QLineEdit;
 class QListView;
 class QProgressBar;
 class QPushButton;
+class QTimer;
 class QTreeWidget;
+class QGridLayout;
 
 namespace adv::ui {
 
 class ApprovedVariantsModel;
+class BrandPanel;
 class JobRunner;
 class VariantsPage;
 
@@ -24,18 +27,24 @@ public:
     ~ExportPage() override;
     void refreshApproved();
     QStringList selectedPresets() const;
+    BrandPanel* brandPanel() const { return brand_; }
+    // Placements shown in the live preview of the last finished preview job.
+    int previewCount() const { return previewShown_; }
     int approvedCount() const;
     int presetCount() const;
 
 public Q_SLOTS:
     void exportNow();
+    void schedulePreview();
     void cancel();
 
 Q_SIGNALS:
     void exported(int files, const QString& manifest);
+    void previewReady(int placements);
 
 private:
     void endExport();
+    void runPreview();
     VariantsPage* variants_;
     JobRunner* runner_;
     ApprovedVariantsModel* approvedModel_;
@@ -45,6 +54,13 @@ private:
     QPushButton *exportButton_, *cancelButton_;
     QProgressBar* progress_;
     QLabel* status_;
+    BrandPanel* brand_;
+    JobRunner* previewRunner_;
+    QTimer* previewTimer_;
+    QWidget* previewGrid_;
+    QGridLayout* previewLayout_;
+    QLabel* previewStatus_;
+    int previewShown_ = 0;
 };
 
 } // namespace adv::ui

@@ -1,6 +1,7 @@
 // advariant-cli: every job of the studio, headless and scriptable.
 // Exit codes: 0 success, 1 failure (one line on stderr), 2 usage error.
 #include "cli/args.h"
+#include "common/svg_logo.h"
 
 #include "adv_version.h"
 #include "util/cancel.h"
@@ -82,6 +83,7 @@ int main(int argc, char** argv) {
     lo.appName = "advariant-cli";
     adv::log::init(lo);
     adv::fs::failWritesInsteadOfDying();
+    adv::app::registerSvgLogos(true);
     adv::tuneAllocator();
     adv::setCpuThreads(0);
     try {

@@ -1,4 +1,5 @@
 // advariant: the desktop studio.
+#include "common/svg_logo.h"
 #include "ui/log_bridge.h"
 #include "ui/dataset_page.h"
 #include "ui/main_window.h"
@@ -18,6 +19,7 @@
 
 int main(int argc, char** argv) {
     adv::fs::failWritesInsteadOfDying();
+    adv::app::registerSvgLogos(false);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("AdVariant Studio"));
     QApplication::setOrganizationName(QStringLiteral("AdVariant"));

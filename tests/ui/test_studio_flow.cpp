@@ -5,6 +5,7 @@
 // training and the rendering run. Screenshots of every workspace are saved.
 #include "ui/dataset_models.h"
 #include "ui/dataset_page.h"
+#include "ui/brand_panel.h"
 #include "ui/export_page.h"
 #include "ui/main_window.h"
 #include "ui/pairs_page.h"
@@ -18,6 +19,8 @@
 #include "train/train_config.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QTabWidget>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -208,6 +211,23 @@ private Q_SLOTS:
         QVERIFY(exported.wait(120000));
         QCOMPARE(exported.first().at(0).toInt(), 2 * exp->presetCount());
         QVERIFY(QFile::exists(exported.first().at(1).toString()));
+
+        // Brand layer: the default kit and two copy rows; the live preview shows the layouts, the export
+        // writes every approved image x every copy row x every placement.
+        BrandPanel* brand = exp->brandPanel();
+        brand->findChild<QCheckBox*>("brandEnabled")->setChecked(true);
+        brand->setCopyRows({{"de", "Sommerschlussverkauf: Größe zählt", "Jetzt kaufen", "-30 %", "de-DE", {}},
+                            {"es", "¡Diseño de año nuevo!", "Comprar ahora", "", "es-ES", {}}});
+        exp->findChild<QTabWidget*>("exportTabs")->setCurrentIndex(1);
+        QTRY_VERIFY_WITH_TIMEOUT(exp->previewCount() > 0, 120000);
+        QSignalSpy branded(exp, &ExportPage::exported);
+        exp->exportNow();
+        QVERIFY(branded.wait(600000));
+        QCOMPARE(branded.first().at(0).toInt(), 2 * 2 * exp->presetCount());
+        QFile manifest(branded.first().at(1).toString());
+        QVERIFY(manifest.open(QIODevice::ReadOnly));
+        const QString csv = QString::fromUtf8(manifest.readAll());
+        QVERIFY(csv.contains(QStringLiteral("A-de")) && csv.contains(QString::fromUtf8("¡Diseño de año nuevo!")));
         shot(w, "export");
     }
 
