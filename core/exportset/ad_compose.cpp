@@ -172,6 +172,7 @@ PlacedElement drawHeadline(Ctx& c, const AdLayout& l, const std::string& text) {
     const int m = std::max(1, iround(0.1 * b.px));
     const cv::Rect behind = cv::Rect(x - m, y - m, cov.cols + 2 * m, cov.rows + 2 * m) & l.safe;
     Color color = st.color;
+    cv::Rect scrimBox;
     double worst = c.cv.worstContrast(color, behind);
     if (worst < brand::kMinTextContrast) {
         const Color dark = kitColor(c.kit, "dark", {17, 17, 17}), light = kitColor(c.kit, "light", {255, 255, 255});
@@ -180,8 +181,12 @@ PlacedElement drawHeadline(Ctx& c, const AdLayout& l, const std::string& text) {
         const auto primary = c.kit.colors.find("primary");
         if (primary != c.kit.colors.end() && brand::contrastRatio(primary->second, color) >= 7.0) scrim = primary->second;
         const int sp = iround(0.3 * b.px);
-        const cv::Rect sr = cv::Rect(x - sp, y - sp, cov.cols + 2 * sp, cov.rows + 2 * sp) & l.safe;
-        const cv::Mat shape = roundedRect(sr.size(), 0.25 * b.px);
+        // The backing stays in the headline's slot (never in the logo's clear space or on the button).
+        const cv::Rect sr = cv::Rect(x - sp, y - sp, cov.cols + 2 * sp, cov.rows + 2 * sp) & l.safe & slot;
+        scrimBox = sr;
+        // Rounded corners only as far as the room around the text allows (a corner must not uncover it).
+        const int room = std::min({x - sr.x, y - sr.y, sr.x + sr.width - (x + cov.cols), sr.y + sr.height - (y + cov.rows)}) - m;
+        const cv::Mat shape = roundedRect(sr.size(), std::clamp(room * 3.0, 0.0, 0.25 * b.px));
         const Canvas before = {c.cv.rgb.clone(), c.cv.ink.clone(), c.cv.allowed, c.cv.clipped, c.cv.textInk};
         double opacity = 0;
         for (double a = 0.35; a <= 1.0001 && worst < brand::kMinTextContrast; a += 0.05) {
@@ -208,6 +213,17 @@ PlacedElement drawHeadline(Ctx& c, const AdLayout& l, const std::string& text) {
                                      " is not legible on this picture; " + brand::hexColor(best) + " used");
                 color = best, worst = bestWorst;
             } else {
+                // Last resort: an opaque square backing over everything behind the text, in the colour that
+                // carries it best (black or white always reach 4.5:1 against one of them).
+                c.cv.rgb = before.rgb.clone();
+                c.cv.ink = before.ink.clone();
+                const Color bw = betterOf(Color{0, 0, 0}, Color{255, 255, 255}, color);
+                const Color solid = betterOf(scrim, bw, color);
+                if (brand::contrastRatio(solid, color) < brand::kMinTextContrast) color = betterOf(Color{0, 0, 0}, Color{255, 255, 255}, solid);
+                const cv::Rect box = (sr | behind) & l.safe;
+                c.cv.paint(cv::Mat(box.size(), CV_8U, cv::Scalar(255)), box.tl(), solid);
+                scrimBox = box;
+                worst = c.cv.worstContrast(color, behind);
                 e.backing = "scrim";
             }
         }
@@ -215,7 +231,7 @@ PlacedElement drawHeadline(Ctx& c, const AdLayout& l, const std::string& text) {
     c.cv.paint(cov, cv::Point(x, y), color, 1.0, true);
     e.color = color;
     e.contrast = worst;
-    e.box = e.textBox;
+    e.box = e.backing == "scrim" ? (e.textBox | scrimBox) : e.textBox;
     return e;
 }
 

@@ -289,7 +289,8 @@ private Q_SLOTS:
             for (const auto& e : r.composed.elements) {
                 if (e.kind == "logo") continue;
                 ++texts;
-                QVERIFY2(e.contrast >= brand::kMinTextContrast, (p.id + " " + e.kind).c_str());
+                QVERIFY2(e.contrast >= brand::kMinTextContrast,
+                         (p.id + " " + e.kind + ": " + std::to_string(e.contrast) + " (" + e.backing + ")").c_str());
                 // Independent check: the pixels next to the glyphs (not glyph coverage themselves).
                 const double lt = brand::relativeLuminance(e.color);
                 const int m = std::max(1, int(0.1 * e.px));
@@ -303,6 +304,17 @@ private Q_SLOTS:
                         worst = std::min(worst, (std::max(lt, lb) + 0.05) / (std::min(lt, lb) + 0.05));
                     }
                 QVERIFY2(worst >= brand::kMinTextContrast - 1e-9, (p.id + " " + e.kind + ": " + std::to_string(worst)).c_str());
+            }
+            // The logo's clear space (a quarter of its height by default) holds no other element and no product.
+            const auto logoEl = std::find_if(r.composed.elements.begin(), r.composed.elements.end(),
+                                             [](const PlacedElement& e) { return e.kind == "logo"; });
+            if (logoEl != r.composed.elements.end()) {
+                const int cs = int(std::floor(o.kit.logoClearSpace * logoEl->box.height));
+                const cv::Rect clear(logoEl->box.x - cs, logoEl->box.y - cs, logoEl->box.width + 2 * cs, logoEl->box.height + 2 * cs);
+                for (const auto& e : r.composed.elements)
+                    if (e.kind != "logo") QVERIFY2((e.box & clear).area() == 0, (p.id + ": " + e.kind + " in the logo's clear space").c_str());
+                QVERIFY2(cv::countNonZero(r.productMask(clear & cv::Rect(0, 0, p.width, p.height))) == 0,
+                         (p.id + ": product in the logo's clear space").c_str());
             }
             // The grey headline cannot stand on black-and-white stripes: a scrim or another colour was needed.
             const auto h = std::find_if(r.composed.elements.begin(), r.composed.elements.end(),
