@@ -166,8 +166,14 @@ std::vector<std::string> FontLibrary::searchDirs() {
 void FontLibrary::index() {
     if (indexed_) return;
     indexed_ = true;
+    static const std::vector<Entry> installed = scanInstalled();  // thread-safe once
+    entries_ = installed;
+}
+
+std::vector<FontLibrary::Entry> FontLibrary::scanInstalled() {
+    std::vector<Entry> entries;
     FT_Library lib = nullptr;
-    if (FT_Init_FreeType(&lib)) return;
+    if (FT_Init_FreeType(&lib)) return entries;
     size_t seen = 0;
     for (const std::string& dir : searchDirs()) {
         std::error_code ec;
@@ -187,12 +193,13 @@ void FontLibrary::index() {
                     if (FT_New_Face(lib, file.c_str(), i, &face)) break;
                 }
                 if (FT_IS_SCALABLE(face) && face->family_name)
-                    entries_.push_back({file, face->family_name, face->style_name ? face->style_name : "", static_cast<int>(i)});
+                    entries.push_back({file, face->family_name, face->style_name ? face->style_name : "", static_cast<int>(i)});
             }
             if (face) FT_Done_Face(face);
         }
     }
     FT_Done_FreeType(lib);
+    return entries;
 }
 
 std::shared_ptr<Font> FontLibrary::find(const FontRef& ref) {

@@ -87,6 +87,8 @@ private:
         int index = 0;
     };
     void index();
+    // The installed fonts, scanned once per process (FreeType opens every face; thousands on a desktop).
+    static std::vector<Entry> scanInstalled();
     std::vector<Entry> entries_;
     bool indexed_ = false;
     std::vector<std::pair<std::string, std::shared_ptr<Font>>> open_;
