@@ -163,12 +163,7 @@ void ExportPage::runPreview() {
     previewRunner_->run<std::vector<exportset::PlacementPreview>>(
         tr("Brand preview"),
         [v, o, row](JobContext& ctx) {
-            std::vector<exportset::PlacementPreview> out;
-            for (const auto& p : o.presets) {
-                if (ctx.cancelled()) break;
-                out.push_back(exportset::previewPlacement(v, p, o, row ? &*row : nullptr));
-            }
-            return out;
+            return exportset::previewPlacements(v, o.presets, o, row ? &*row : nullptr, ctx.cancelToken());
         },
         [this, o](std::vector<exportset::PlacementPreview> shots) {
             while (QLayoutItem* it = previewLayout_->takeAt(0)) {

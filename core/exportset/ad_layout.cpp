@@ -37,12 +37,10 @@ void portrait(AdLayout& l, const Preset& p, const brand::BrandKit& k, const Copy
     double top = 0;
     if (logoAspect > 0) {
         const double lh = std::min(k.logoSize * m, 0.11 * S.height);
-        const double clear = k.logoClearSpace * lh;
         const cv::Size ls = logoSize(logoAspect, lh * (1 + 2 * k.logoClearSpace), k.logoClearSpace, S.width * (copy.badge.empty() ? 0.8 : 0.5));
         const double c = k.logoClearSpace * ls.height;
         l.logo = cv::Rect(S.x + iround(c), S.y + iround(c), ls.width, ls.height);
         top = ls.height + 2 * c;
-        (void)clear;
     }
     if (!copy.badge.empty()) {
         const double bh = buttonHeight(k, l.badgePx);

@@ -8,6 +8,7 @@
 #include <opencv2/imgproc.hpp>
 #include <png.h>
 
+#include <functional>
 #include <memory>
 
 namespace adv::exportset {
@@ -237,49 +238,37 @@ Encoded encodeForPreset(const cv::Mat& rgb, const Preset& presetIn, const std::v
             consider(std::move(pal), "png", method);
         }
     }
-    if (preset.allows("jpg")) {
-        std::string comment;
-        for (const auto& [k, v] : text)
-            if (k == "advariant") comment = v;
-        int lo = 40, hi = 95;
+    std::string record;
+    for (const auto& [k, v] : text)
+        if (k == "advariant") record = v;
+    // The highest quality in [lo, hi] that fits the budget (binary search); misses are kept as fallbacks.
+    auto searchQuality = [&](int lo, int hi, const std::string& fmt, const std::function<std::string(int)>& encode) {
         std::string found;
         int foundQ = 0;
         while (lo <= hi) {
             const int q = (lo + hi) / 2;
-            std::string j = encodeJpeg(rgb, q, comment);
-            if (fits(j)) {
-                found = std::move(j);
+            std::string bytes = encode(q);
+            if (fits(bytes)) {
+                found = std::move(bytes);
                 foundQ = q;
                 lo = q + 1;
             } else {
-                consider(std::move(j), "jpg", "jpg-q" + std::to_string(q));
+                consider(std::move(bytes), fmt, fmt + "-q" + std::to_string(q));
                 hi = q - 1;
             }
         }
-        if (!found.empty()) return Encoded{std::move(found), "jpg", "jpg-q" + std::to_string(foundQ), true};
+        return found.empty() ? Encoded{} : Encoded{std::move(found), fmt, fmt + "-q" + std::to_string(foundQ), true};
+    };
+    if (preset.allows("jpg")) {
+        Encoded j = searchQuality(40, 95, "jpg", [&](int q) { return encodeJpeg(rgb, q, record); });
+        if (j.withinBudget && !j.bytes.empty()) return j;
     }
     if (preset.allows("webp")) {
-        std::string record;
-        for (const auto& [k, v] : text)
-            if (k == "advariant") record = v;
         std::string lossless = encodeWebp(rgb, 101, record);
         if (fits(lossless)) return Encoded{std::move(lossless), "webp", "webp-lossless", true};
         consider(std::move(lossless), "webp", "webp-lossless");
-        int lo = 30, hi = 95, foundQ = 0;
-        std::string found;
-        while (lo <= hi) {
-            const int q = (lo + hi) / 2;
-            std::string w = encodeWebp(rgb, q, record);
-            if (fits(w)) {
-                found = std::move(w);
-                foundQ = q;
-                lo = q + 1;
-            } else {
-                consider(std::move(w), "webp", "webp-q" + std::to_string(q));
-                hi = q - 1;
-            }
-        }
-        if (!found.empty()) return Encoded{std::move(found), "webp", "webp-q" + std::to_string(foundQ), true};
+        Encoded w = searchQuality(30, 95, "webp", [&](int q) { return encodeWebp(rgb, q, record); });
+        if (w.withinBudget && !w.bytes.empty()) return w;
     }
     return best;  // withinBudget = false: the caller reports it
 }

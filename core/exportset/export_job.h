@@ -65,14 +65,16 @@ ExportReport exportVariants(const std::vector<Variant>& variants, const ExportOp
 // "A", "B", ..., "Z", "AA", ...
 std::string abLetter(int index);
 
-// One placement of one approved image as the export would write it (before encoding): the studio's live
-// preview. RGB bytes, row-major; `error` set (and no pixels) when the image or the kit's logo cannot be read.
+// One approved image at each of `presets` as the export would write it (before encoding): the studio's live
+// preview. The picture, its mask and the kit's logo are read once. RGB bytes, row-major; `error` set (and no
+// pixels) when the image or the kit's logo cannot be read. Stops early when `cancel` is cancelled.
 struct PlacementPreview {
     int width = 0, height = 0;
     std::vector<uint8_t> rgb;
     std::vector<std::string> warnings;
     std::string error;
 };
-PlacementPreview previewPlacement(const Variant& v, const Preset& p, const ExportOptions& o, const CopyRow* copy);
+std::vector<PlacementPreview> previewPlacements(const Variant& v, const std::vector<Preset>& presets, const ExportOptions& o,
+                                               const CopyRow* copy, const CancelToken* cancel = nullptr);
 
 } // namespace adv::exportset

@@ -40,24 +40,38 @@ PlacementRender renderPlacement(const cv::Mat& rgb, const cv::Mat& mask, const c
     return r;
 }
 
-PlacementPreview previewPlacement(const Variant& v, const Preset& p, const ExportOptions& o, const CopyRow* copy) {
-    PlacementPreview out;
+std::vector<PlacementPreview> previewPlacements(const Variant& v, const std::vector<Preset>& presets, const ExportOptions& o,
+                                               const CopyRow* copy, const CancelToken* cancel) {
+    std::vector<PlacementPreview> out;
+    cv::Mat rgb, mask, logo;
     try {
-        cv::Mat bgr = io::readImageFile(v.image, cv::IMREAD_COLOR), rgb, mask;
-        cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
+        cv::cvtColor(io::readImageFile(v.image, cv::IMREAD_COLOR), rgb, cv::COLOR_BGR2RGB);
         if (!v.mask.empty()) mask = io::readImageFile(v.mask, cv::IMREAD_GRAYSCALE);
-        const cv::Mat logo = o.brand && !o.kit.logo.empty() ? loadLogo(o.kit.logo) : cv::Mat();
-        brand::FontLibrary fonts;
-        PlacementRender r = renderPlacement(rgb, mask, locateSubject(rgb, mask), p, o, copy, fonts, logo);
-        const cv::Mat img = r.composed.rgb.isContinuous() ? r.composed.rgb : r.composed.rgb.clone();
-        out.width = img.cols;
-        out.height = img.rows;
-        out.rgb.assign(img.data, img.data + img.total() * 3);
-        out.warnings = r.composed.warnings;
-        for (const auto& w : fonts.warnings()) out.warnings.push_back(w);
+        if (o.brand && !o.kit.logo.empty()) logo = loadLogo(o.kit.logo);
     } catch (const std::exception& e) {
-        out.error = userMessage(e);
+        PlacementPreview failed;
+        failed.error = userMessage(e);
+        return std::vector<PlacementPreview>(presets.size(), failed);
     }
+    const cv::Rect subject = locateSubject(rgb, mask);
+    brand::FontLibrary fonts;
+    for (const Preset& p : presets) {
+        if (cancel && cancel->cancelled()) break;
+        PlacementPreview pv;
+        try {
+            const PlacementRender r = renderPlacement(rgb, mask, subject, p, o, copy, fonts, logo);
+            const cv::Mat img = r.composed.rgb.isContinuous() ? r.composed.rgb : r.composed.rgb.clone();
+            pv.width = img.cols;
+            pv.height = img.rows;
+            pv.rgb.assign(img.data, img.data + img.total() * 3);
+            pv.warnings = r.composed.warnings;
+        } catch (const std::exception& e) {
+            pv.error = userMessage(e);
+        }
+        out.push_back(std::move(pv));
+    }
+    if (!out.empty())
+        for (const auto& w : fonts.warnings()) out.front().warnings.push_back(w);
     return out;
 }
 
