@@ -1,6 +1,7 @@
 #include "cli/common.h"
 #include "cli/args.h"
 
+#include "platform/platform.h"
 #include "util/error.h"
 #include "util/fs.h"
 
@@ -8,7 +9,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <unistd.h>
 
 namespace adv::cli {
 
@@ -39,7 +39,7 @@ std::pair<std::string, double> parseLoraSpec(const std::string& spec) {
 }
 
 ProgressBar::ProgressBar(std::string label, bool enabled)
-    : label_(std::move(label)), enabled_(enabled && isatty(STDERR_FILENO)), start_(now()) {}
+    : label_(std::move(label)), enabled_(enabled && platform::isTerminal(2)), start_(now()) {}
 
 void ProgressBar::update(int step, int total, const std::string& extra) {
     if (!enabled_ || total <= 0) return;

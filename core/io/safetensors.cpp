@@ -5,24 +5,18 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cerrno>
+#include "platform/platform.h"
+
 #include <cstring>
-#include <fcntl.h>
 #include <limits>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace adv {
 
 using json = nlohmann::json;
 
+// Copy-on-write mapping of the whole file (platform layer): tensors are views of its pages.
 struct SafeTensors::Mapping {
-    void* data = nullptr;
-    size_t size = 0;
-    ~Mapping() {
-        if (data && data != MAP_FAILED) ::munmap(data, size);
-    }
+    platform::MappedFile file;
 };
 
 torch::ScalarType safetensorsDType(const std::string& d) {
@@ -56,29 +50,11 @@ std::string safetensorsDTypeName(torch::ScalarType t) {
 }
 
 SafeTensors::SafeTensors(const std::string& path) : path_(path), map_(std::make_shared<Mapping>()) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        int err = errno;
-        throw FileError(path, err == ENOENT ? "file not found" : std::string("cannot open: ") + std::strerror(err));
-    }
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        ::close(fd);
-        throw FileError(path, "not a regular file");
-    }
-    const uint64_t fileSize = static_cast<uint64_t>(st.st_size);
-    if (fileSize < 8) {
-        ::close(fd);
+    map_->file = platform::MappedFile(platform::pathFromUtf8(path));
+    const uint64_t fileSize = map_->file.size();
+    if (fileSize < 8)
         throw FileError(path, "truncated safetensors file: " + std::to_string(fileSize) + " bytes, no header");
-    }
-    map_->size = fileSize;
-    map_->data = ::mmap(nullptr, fileSize, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
-    ::close(fd);
-    if (map_->data == MAP_FAILED) {
-        map_->data = nullptr;
-        throw FileError(path, std::string("mmap failed: ") + std::strerror(errno));
-    }
-    auto h = parseSafeTensorsHeader(static_cast<const unsigned char*>(map_->data), fileSize, path);
+    auto h = parseSafeTensorsHeader(map_->file.data(), fileSize, path);
     entries_ = std::move(h.entries);
     metadata_ = std::move(h.metadata);
     dataStart_ = h.dataStart;
@@ -108,7 +84,7 @@ torch::Tensor SafeTensors::tensor(const std::string& name) const {
     } catch (const Error& e) {
         throw FileError(path_, "tensor '" + name + "': " + e.what());
     }
-    auto* ptr = static_cast<char*>(map_->data) + dataStart_ + ti.begin;
+    auto* ptr = reinterpret_cast<char*>(map_->file.mutableData()) + dataStart_ + ti.begin;
     const auto opts = torch::TensorOptions().dtype(type).device(torch::kCPU);
     const size_t esize = safetensorsDtypeSize(ti.dtype);
     if (reinterpret_cast<uintptr_t>(ptr) % esize != 0 || ti.end == ti.begin) {

@@ -1,5 +1,7 @@
 #include "model/cpu_kernels.h"
 
+#include "platform/platform.h"
+
 #include <ATen/Parallel.h>
 #include <torch/torch.h>
 
@@ -66,10 +68,7 @@ struct Loops {
 const Loops& loops() {
     static const Loops l = [] {
 #ifdef ADV_KERN_V4
-        __builtin_cpu_init();
-        if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-            __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl"))
-            return ADV_KERN_LOOPS(v4);
+        if (platform::cpuFeatures().avx512) return ADV_KERN_LOOPS(v4);
 #endif
         return ADV_KERN_LOOPS(base);
     }();

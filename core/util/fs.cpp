@@ -3,30 +3,17 @@
 #include <algorithm>
 #include <cctype>
 
+#include "platform/platform.h"
 #include "util/error.h"
 #include "config_paths.h"
 
-#include <cerrno>
 #include <csignal>
-#include <cstdio>
 #include <cstdlib>
-#include <cstring>
-#include <fcntl.h>
 #include <fstream>
 #include <random>
 #include <sstream>
-#include <unistd.h>
 
 namespace adv::fs {
-
-namespace {
-std::string errnoText(int err) {
-    if (err == ENOSPC) return "disk full (no space left on device)";
-    if (err == EDQUOT) return "disk quota exceeded";
-    if (err == EFBIG) return "file too large for this file system or process limit";
-    return std::strerror(err);
-}
-} // namespace
 
 void writeFileAtomic(const stdfs::path& path, std::string_view data) {
     const stdfs::path dir = path.has_parent_path() ? path.parent_path() : stdfs::path(".");
@@ -34,35 +21,19 @@ void writeFileAtomic(const stdfs::path& path, std::string_view data) {
     stdfs::create_directories(dir, ec);
     std::random_device rd;
     const stdfs::path tmp = dir / ("." + path.filename().string() + ".tmp" + std::to_string(rd()));
-    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) throw FileError(path.string(), "cannot create temporary file: " + errnoText(errno));
-    size_t written = 0;
-    while (written < data.size()) {
-        ssize_t n = ::write(fd, data.data() + written, data.size() - written);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            int err = errno;
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            throw FileError(path.string(), "write failed: " + errnoText(err));
-        }
-        written += static_cast<size_t>(n);
+    try {
+        platform::writeFileFlushed(tmp, data);
+    } catch (const FileError& e) {
+        // Name the file the user asked for, not the temporary one: "<path>: write failed: disk full".
+        const std::string what = e.what();
+        const std::string prefix = e.path() + ": ";
+        throw FileError(path.string(), what.rfind(prefix, 0) == 0 ? what.substr(prefix.size()) : what);
     }
-    if (::fsync(fd) != 0 && errno != EINVAL) {
-        int err = errno;
-        ::close(fd);
-        ::unlink(tmp.c_str());
-        throw FileError(path.string(), "fsync failed: " + errnoText(err));
-    }
-    if (::close(fd) != 0) {
-        int err = errno;
-        ::unlink(tmp.c_str());
-        throw FileError(path.string(), "close failed: " + errnoText(err));
-    }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        int err = errno;
-        ::unlink(tmp.c_str());
-        throw FileError(path.string(), "rename failed: " + errnoText(err));
+    try {
+        platform::replaceFile(tmp, path);
+    } catch (...) {
+        platform::removeFileQuietly(tmp);
+        throw;
     }
 }
 
@@ -79,20 +50,15 @@ std::string readFile(const stdfs::path& path) {
 }
 
 stdfs::path userDataDir() {
-    stdfs::path base;
-    if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x) base = x;
-    else if (const char* h = std::getenv("HOME"); h && *h) base = stdfs::path(h) / ".local" / "share";
-    else base = stdfs::temp_directory_path();
-    stdfs::path dir = base / "advariant";
+    stdfs::path dir = platform::userDataBase() / "advariant";
     std::error_code ec;
     stdfs::create_directories(dir, ec);
     return dir;
 }
 
 stdfs::path executableDir() {
-    std::error_code ec;
-    auto p = stdfs::read_symlink("/proc/self/exe", ec);
-    if (ec) return stdfs::current_path();
+    const stdfs::path p = platform::executablePath();
+    if (p.empty()) return stdfs::current_path();
     return p.parent_path();
 }
 

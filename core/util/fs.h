@@ -18,7 +18,7 @@ void writeFileAtomic(const stdfs::path& path, std::string_view data);
 // Whole file as bytes; FileError when missing or unreadable.
 std::string readFile(const stdfs::path& path);
 
-// $XDG_DATA_HOME/advariant (or ~/.local/share/advariant), created on demand.
+// $XDG_DATA_HOME/advariant (or ~/.local/share/advariant; %LOCALAPPDATA%\advariant on Windows), created on demand.
 stdfs::path userDataDir();
 
 // Folder of the running executable (for finding installed resources).

@@ -1,6 +1,7 @@
 #include "registry/preset_registry.h"
 
 #include "interfaces/adplatform_plugin.h"
+#include "platform/platform.h"
 #include "util/error.h"
 
 #include <QCoreApplication>
@@ -15,9 +16,10 @@ namespace adv::plugins {
 QStringList PresetRegistry::defaultPluginDirs() {
     QStringList dirs;
     const QString env = qEnvironmentVariable("ADVARIANT_PLUGIN_DIR");
-    if (!env.isEmpty()) dirs << env.split(QLatin1Char(':'), Qt::SkipEmptyParts);
-    const QString exeDir = QCoreApplication::instance() ? QCoreApplication::applicationDirPath()
-                                                        : QFileInfo(QStringLiteral("/proc/self/exe")).symLinkTarget().section('/', 0, -2);
+    if (!env.isEmpty()) dirs << env.split(QDir::listSeparator(), Qt::SkipEmptyParts);  // ':' here, ';' on Windows
+    const QString exeDir = QCoreApplication::instance()
+                               ? QCoreApplication::applicationDirPath()
+                               : QFileInfo(QString::fromStdString(platform::pathToUtf8(platform::executablePath()))).absolutePath();
     dirs << QDir(exeDir).filePath(QStringLiteral("../") + QStringLiteral(ADV_PLUGIN_INSTALL_REL));
     dirs << QDir(exeDir).filePath(QStringLiteral("../lib/advariant/plugins"));
     dirs << QStringLiteral(ADV_PLUGIN_BUILD_DIR);
@@ -30,8 +32,12 @@ QStringList PresetRegistry::defaultPluginDirs() {
 }
 
 QString PresetRegistry::defaultUserPresetsFile() {
+#ifdef Q_OS_WIN
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);  // %LOCALAPPDATA%
+#else
     QString base = qEnvironmentVariable("XDG_CONFIG_HOME");
     if (base.isEmpty()) base = QDir::home().filePath(QStringLiteral(".config"));
+#endif
     return QDir(base).filePath(QStringLiteral("advariant/presets.json"));
 }
 

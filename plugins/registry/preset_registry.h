@@ -20,7 +20,7 @@ class PresetRegistry {
 public:
     // ADVARIANT_PLUGIN_DIR, the build tree's plugin folder, <exe>/../<libdir>/advariant/plugins.
     static QStringList defaultPluginDirs();
-    // $XDG_CONFIG_HOME/advariant/presets.json (may not exist).
+    // $XDG_CONFIG_HOME/advariant/presets.json; %LOCALAPPDATA%\advariant\presets.json on Windows (may not exist).
     static QString defaultUserPresetsFile();
 
     void loadPlugins(const QStringList& dirs = defaultPluginDirs());

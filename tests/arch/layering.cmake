@@ -2,6 +2,8 @@
 #   core/     never reaches Qt (<Q...>, <Qt.../>, qcustomplot) nor ui/, app/ or plugins/ headers;
 #   ui/       never reaches LibTorch or OpenCV (torch/ ATen/ c10/ caffe2/ opencv2/) nor app/;
 #   plugins/  never reaches LibTorch, OpenCV, ui/ or app/.
+#   core/     includes operating-system headers (unistd.h, sys/*, fcntl.h, dlfcn.h, malloc.h, windows.h, io.h,
+#             psapi.h, cpuid.h, intrin.h, ...) only in core/platform/ (the platform layer, POSIX and Win32).
 # Quoted includes are resolved the way the targets' include paths do (the including file's folder, the
 # tree root, core/, plugins/); angle includes and unresolved names are leaves. Each broken rule is reported
 # once per file with the chain that breaks it. The build enforces the same seam (advariant::core_api_guard);
@@ -52,12 +54,15 @@ foreach(f IN LISTS all)
 endforeach()
 
 set(re_qt "^<(Q[A-Z][A-Za-z]*|Qt[A-Za-z]*/|qcustomplot)")
+set(re_platform "^<(unistd|fcntl|dlfcn|malloc|windows|io|psapi|cpuid|intrin|pthread|dirent|termios|sys/[a-z_]+|mach-o/[a-z_]+)\\.h>")
 set(re_engine "^<(torch|ATen|c10|caffe2|opencv2)/|^<opencv\\.hpp>|^<opencv2/opencv\\.hpp>")
 # Which rule a dependency of a file in `layer` breaks ("" = none).
-function(broken_rule layer dep out)
+function(broken_rule layer file dep out)
   set(r "")
   if(layer STREQUAL "core")
-    if(dep MATCHES "${re_qt}")
+    if(dep MATCHES "${re_platform}" AND NOT file MATCHES "^core/platform/")
+      set(r "core/ includes a platform header outside core/platform/")
+    elseif(dep MATCHES "${re_qt}")
       set(r "core/ reaches Qt")
     elseif(dep MATCHES "^(ui|app|plugins)/")
       set(r "core/ reaches ${CMAKE_MATCH_1}/")
@@ -96,7 +101,7 @@ foreach(f IN LISTS all)
       list(APPEND seen "${d}")
       string(MAKE_C_IDENTIFIER "${d}" did)
       set(PARENT_${did} "${cur}")
-      broken_rule("${layer}" "${d}" rule)
+      broken_rule("${layer}" "${f}" "${d}" rule)
       if(rule AND NOT rule IN_LIST rules_hit)
         list(APPEND rules_hit "${rule}")
         set(chain "${d}")
