@@ -7,6 +7,36 @@ find_package(spdlog REQUIRED)
 find_package(nlohmann_json 3.9 REQUIRED)
 find_package(Threads REQUIRED)
 
+# LibTorch 2.x: the studio links Debian's (or vcpkg's) Qt, OpenCV and spdlog, all built with the C++11 ABI;
+# a LibTorch built with the old ABI (pip wheels before PyTorch 2.7, the "pre-cxx11" zips) cannot share
+# std::string with them. Say so at configure time instead of failing at link time with unreadable symbols.
+if(TORCH_CXX_FLAGS MATCHES "_GLIBCXX_USE_CXX11_ABI=0")
+  message(FATAL_ERROR "LibTorch in ${Torch_DIR} was built with the pre-C++11 ABI (_GLIBCXX_USE_CXX11_ABI=0); "
+    "the studio's other libraries use the C++11 ABI. Use a cxx11-ABI LibTorch "
+    "(libtorch-cxx11-abi-shared-with-deps-*.zip from pytorch.org, or PyTorch 2.7+), or build the engine-only "
+    "GPU check in tests/gpu, which needs no other C++ library.")
+endif()
+if(Torch_VERSION)
+  message(STATUS "LibTorch ${Torch_VERSION} (${Torch_DIR})")
+endif()
+if(TORCH_CUDA_LIBRARIES OR CUDA_FOUND)
+  message(STATUS "LibTorch has CUDA: the GPU tests (test_cuda) run when a device is present")
+endif()
+
+# Packaging a LibTorch that is not Debian's (packaging/CMakeLists.txt bundles it in the .deb): every
+# installed binary looks for it next to itself first.
+option(ADV_CUDA_FLAVOUR "Package as the CUDA flavour (installer/package name, the CUDA DLLs required)" OFF)
+get_filename_component(ADV_TORCH_PREFIX "${TORCH_INSTALL_PREFIX}" REALPATH)
+if(NOT WIN32 AND NOT ADV_TORCH_PREFIX MATCHES "^/usr(/|$)")
+  set(adv_bundle_default ON)
+else()
+  set(adv_bundle_default OFF)
+endif()
+option(ADV_BUNDLE_TORCH "Bundle LibTorch's shared libraries in the Linux package" ${adv_bundle_default})
+if(ADV_BUNDLE_TORCH AND NOT WIN32)
+  list(APPEND CMAKE_INSTALL_RPATH "$ORIGIN/../${CMAKE_INSTALL_LIBDIR}/advariant/libtorch" "$ORIGIN/../libtorch")
+endif()
+
 # LibTorch and OpenCV as targets: advariant::core links them privately; headless clients that
 # include engine headers (the CLI, the tests) link them themselves. ui/ and plugins/ never do.
 separate_arguments(TORCH_CXX_FLAGS_LIST UNIX_COMMAND "${TORCH_CXX_FLAGS}")

@@ -6,6 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake pkg-config ccache
   libtorch-dev                       # LibTorch 1.13 (CPU)
+  libgloo-dev                        # gloo's headers: LibTorch's c10d ProcessGroupGloo (data-parallel training)
   libopenblas0-openmp                # fast BLAS for LibTorch (reference BLAS is ~18x slower)
   libjemalloc-dev                    # allocator: keeps LibTorch's big buffers mapped between steps
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6 libgl-dev
@@ -17,6 +18,9 @@ PACKAGES=(
   xvfb xauth                         # GUI screenshots under a virtual display
   dpkg-dev file                      # building and checking the .deb
   clang-14 libclang-rt-14-dev        # libFuzzer harnesses (tests/fuzz, scripts/fuzz.sh) with ASan/UBSan
+  g++-mingw-w64-x86-64 wine64        # Windows: the platform layer and its test cross-compiled and run (CTest platform_mingw)
+  nsis                               # Windows: the installer script built with makensis (CTest nsis_installer)
+  slurm-wlm munge                    # a real scheduler on localhost for the cluster test (CTest slurm_cluster)
 )
 
 missing=()

@@ -1,6 +1,7 @@
 #include "model/conv_select.h"
 
 #include "model/cpu_kernels.h"
+#include "model/torch_compat.h"
 #include "model/winograd.h"
 
 #include <torch/torch.h>
@@ -51,7 +52,7 @@ double seconds(const std::function<void()>& f) {
 }
 
 at::Tensor packedConv(const at::Tensor& x, const at::Tensor& packed, const at::Tensor& bias, int64_t s, int64_t p) {
-    c10::optional<at::Tensor> b;
+    compat::OptionalTensor b;
     if (bias.defined()) b = bias;
     return at::mkldnn_convolution(x.contiguous(), packed, b, {p, p}, {s, s}, {1, 1}, 1);
 }

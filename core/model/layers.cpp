@@ -3,20 +3,13 @@
 #include "model/conv_select.h"
 #include "model/cpu_kernels.h"
 #include "model/profile.h"
+#include "model/torch_compat.h"
 
 #include <torch/torch.h>
-#include <torch/version.h>
 
 #include <atomic>
 #include <cmath>
 #include <string>
-
-// Module options hold c10::variant up to LibTorch 2.0 and std::variant after.
-#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 1)
-#define ADV_VARIANT std
-#else
-#define ADV_VARIANT c10
-#endif
 
 namespace adv::nn {
 
@@ -65,14 +58,8 @@ torch::Tensor multiHeadAttention(const torch::Tensor& qIn, const torch::Tensor& 
     auto v = vIn.view({B, M, heads, D}).transpose(1, 2);  // [B, H, M, D]
     const double scale = 1.0 / std::sqrt(static_cast<double>(D));
     prof::Scope ps("attention", 4.0 * B * heads * N * M * D);
-#if TORCH_VERSION_MAJOR >= 2
-    if (q.is_cuda()) {
-        std::optional<at::Tensor> m;
-        if (mask.defined()) m = mask.to(q.dtype());
-        auto o = at::scaled_dot_product_attention(q, k, v, m);
-        return o.transpose(1, 2).reshape({B, N, C});  // [B, N, C]
-    }
-#endif
+    if (compat::kHaveFusedAttention && q.is_cuda())
+        return compat::fusedAttention(q, k, v, mask).transpose(1, 2).reshape({B, N, C});  // [B, N, C]
     auto kT = k.transpose(-1, -2);  // [B, H, D, M]
     const int64_t limit = g_sliceBytes.load();
     const int64_t rowBytes = B * heads * M * static_cast<int64_t>(upcast ? 4 : q.element_size());
@@ -143,7 +130,7 @@ torch::Tensor plainConv(Conv2dImpl& c, const torch::Tensor& x) {
                             std::to_string(x.size(2)) + "x" + std::to_string(x.size(3)) +
                             (kern::channelsLast(x) ? " nhwc" : ""));
     prof::Scope ps(kind, flops);
-    const auto* pad = ADV_VARIANT::get_if<torch::ExpandingArray<2>>(&c.options.padding());
+    const auto* pad = compat::variantGetIf<torch::ExpandingArray<2>>(c.options.padding());
     if (pad && (*pad)->at(0) == (*pad)->at(1) && c.options.stride()->at(1) == s && c.options.groups() == 1)
         return convsel::conv2d(x, w, c.bias, s, (*pad)->at(0));
     return c.forward(x);
@@ -154,7 +141,7 @@ torch::Tensor conv(Conv2dImpl& c, const torch::Tensor& x) {
     torch::Tensor y = plainConv(c, x);  // [B, out, H', W']
     if (c.adapters.empty()) return y;
     const int64_t s = c.options.stride()->at(0);
-    const auto* pad = ADV_VARIANT::get_if<torch::ExpandingArray<2>>(&c.options.padding());
+    const auto* pad = compat::variantGetIf<torch::ExpandingArray<2>>(c.options.padding());
     const int64_t p = pad ? (*pad)->at(0) : 0;
     prof::Scope ps("lora-conv", 0);
     for (const auto& a : c.adapters) {

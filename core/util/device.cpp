@@ -7,27 +7,15 @@
 
 #if __has_include(<ATen/cuda/CUDAContext.h>) && __has_include(<cuda_runtime_api.h>)
 #include <ATen/cuda/CUDAContext.h>
+#include <c10/cuda/CUDACachingAllocator.h>
 #define ADV_HAVE_CUDA_HEADERS 1
 #endif
-#include <dlfcn.h>
+#include "platform/platform.h"
+
 #include <cstdlib>
-#include <fstream>
 #include <thread>
-#include <malloc.h>
 
 namespace adv {
-
-namespace {
-bool cpuHasBf16() {
-    std::ifstream in("/proc/cpuinfo");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind("flags", 0) == 0) return line.find("avx512_bf16") != std::string::npos;
-    return false;
-}
-// The executables link jemalloc; the library asks the process whether it is there.
-bool jemallocLinked() { return dlsym(RTLD_DEFAULT, "mallctl") != nullptr; }
-} // namespace
 
 std::string DeviceInfo::describe() const {
     if (cudaAvailable) return "CUDA: " + (cudaName.empty() ? std::string("GPU") : cudaName) + " (f16)";
@@ -42,9 +30,9 @@ DeviceInfo deviceInfo() {
     if (d.cudaAvailable) d.cudaName = at::cuda::getDeviceProperties(0)->name;
 #endif
     d.cpuThreads = at::get_num_threads();
-    d.cpuBf16 = cpuHasBf16();
+    d.cpuBf16 = platform::cpuFeatures().avx512bf16;
     d.torchVersion = TORCH_VERSION;
-    d.allocator = jemallocLinked() ? "jemalloc" : "glibc";
+    d.allocator = platform::allocatorName();
     return d;
 }
 
@@ -68,31 +56,28 @@ void setCpuThreads(int threads) {
     at::set_num_threads(threads);
 }
 
-void tuneAllocator() {
-    if (jemallocLinked()) return;
-    // glibc: keep large activation buffers in the heap instead of mmap/munmap per step.
-    mallopt(M_MMAP_THRESHOLD, 1 << 30);
-    mallopt(M_TRIM_THRESHOLD, 1 << 30);
-    mallopt(M_TOP_PAD, 256 << 20);
-}
+void tuneAllocator() { platform::tuneHeapForLargeBuffers(); }
 
-void releaseFreeMemory() {
-    // The allocator keeps freed pages for reuse (that is what makes the denoising loop fast); between
-    // phases with different buffer sizes (UNet loop -> VAE decode) they only add to the peak.
-    using Mallctl = int (*)(const char*, void*, size_t*, void*, size_t);
-    if (auto* mallctl = reinterpret_cast<Mallctl>(dlsym(RTLD_DEFAULT, "mallctl"))) {
-        mallctl("arena.4096.purge", nullptr, nullptr, nullptr, 0);  // 4096 = MALLCTL_ARENAS_ALL
-        return;
-    }
-    malloc_trim(0);
-}
+// The allocator keeps freed pages for reuse (that is what makes the denoising loop fast); between
+// phases with different buffer sizes (UNet loop -> VAE decode) they only add to the peak.
+void releaseFreeMemory() { platform::purgeAllocator(); }
 
-double peakResidentMiB() {
-    std::ifstream in("/proc/self/status");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+double peakGpuMemoryMiB() {
+#ifdef ADV_HAVE_CUDA_HEADERS
+    if (!torch::cuda::is_available()) return 0;
+    const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(c10::cuda::current_device());
+    return static_cast<double>(stats.allocated_bytes[0].peak) / (1024.0 * 1024.0);  // [0]: StatType::AGGREGATE
+#else
     return 0;
+#endif
 }
+
+void resetGpuPeakMemory() {
+#ifdef ADV_HAVE_CUDA_HEADERS
+    if (torch::cuda::is_available()) c10::cuda::CUDACachingAllocator::resetPeakStats(c10::cuda::current_device());
+#endif
+}
+
+double peakResidentMiB() { return static_cast<double>(platform::peakResidentBytes()) / (1024.0 * 1024.0); }
 
 } // namespace adv

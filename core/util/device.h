@@ -12,7 +12,7 @@ struct DeviceInfo {
     int cpuThreads = 1;       // intra-op threads LibTorch uses
     bool cpuBf16 = false;     // AVX-512 BF16 present
     std::string torchVersion;
-    std::string allocator;    // "jemalloc" or "glibc"
+    std::string allocator;    // "jemalloc", "glibc" or "windows"
     std::string describe() const;  // "CPU (2 threads)" / "CUDA: NVIDIA H100 (f16)"
 };
 
@@ -22,11 +22,15 @@ std::string resolveDevice(const std::string& requested);
 // threads > 0: use that many; 0: OMP_NUM_THREADS when set, else every core
 // (LibTorch's own default can be 1 on small VMs).
 void setCpuThreads(int threads);
-// Tunes glibc malloc when jemalloc is not linked (keeps big buffers mapped).
+// Tunes glibc malloc when jemalloc is not linked (keeps big buffers mapped); platform layer.
 void tuneAllocator();
 // Hand the allocator's cached free pages back to the system (jemalloc purge / malloc_trim).
 void releaseFreeMemory();
-// Peak resident memory of this process so far (VmHWM), MiB.
+// Peak resident memory of this process so far (VmHWM / PeakWorkingSetSize), MiB.
 double peakResidentMiB();
+// Peak memory LibTorch's CUDA allocator handed out on the current GPU since the last reset, MiB
+// (0 without CUDA).
+double peakGpuMemoryMiB();
+void resetGpuPeakMemory();
 
 } // namespace adv
