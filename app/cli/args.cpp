@@ -65,6 +65,8 @@ const std::map<std::string, NumericRange>& rangeTable() {
         {"--merges", {0, 1000000}},
         {"--min-frequency", {1, kI32}},
         {"--threads", {0, 1024}},
+        {"--nproc", {1, 256}},
+        {"--shards", {1, 100000}},
         {"--reps", {1, 100000}},
         {"--items", {1, 10000000}},
         {"--draws", {1, 100000}},

@@ -68,7 +68,7 @@ struct Workload {
     std::vector<torch::Tensor> loraParams;  // train only
 };
 
-Workload makeWorkload(const std::string& what, StableDiffusion& sd, int size, int batch, int rank) {
+Workload makeWorkload(const std::string& what, StableDiffusion& sd, int size, int batch, int rank, int convRank) {
     const int f = sd.vae->config.downscale();
     const auto dev = sd.device();
     const auto dt = sd.dtype();
@@ -78,6 +78,7 @@ Workload makeWorkload(const std::string& what, StableDiffusion& sd, int size, in
         // One optimizer step of LoRA training: forward + backward through the frozen UNet.
         LoraSpec spec;
         spec.rank = rank;
+        spec.convRank = convRank;  // LoCon: the ResNet convolutions too
         auto lora = createLora(spec, *sd.unet);
         for (auto& m : lora.modules) w.loraParams.push_back(m.down), w.loraParams.push_back(m.up);
         sd.unet->train();
@@ -132,6 +133,11 @@ void printReport(const nlohmann::json& j, const nlohmann::json& kinds, int reps)
                     static_cast<long long>(cs.winogradCalls), static_cast<long long>(cs.winogradWeights),
                     cs.winogradBytes / 1048576.0);
     std::printf("  peak RSS %.0f MiB\n", j["peak_rss_mib"].get<double>());
+    if (j.contains("trainable_parameters"))
+        std::printf("  %lld trainable parameters: data parallel all-reduces %.2f MiB per step\n",
+                    static_cast<long long>(j["trainable_parameters"].get<int64_t>()),
+                    j["allreduce_bytes_per_step"].get<int64_t>() / 1048576.0);
+    if (j.contains("peak_gpu_mib")) std::printf("  peak GPU memory %.0f MiB\n", j["peak_gpu_mib"].get<double>());
 }
 
 int run(const Args& a) {
@@ -149,7 +155,8 @@ int run(const Args& a) {
     const int reps = a.getInt("--reps", 3);
     const auto dev = sd->device();
     const auto dt = what == "vae" ? sd->vaeDtype() : sd->dtype();
-    const Workload w = makeWorkload(what, *sd, size, batch, a.getInt("--rank", 4));
+    const Workload w = makeWorkload(what, *sd, size, batch, a.getInt("--rank", 4), a.getInt("--conv-rank", 0));
+    resetGpuPeakMemory();
     w.step();  // warm-up (allocator, kernels)
     if (dev.is_cuda()) torch::cuda::synchronize();
     prof::reset();
@@ -189,8 +196,11 @@ int run(const Args& a) {
         for (const auto& p : w.loraParams) trainable += p.numel();
         for (const auto& p : sd->unet->parameters()) frozenWithGrad += p.grad().defined() ? p.numel() : 0;
         j["trainable_parameters"] = trainable;
+        // What data-parallel training all-reduces per step (f32 gradients), and a ring all-reduce's traffic per rank.
+        j["allreduce_bytes_per_step"] = trainable * 4;
         j["frozen_parameters_with_gradient_buffers"] = frozenWithGrad;
     }
+    if (dev.is_cuda()) j["peak_gpu_mib"] = peakGpuMemoryMiB();
     j["by_kind"] = kinds;
     const auto cs = convsel::stats();
     j["conv_shapes_measured"] = cs.decided;
@@ -216,6 +226,7 @@ Register reg({"bench", "benchmark the UNet or VAE decode (time, GFLOP/s, where t
                {"--dtype", "T", "auto|f32|f16|bf16"},
                {"--threads", "N", "CPU threads"},
                {"--rank", "N", "train: LoRA rank (default 4)"},
+               {"--conv-rank", "N", "train: LoCon rank of the ResNet convolutions (default 0: attention only)"},
                {"--plain-kernels", "", "LibTorch's ops only (no fused kernels, no per-shape conv choice)"},
                {"--winograd", "MODE", "3x3 convolutions by Winograd F(2x2,3x3): auto (its shapes), off, always"},
                {"--winograd-cache-mib", "N", "memory for weights kept in Winograd form (default 0: recomputed per call)"},

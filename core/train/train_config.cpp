@@ -31,7 +31,7 @@ using json = nlohmann::json;
     X(validationPrompts, "validation_prompts") X(validationSeeds, "validation_seeds")                               \
     X(validationSteps, "validation_steps") X(validationCfg, "validation_cfg") X(nanPatience, "nan_patience")         \
     X(nanLrFactor, "nan_lr_factor") X(maxRollbacks, "max_rollbacks") X(debugPoisonSteps, "debug_poison_steps") \
-    X(debugStepDelayMs, "debug_step_delay_ms")
+    X(debugStepDelayMs, "debug_step_delay_ms") X(distTimeoutSeconds, "dist_timeout_s")
 
 namespace {
 
@@ -168,6 +168,7 @@ std::vector<std::string> TrainConfig::validate() const {
     within(static_cast<double>(validationSeeds.size()), 0, 64, "at most 64 validation_seeds");
     within(maxRollbacks, 0, 1000, "max_rollbacks must be 0..1000");
     within(debugStepDelayMs, 0, 60000, "debug_step_delay_ms must be 0..60000");
+    within(distTimeoutSeconds, 10, 86400, "dist_timeout_s must be 10..86400");
     if (nanPatience < 1) p.push_back("nan_patience must be at least 1");
     if (!(nanLrFactor > 0 && nanLrFactor <= 1)) p.push_back("nan_lr_factor must be in (0, 1]");
     return p;

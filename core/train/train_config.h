@@ -59,6 +59,9 @@ struct TrainConfig {
     uint64_t seed = 42;
     std::string device = "auto";
     bool mixedPrecision = true;    // CUDA only
+    // Data-parallel runs (torchrun, Slurm, --nproc): `batch` is the global batch, split evenly over the ranks;
+    // a collective waits this long for the slowest rank (a dead rank is noticed at once).
+    int distTimeoutSeconds = 300;
 
     int checkpointEvery = 100;
     int keepCheckpoints = 3;

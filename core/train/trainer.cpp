@@ -2,6 +2,7 @@
 
 #include "util/device.h"
 
+#include "dist/process_group.h"
 #include "io/safetensors.h"
 #include "lora/lora.h"
 #include "model/layers.h"
@@ -57,12 +58,29 @@ struct RunState {
 
 class Run {
 public:
-    Run(const TrainConfig& c, const TrainEvents& ev, TrainControl* ctl) : c_(c), ev_(ev), ctl_(ctl) {}
+    Run(const TrainConfig& c, const TrainEvents& ev, TrainControl* ctl, const dist::LaunchEnv& launch)
+        : c_(c), ev_(ev), ctl_(ctl), launch_(launch) {}
 
     TrainResult go(bool resume);
 
 private:
+    bool isMain() const { return rank_ == 0; }
+    // Data parallel: a collective over the ranks (no-ops in a single process).
+    void barrier(std::chrono::seconds timeout) {
+        if (pg_) pg_->barrier(timeout);
+    }
+    bool anyRank(bool flag) {
+        if (!pg_) return flag;
+        auto t = torch::full({1}, flag ? 1.0f : 0.0f);
+        pg_->allreduceSum({t});
+        return t.item<float>() > 0;
+    }
+    void joinGroup();
     void event(const std::string& kind, const std::string& msg) {
+        if (!isMain()) {  // one voice per run: rank 0 speaks for all
+            spdlog::debug("[train rank {}] {}: {}", rank_, kind, msg);
+            return;
+        }
         spdlog::info("[train] {}: {}", kind, msg);
         if (ev_.onEvent) ev_.onEvent(kind, msg);
         appendLine(sfs::path(c_.outDir) / "events.log", kind + ": " + msg);
@@ -72,7 +90,8 @@ private:
         out << line << "\n";
     }
     std::vector<uint32_t> nextBatch();
-    torch::Tensor latentsFor(const std::vector<uint32_t>& idx, torch::Tensor* masks);  // masks: [B, 1, h, w] or undefined
+    // The latents of idx[lo, hi) (random draws made for all of idx, so every rank's generator stays in step).
+    torch::Tensor latentsFor(const std::vector<uint32_t>& idx, torch::Tensor* masks, size_t lo, size_t hi);  // masks: [b, 1, h, w] or undefined
     torch::Tensor contextFor(const std::vector<uint32_t>& idx);
     void saveCheckpoint();
     void loadCheckpoint(const std::string& dir);
@@ -82,6 +101,7 @@ private:
     void truncateMetrics(int upToStep);
     // go()'s parts, in the order they run.
     void prepare(bool resume);               // model, cached latents, LoRA, optimizer, resume point
+    void prepareRunFolder(bool resume);      // rank 0: the run folder, config.json, metrics.jsonl
     void prepareLora();
     bool accumulate(double* lossSum);        // forward/backward over the micro-batches; false on a non-finite loss
     double unscaleAndClip(bool bad);         // gradient norm (NaN when bad); adjusts the dynamic loss scale
@@ -106,6 +126,10 @@ private:
     int goodSinceScale_ = 0;
     bool overflowed_ = false;  // this step's f16 gradients overflowed: skipped, not a divergence
     double stepTimeAvg_ = 0;
+    dist::LaunchEnv launch_;
+    std::unique_ptr<dist::ProcessGroup> pg_;  // data parallel: set when world > 1
+    int rank_ = 0, world_ = 1;
+    std::string device_;  // data parallel on CUDA: this rank's GPU ("cuda:<local rank>")
 };
 
 std::vector<uint32_t> Run::nextBatch() {
@@ -122,16 +146,22 @@ std::vector<uint32_t> Run::nextBatch() {
     return idx;
 }
 
-torch::Tensor Run::latentsFor(const std::vector<uint32_t>& idx, torch::Tensor* masks) {
+torch::Tensor Run::latentsFor(const std::vector<uint32_t>& idx, torch::Tensor* masks, size_t lo, size_t hi) {
     const bool masked = c_.subjectLossWeight < 1.0;
     std::vector<torch::Tensor> out, maskOut;
-    for (uint32_t i : idx) {
-        auto& it = items_[i];
+    for (size_t k = 0; k < idx.size(); ++k) {
+        auto& it = items_[idx[k]];
+        const bool mine = k >= lo && k < hi;
         const bool flip = c_.randomFlip && torch::rand({1}, gen_).item<float>() < 0.5f;
         torch::Tensor mean, std;
         if (!c_.centerCrop) {
             torch::NoGradGuard ng;
             const auto off = torch::rand({2}, gen_);
+            if (!mine) {  // another rank's sample: the same draws, no encode
+                (void)torch::randn({sd_->vae->config.latentChannels, c_.resolution / sd_->vae->config.downscale(),
+                                    c_.resolution / sd_->vae->config.downscale()}, gen_, torch::kFloat32);
+                continue;
+            }
             auto img = prepareImage(it.image, c_.resolution, off[0].item<double>(), off[1].item<double>(), flip);
             auto d = sd_->vae->encode(img.unsqueeze(0).to(sd_->device()));
             mean = d.mean[0].to(torch::kCPU), std = d.std[0].to(torch::kCPU);
@@ -142,10 +172,11 @@ torch::Tensor Run::latentsFor(const std::vector<uint32_t>& idx, torch::Tensor* m
         } else {
             mean = flip ? it.meanFlip : it.mean;
             std = flip ? it.stdFlip : it.std;
-            if (masked) maskOut.push_back(flip ? it.maskFlip : it.mask);
+            if (masked && mine) maskOut.push_back(flip ? it.maskFlip : it.mask);
         }
         // latent_dist.sample() * scaling_factor, drawn from the run's generator.
-        out.push_back((mean + std * torch::randn(mean.sizes(), gen_, torch::kFloat32)) * sd_->vae->config.scalingFactor);
+        auto z = (mean + std * torch::randn(mean.sizes(), gen_, torch::kFloat32)) * sd_->vae->config.scalingFactor;
+        if (mine) out.push_back(z);
     }
     if (masks) *masks = masked ? torch::stack(maskOut).to(sd_->device(), torch::kFloat32) : torch::Tensor();
     return torch::stack(out).to(sd_->device(), sd_->dtype());  // [B, 4, h, w]
@@ -165,6 +196,11 @@ torch::Tensor Run::contextFor(const std::vector<uint32_t>& idx) {
 void Run::saveCheckpoint() {
     const sfs::path root = sfs::path(c_.outDir) / "checkpoints";
     const sfs::path final = root / stepName(st_.step);
+    if (!isMain()) {  // rank 0 writes; the others know where it is once it is there
+        barrier(std::chrono::seconds(c_.distTimeoutSeconds));
+        lastCheckpoint_ = final.string();
+        return;
+    }
     const sfs::path tmp = root / (".tmp-" + stepName(st_.step));
     std::error_code ec;
     sfs::remove_all(tmp, ec);
@@ -189,13 +225,15 @@ void Run::saveCheckpoint() {
     order << st_.order;
     json s{{"step", st_.step},        {"order_rng", order.str()}, {"perm", st_.perm},
            {"pos", st_.pos},          {"lr_scale", st_.lrScale},  {"rollbacks", st_.rollbacks},
-           {"ema", st_.ema},          {"ema_weight", st_.emaWeight}, {"modules", lora_.modules.size()}};
+           {"ema", st_.ema},          {"ema_weight", st_.emaWeight}, {"modules", lora_.modules.size()},
+           {"world_size", world_}};  // informational: the state is the same for any number of ranks
     fs::writeFileAtomic(tmp / "state.json", s.dump());
     sfs::remove_all(final, ec);
     sfs::rename(tmp, final, ec);
     if (ec) throw FileError(final.string(), "cannot finish checkpoint: " + ec.message());
     lastCheckpoint_ = final.string();
     pruneCheckpoints();
+    barrier(std::chrono::seconds(c_.distTimeoutSeconds));
 }
 
 void Run::pruneCheckpoints() {
@@ -267,6 +305,7 @@ void Run::loadCheckpoint(const std::string& dir) {
 }
 
 void Run::truncateMetrics(int upTo) {
+    if (!isMain()) return;
     const sfs::path p = sfs::path(c_.outDir) / "metrics.jsonl";
     std::error_code ec;
     if (!sfs::exists(p, ec)) return;
@@ -329,29 +368,40 @@ void Run::validate() {
     if (ev_.onValidation) ev_.onValidation(imgs);
 }
 
+void Run::joinGroup() {
+    if (!launch_.distributed()) return;
+    if (c_.batch % launch_.world != 0)
+        throw Error("batch " + std::to_string(c_.batch) + " cannot be split evenly over " + std::to_string(launch_.world) +
+                    " ranks: make the (global) batch a multiple of the number of ranks");
+    const bool cuda = resolveDevice(c_.device) == "cuda";
+    if (cuda && (c_.device == "auto" || c_.device == "cuda")) device_ = "cuda:" + std::to_string(launch_.localRank);  // one GPU per local rank
+    pg_ = dist::ProcessGroup::join(launch_, std::chrono::seconds(c_.distTimeoutSeconds), cuda);
+    rank_ = pg_->rank();
+    world_ = pg_->world();
+    if (isMain())
+        spdlog::info("[train] data parallel: {} ranks, {} samples each per micro-batch", world_, c_.batch / world_);
+}
+
 void Run::prepare(bool resume) {
-    sfs::create_directories(c_.outDir);
-    if (!resume) {
-        std::error_code ec;
-        if (sfs::exists(sfs::path(c_.outDir) / "checkpoints", ec) && !sfs::is_empty(sfs::path(c_.outDir) / "checkpoints", ec))
-            throw FileError(c_.outDir, "run folder already has checkpoints: resume it (--resume) or choose a new folder");
-        fs::writeFileAtomic(sfs::path(c_.outDir) / "config.json", c_.toJsonText());
-        fs::writeFileAtomic(sfs::path(c_.outDir) / "metrics.jsonl", "");
-    }
+    if (isMain()) prepareRunFolder(resume);
     LoadOptions lo;
-    lo.device = c_.device;
+    lo.device = device_.empty() ? c_.device : device_;
     lo.dtype = resolveDevice(c_.device) == "cuda" ? "auto" : "f32";  // CPU training stays f32, never bf16
     lo.tokenizerDir = c_.tokenizer;
     if (c_.model.empty()) c_.model = fs::embeddedModelDir();
     sd_ = StableDiffusion::load(c_.model, lo);
     if (c_.resolution == 0) {  // the model's native size, recorded so a resume uses the same
         c_.resolution = sd_->nativeResolution();
-        fs::writeFileAtomic(sfs::path(c_.outDir) / "config.json", c_.toJsonText());
+        if (isMain()) fs::writeFileAtomic(sfs::path(c_.outDir) / "config.json", c_.toJsonText());
     }
     sched_ = std::make_unique<NoiseSchedule>(NoiseSchedule::fromConfig(sd_->scheduler));
     items_ = readManifest(c_.manifest);
     const std::string cacheDir = c_.cacheDir.empty() ? (sfs::path(c_.outDir) / "cache").string() : c_.cacheDir;
-    const int computed = cacheItems(items_, *sd_, c_, cacheDir, ev_.onPrepare, nullptr);
+    // Rank 0 encodes what is missing; the others wait (as long as that takes), then read the cache (or, on
+    // machines without a shared folder, encode their own).
+    const int computed = isMain() ? cacheItems(items_, *sd_, c_, cacheDir, ev_.onPrepare, nullptr) : 0;
+    barrier(std::chrono::hours(24));
+    if (!isMain()) cacheItems(items_, *sd_, c_, cacheDir, nullptr, nullptr);
     event("data", std::to_string(items_.size()) + " pairs, " + std::to_string(computed) + " encoded, " +
                       std::to_string(items_.size() - computed) + " from cache");
 
@@ -364,9 +414,15 @@ void Run::prepare(bool resume) {
         if (ck.empty()) throw FileError(c_.outDir, "nothing to resume: the run has no checkpoint yet");
         loadCheckpoint(ck);
         truncateMetrics(st_.step);
-        event("resume", "continuing from " + ck + " at step " + std::to_string(st_.step));
+        event("resume", "continuing from " + ck + " at step " + std::to_string(st_.step) +
+                            (world_ > 1 ? " on " + std::to_string(world_) + " ranks" : std::string()));
     } else {
         saveCheckpoint();  // step 0: the rollback target before the first real checkpoint
+    }
+    if (pg_) {
+        pg_->broadcast(params_, 0);  // every rank starts from rank 0's adapters
+        // LoRA dropout masks come from the global generator: independent per rank, keyed to the global step.
+        torch::manual_seed(c_.seed + 1000003ull * static_cast<uint64_t>(rank_) + static_cast<uint64_t>(st_.step));
     }
     // Mixed precision on CUDA: f16 base weights, f32 LoRA weights and optimizer, scaled loss.
     if (c_.mixedPrecision && sd_->device().is_cuda() && sd_->dtype() == torch::kFloat16) lossScale_ = 65536.0;
@@ -374,6 +430,17 @@ void Run::prepare(bool resume) {
     sd_->text->eval();
     if (c_.trainTextEncoder) sd_->text->train();
     tWeights_ = timestepWeights(c_, sched_->numTrainTimesteps);
+}
+
+void Run::prepareRunFolder(bool resume) {
+    sfs::create_directories(c_.outDir);
+    if (!resume) {
+        std::error_code ec;
+        if (sfs::exists(sfs::path(c_.outDir) / "checkpoints", ec) && !sfs::is_empty(sfs::path(c_.outDir) / "checkpoints", ec))
+            throw FileError(c_.outDir, "run folder already has checkpoints: resume it (--resume) or choose a new folder");
+        fs::writeFileAtomic(sfs::path(c_.outDir) / "config.json", c_.toJsonText());
+        fs::writeFileAtomic(sfs::path(c_.outDir) / "metrics.jsonl", "");
+    }
 }
 
 void Run::prepareLora() {
@@ -400,21 +467,32 @@ bool Run::accumulate(double* lossSum) {
     const bool poison = std::find(c_.debugPoisonSteps.begin(), c_.debugPoisonSteps.end(), st_.step + 1) !=
                             c_.debugPoisonSteps.end() &&
                         poisoned_.insert(st_.step + 1).second;
+    bool finite = true;
     for (int micro = 0; micro < c_.gradAccum; ++micro) {
-        const auto idx = nextBatch();
-        torch::Tensor subject;                     // [B, 1, h, w] when masked
-        auto latents = latentsFor(idx, &subject);  // [B, 4, h, w]
+        const auto idx = nextBatch();  // the global batch: [B]
+        // This rank's rows: all of them in a single process, B / world consecutive ones per rank otherwise.
+        const size_t per = idx.size() / static_cast<size_t>(world_);
+        const size_t lo = per * static_cast<size_t>(rank_), hi = lo + per;
+        const int64_t B = static_cast<int64_t>(idx.size());
+        torch::Tensor subject;                             // [b, 1, h, w] when masked
+        auto latents = latentsFor(idx, &subject, lo, hi);  // [b, 4, h, w]
         if (poison) latents = latents * std::numeric_limits<float>::quiet_NaN();
-        auto noise = torch::randn(latents.sizes(), gen_, torch::kFloat32);
+        // Noise and timesteps are drawn for the whole global batch (every rank the same), then sliced.
+        auto noise = torch::randn({B, latents.size(1), latents.size(2), latents.size(3)}, gen_, torch::kFloat32);
         if (c_.multiresNoiseIterations > 0)
             noise = multiresNoise(noise, c_.multiresNoiseIterations, c_.multiresNoiseDiscount, gen_);
         if (c_.noiseOffset > 0)
-            noise = noise + c_.noiseOffset * torch::randn({latents.size(0), latents.size(1), 1, 1}, gen_, torch::kFloat32);
+            noise = noise + c_.noiseOffset * torch::randn({B, latents.size(1), 1, 1}, gen_, torch::kFloat32);
+        auto t = tWeights_.defined() ? torch::multinomial(tWeights_, B, true, gen_)
+                                     : torch::randint(0, T, {B}, gen_, torch::kInt64);  // [B]
+        if (world_ > 1) {
+            noise = noise.slice(0, static_cast<int64_t>(lo), static_cast<int64_t>(hi));
+            t = t.slice(0, static_cast<int64_t>(lo), static_cast<int64_t>(hi));
+        }
         noise = noise.to(latents.device(), latents.scalar_type());
-        auto t = tWeights_.defined() ? torch::multinomial(tWeights_, latents.size(0), true, gen_)
-                                     : torch::randint(0, T, {latents.size(0)}, gen_, torch::kInt64);  // [B]
         auto noisy = sched_->addNoise(latents, noise, t.to(latents.device()));
-        auto ctx = contextFor(idx);                                 // [B, 77, D]
+        auto ctx = contextFor(std::vector<uint32_t>(idx.begin() + static_cast<std::ptrdiff_t>(lo),
+                                                    idx.begin() + static_cast<std::ptrdiff_t>(hi)));  // [b, 77, D]
         auto pred = sd_->unet->forward(noisy, t.to(latents.device()), ctx);  // [B, 4, h, w]
         const auto& prediction = sd_->scheduler.predictionType;
         auto target = sched_->target(prediction, latents, noise, t.to(latents.device()));  // [B, 4, h, w]
@@ -423,13 +501,31 @@ bool Run::accumulate(double* lossSum) {
             perSample = perSample * snrLossWeights(sched_->snr(t), prediction == "v_prediction", c_.snrGamma,
                                                    c_.debiasedEstimation)
                                         .to(perSample.device());
-        auto loss = perSample.mean() / c_.gradAccum;
+        // The global batch's mean: this rank's share of it (the ranks' gradients are summed afterwards).
+        auto loss = (world_ > 1 ? perSample.sum() / static_cast<double>(B) : perSample.mean()) / c_.gradAccum;
         const double lv = loss.item<double>();
-        if (!std::isfinite(lv)) return false;
+        if (!std::isfinite(lv)) {
+            finite = false;
+            if (world_ == 1) return false;
+            continue;  // the other ranks still run their micro-batches; the step is dropped by all together
+        }
         (lossScale_ != 1.0 ? loss * lossScale_ : loss).backward();
         *lossSum += lv;
     }
-    return true;
+    if (world_ > 1) {
+        // One all-reduce for the gradients (bucketed), one for the loss and the "any rank non-finite" flag.
+        std::vector<torch::Tensor> grads;
+        for (auto& p : params_) {
+            if (!p.grad().defined()) p.mutable_grad() = torch::zeros_like(p);
+            grads.push_back(p.grad());
+        }
+        pg_->allreduceSum(grads);
+        auto stats = torch::tensor({finite ? *lossSum : 0.0, finite ? 0.0 : 1.0}, torch::kFloat64);
+        pg_->allreduceSum({stats});
+        *lossSum = stats[0].item<double>();
+        finite = stats[1].item<double>() == 0;
+    }
+    return finite;
 }
 
 double Run::unscaleAndClip(bool bad) {
@@ -488,6 +584,7 @@ bool Run::handleBadStep(StepMetrics& m, bool badLoss, TrainResult& res) {
 }
 
 void Run::record(const StepMetrics& m) {
+    if (!isMain()) return;
     json line{{"step", m.step}, {"lr", m.lr}, {"step_time", m.stepSeconds}, {"eta", m.etaSeconds}};
     line["loss"] = std::isfinite(m.loss) ? json(m.loss) : json(nullptr);
     line["smooth_loss"] = std::isfinite(m.smoothLoss) ? json(m.smoothLoss) : json(nullptr);
@@ -500,10 +597,12 @@ void Run::record(const StepMetrics& m) {
 TrainResult Run::go(bool resume) {
     const double t0 = now();
     TrainResult res;
+    joinGroup();
     prepare(resume);
     while (st_.step < c_.steps) {
-        while (ctl_ && ctl_->pause && !ctl_->stop) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        if (ctl_ && ctl_->stop) {
+        while (!pg_ && ctl_ && ctl_->pause && !ctl_->stop) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        // A stop (Ctrl-C, SIGTERM from a scheduler) on any rank stops every rank at the same step.
+        if (anyRank(ctl_ && ctl_->stop)) {
             saveCheckpoint();
             res.stopped = true;
             event("stop", "stopped at step " + std::to_string(st_.step) + "; checkpoint written");
@@ -540,13 +639,17 @@ TrainResult Run::go(bool resume) {
         if (c_.debugStepDelayMs > 0) std::this_thread::sleep_for(std::chrono::milliseconds(c_.debugStepDelayMs));
         if (m.event == "rollback") continue;
         if (!m.skipped && (st_.step % c_.checkpointEvery == 0 || st_.step == c_.steps)) saveCheckpoint();
-        if (!m.skipped && c_.validateEvery > 0 && st_.step % c_.validateEvery == 0) validate();
+        if (!m.skipped && c_.validateEvery > 0 && st_.step % c_.validateEvery == 0) {
+            if (isMain()) validate();
+            barrier(std::chrono::hours(24));  // the others wait for rank 0's images
+        }
     }
     res.finalStep = st_.step;
     res.completed = st_.step >= c_.steps && res.failure.empty();
     if (res.failure.empty()) {
         res.loraPath = (sfs::path(c_.outDir) / "lora.safetensors").string();
-        writeFinalLora(res.loraPath);
+        if (isMain()) writeFinalLora(res.loraPath);
+        barrier(std::chrono::seconds(c_.distTimeoutSeconds));
     }
     res.seconds = now() - t0;
     return res;
@@ -599,8 +702,9 @@ std::vector<StepMetrics> readMetrics(const std::string& runDir) {
     return out;
 }
 
-TrainResult runTraining(const TrainConfig& config, const TrainEvents& events, TrainControl* control, bool resume) {
-    Run run(config, events, control);
+TrainResult runTraining(const TrainConfig& config, const TrainEvents& events, TrainControl* control, bool resume,
+                        const dist::LaunchEnv& launch) {
+    Run run(config, events, control, launch);
     return run.go(resume);
 }
 

@@ -4,6 +4,7 @@
 // skips, rolls back and lowers the learning rate, live metrics, validation images.
 #pragma once
 
+#include "dist/launch_env.h"
 #include "train/train_config.h"
 #include "util/cancel.h"
 
@@ -57,8 +58,15 @@ struct TrainResult {
 };
 
 // Runs (or, with resume, continues from the run folder's latest checkpoint).
+//
+// Data-parallel when `launch` says so (torchrun / Slurm / `train --nproc`): every rank draws the whole global
+// batch's random numbers from the same generator and takes its slice of the batch, so N ranks compute the
+// same steps as one process with the same `batch` (equal up to float summation order); gradients are summed
+// over the ranks before unscaling, clipping and AdamW, and every rank steps identically. Rank 0 caches the
+// latents first (the others wait, then read the cache), writes checkpoints, metrics (the global loss),
+// events and validation images. A checkpoint holds no per-rank state, so a run resumes on any world size.
 TrainResult runTraining(const TrainConfig& config, const TrainEvents& events = {}, TrainControl* control = nullptr,
-                        bool resume = false);
+                        bool resume = false, const dist::LaunchEnv& launch = {});
 
 // The run folder's newest checkpoint ("" if none), and the config a run was started with.
 std::string latestCheckpoint(const std::string& runDir);
