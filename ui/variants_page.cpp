@@ -11,6 +11,8 @@
 #include "util/error.h"
 #include "util/fs.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
@@ -19,6 +21,7 @@
 #include <QDialog>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -154,6 +157,13 @@ QLayout* VariantsPage::buildActions() {
     cancelButton_->setEnabled(false);
     connect(renderButton_, &QPushButton::clicked, this, &VariantsPage::renderGrid);
     connect(cancelButton_, &QPushButton::clicked, this, &VariantsPage::cancel);
+    auto* saveSpec = new QPushButton(tr("Save spec..."), this);
+    saveSpec->setObjectName(QStringLiteral("saveGridSpec"));
+    saveSpec->setToolTip(tr("Save this grid as a spec file: advariant-cli grid renders it, whole or sharded on a render farm"));
+    auto* openSpec = new QPushButton(tr("Open spec..."), this);
+    openSpec->setObjectName(QStringLiteral("openGridSpec"));
+    connect(saveSpec, &QPushButton::clicked, this, &VariantsPage::saveGridSpecAs);
+    connect(openSpec, &QPushButton::clicked, this, &VariantsPage::openGridSpecFile);
     progress_ = new QProgressBar(this);
     status_ = new QLabel(tr("No model loaded"), this);
     status_->setObjectName(QStringLiteral("variantsStatus"));
@@ -167,6 +177,8 @@ QLayout* VariantsPage::buildActions() {
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(renderButton_);
     buttons->addWidget(cancelButton_);
+    buttons->addWidget(saveSpec);
+    buttons->addWidget(openSpec);
     buttons->addWidget(progress_, 1);
     buttons->addWidget(status_);
     buttons->addWidget(new QLabel(tr("Zoom"), this));
@@ -257,6 +269,74 @@ studio::VariantRecord VariantsPage::request() const {
     const QString lora = lora_->text().trimmed();
     if (!lora.isEmpty()) r.loras.push_back({lora.toStdString(), std::string(), loraScale_->value()});
     return r;
+}
+
+studio::GridSpec VariantsPage::gridSpec() const {
+    studio::GridSpec g;
+    g.model = model_->text().trimmed().toStdString();
+    for (const auto& c : concepts()) g.concepts.push_back(c.toStdString());
+    for (const auto& c : conditions()) g.conditions.push_back(c.toStdString());
+    g.seedsPerCell = seeds_->value();
+    g.firstSeed = baseSeed_->value();
+    const auto r = request();
+    g.sampler = r.sampler;
+    g.steps = r.steps;
+    g.cfg = r.cfg;
+    g.negativePrompt = r.negativePrompt;
+    g.loras = r.loras;
+    return g;
+}
+
+void VariantsPage::applyGridSpec(const studio::GridSpec& g) {
+    model_->setText(QString::fromStdString(g.model));
+    QStringList list;
+    for (const auto& c : g.concepts) list << QString::fromStdString(c);
+    concepts_->setText(list.join(QStringLiteral(", ")));
+    list.clear();
+    for (const auto& c : g.conditions) list << QString::fromStdString(c);
+    conditions_->setText(list.join(QStringLiteral(", ")));
+    seeds_->setValue(g.seedsPerCell);
+    baseSeed_->setValue(static_cast<int>(std::min<int64_t>(g.firstSeed, baseSeed_->maximum())));
+    sampler_->setCurrentText(QString::fromStdString(g.sampler));
+    steps_->setValue(g.steps);
+    cfg_->setValue(g.cfg);
+    negative_->setText(QString::fromStdString(g.negativePrompt));
+    lora_->setText(g.loras.empty() ? QString() : QString::fromStdString(g.loras.front().file));
+    loraScale_->setValue(g.loras.empty() ? 1.0 : g.loras.front().scale);
+}
+
+QString VariantsPage::saveGridSpec(const QString& path) const {
+    try {
+        const auto g = gridSpec();
+        // What the CLI would refuse is refused here too, before the file is written.
+        (void)studio::GridSpec::fromJsonText(g.toJsonText(), path.toStdString());
+        fs::writeFileAtomic(path.toStdString(), g.toJsonText());
+        return {};
+    } catch (const std::exception& e) {
+        return QString::fromStdString(userMessage(e));
+    }
+}
+
+QString VariantsPage::openGridSpec(const QString& path) {
+    try {
+        applyGridSpec(studio::GridSpec::fromFile(path.toStdString()));
+        return {};
+    } catch (const std::exception& e) {
+        return QString::fromStdString(userMessage(e));
+    }
+}
+
+void VariantsPage::saveGridSpecAs() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save grid spec"), QString(), tr("Grid spec (*.json)"));
+    if (path.isEmpty()) return;
+    if (const QString err = saveGridSpec(path); !err.isEmpty()) QMessageBox::warning(this, tr("Save grid spec"), err);
+    else status_->setText(tr("Grid spec saved: render it anywhere with advariant-cli grid --spec %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void VariantsPage::openGridSpecFile() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open grid spec"), QString(), tr("Grid spec (*.json)"));
+    if (path.isEmpty()) return;
+    if (const QString err = openGridSpec(path); !err.isEmpty()) QMessageBox::warning(this, tr("Open grid spec"), err);
 }
 
 void VariantsPage::loadModel() {

@@ -4,6 +4,7 @@
 // (the embedded one unless another is chosen) loads by itself in the background.
 #pragma once
 
+#include "studio/grid_spec.h"
 #include "ui/variant_grid_model.h"
 #include "ui/workspace_page.h"
 
@@ -53,12 +54,20 @@ public:
     void setApproved(const QString& cellId, bool approved);
     // The record every cell of a new grid starts from (sampler, steps, CFG, negative prompt, LoRA).
     studio::VariantRecord request() const;
+    // The form as a grid spec (the file `advariant-cli grid --spec` renders, on a farm too) and back.
+    studio::GridSpec gridSpec() const;
+    void applyGridSpec(const studio::GridSpec& spec);
+    // Write / read a spec file; "" on success, else the one-line reason.
+    QString saveGridSpec(const QString& path) const;
+    QString openGridSpec(const QString& path);
 
 public Q_SLOTS:
     void loadModel();   // (re)loads the model the form names, in the background
     void renderGrid();  // loads the model first when needed: the first click always renders
     void cancel();      // cancels the running cell and every queued one
     void reroll(const QString& cellId);
+    void saveGridSpecAs();  // file dialogs
+    void openGridSpecFile();
 
 Q_SIGNALS:
     void modelLoaded(const QString& name);

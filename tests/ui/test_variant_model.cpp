@@ -5,9 +5,13 @@
 #include "ui/project.h"
 #include "ui/variant_grid_model.h"
 #include "ui/variants_page.h"
+#include "util/fs.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QIcon>
+#include <QLineEdit>
+#include <QSpinBox>
 #include <QImage>
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -197,6 +201,44 @@ private Q_SLOTS:
         QVERIFY(!back.fromJson(bad, &error));
         QVERIFY(error.contains("rows"));
         QCOMPARE(back.rowCount(), 2);
+    }
+
+    // The Variants form saves the spec `advariant-cli grid --spec` renders (byte for byte the CLI's canonical
+    // form) and opens one; a broken spec is refused with one line naming the file.
+    void gridSpecSaveAndOpen() {
+        VariantsPage page;
+        QTemporaryDir tmp;
+        page.findChild<QLineEdit*>(QStringLiteral("concepts"))->setText(QStringLiteral("dress, navy jeans"));
+        page.findChild<QLineEdit*>(QStringLiteral("conditions"))->setText(QStringLiteral("beach, city"));
+        page.findChild<QSpinBox*>(QStringLiteral("firstSeed"))->setValue(11);
+        const QString path = tmp.filePath(QStringLiteral("spring.json"));
+        QCOMPARE(page.saveGridSpec(path), QString());
+        const auto g = adv::studio::GridSpec::fromFile(path.toStdString());
+        QCOMPARE(g.concepts, (std::vector<std::string>{"dress", "navy jeans"}));
+        QCOMPARE(g.conditions, (std::vector<std::string>{"beach", "city"}));
+        QCOMPARE(g.firstSeed, int64_t(11));
+        QCOMPARE(g.cells().size(), size_t(4));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll().toStdString(), g.toJsonText());
+        // Open a spec written elsewhere: the form follows it.
+        adv::studio::GridSpec other = g;
+        other.concepts = {"shirt"};
+        other.conditions = {"space"};
+        other.seedsPerCell = 3;
+        other.steps = 9;
+        other.sampler = "euler_a";
+        const QString otherPath = tmp.filePath(QStringLiteral("other.json"));
+        adv::fs::writeFileAtomic(otherPath.toStdString(), other.toJsonText());
+        QCOMPARE(page.openGridSpec(otherPath), QString());
+        QCOMPARE(page.concepts(), QStringList{QStringLiteral("shirt")});
+        QCOMPARE(page.gridSpec().toJsonText(), other.toJsonText());
+        // A broken one: one line naming the file, the form unchanged.
+        const QString bad = tmp.filePath(QStringLiteral("bad.json"));
+        adv::fs::writeFileAtomic(bad.toStdString(), "{\"concepts\": [\"x\"], \"conditions\": [\"y\"], \"steps\": -1}");
+        const QString err = page.openGridSpec(bad);
+        QVERIFY2(err.contains(QStringLiteral("bad.json")) && err.contains(QStringLiteral("steps")) && !err.contains('\n'), qPrintable(err));
+        QCOMPARE(page.gridSpec().toJsonText(), other.toJsonText());
     }
 };
 
