@@ -35,6 +35,7 @@ std::string firstLine(const std::string& s) {
 struct ProcessGroup::Impl {
     LaunchEnv env;
     std::chrono::seconds timeout{300};
+    bool hostsStore = false;  // rank 0 without a launcher's agent store: the store dies with this process
     c10::intrusive_ptr<c10d::Store> store;
     c10::intrusive_ptr<c10d::ProcessGroup> pg;
 
@@ -70,8 +71,11 @@ std::unique_ptr<ProcessGroup> ProcessGroup::join(const LaunchEnv& env, std::chro
         so.port = static_cast<uint16_t>(env.masterPort);
         so.isServer = env.rank == 0 && !env.agentStore;
         so.numWorkers = static_cast<size_t>(env.world);
-        so.waitWorkers = so.isServer;
+        // Every rank takes part in the worker count (a client adds itself and goes on; the server waits for all):
+        // with the count on the server alone, rank 0 waits for clients that never report (seen under srun).
+        so.waitWorkers = !env.agentStore;
         so.timeout = std::max(timeout, std::chrono::seconds(60));
+        impl->hostsStore = so.isServer;
         auto tcp = c10::make_intrusive<c10d::TCPStore>(env.masterAddr, so);
         // A launcher's store outlives one run: keep this run's keys apart from an earlier one's.
         impl->store = c10::make_intrusive<c10d::PrefixStore>("advariant-train", tcp);
@@ -151,16 +155,24 @@ void ProcessGroup::barrier(std::chrono::seconds timeout) {
     // store instead, whose wait has its own timeout.
     static int round = 0;
     const std::string key = "barrier/" + std::to_string(++round);
-    try {
-        impl_->store->add(key, 1);
-        const auto deadline = std::chrono::steady_clock::now() + timeout;
-        while (impl_->store->add(key, 0) < impl_->env.world) {
+    const int world = impl_->env.world;
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    auto waitFor = [&](const std::string& k) {
+        while (impl_->store->add(k, 0) < world) {
             if (std::chrono::steady_clock::now() > deadline)
-                throw Error("rank " + std::to_string(impl_->env.rank) + " of " + std::to_string(impl_->env.world) +
+                throw Error("rank " + std::to_string(impl_->env.rank) + " of " + std::to_string(world) +
                             ": the other ranks did not arrive within " + std::to_string(timeout.count()) +
                             " s; resume the run from its last checkpoint");
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
         }
+    };
+    try {
+        impl_->store->add(key, 1);
+        waitFor(key);
+        // The rank that hosts the store leaves last: every other rank has seen the barrier complete before the
+        // store can go away with this process (the run's final barrier is followed by exit).
+        impl_->store->add(key + "/out", 1);
+        if (impl_->hostsStore) waitFor(key + "/out");
     } catch (const Error&) {
         throw;
     } catch (const std::exception& e) {

@@ -182,6 +182,39 @@ private Q_SLOTS:
         QCOMPARE(static_cast<int>(train::readMetrics(from1).size()), 6);
     }
 
+    // Ranks started the way srun and multi-pod jobs start them: no launcher store, rank 0 hosts it. Both ranks
+    // must get past the rendezvous at once (every rank counts itself in) and finish with exit 0 (rank 0, whose
+    // store dies with it, leaves the final barrier last); the LoRA is the one process's.
+    void rankZeroHostsTheStore() {
+        const auto c = config("hosted");
+        const QString cfg = QString::fromStdString(writeConfig(c));
+        const int port = storePort() + 1;
+        QProcess r[2];
+        const auto t0 = std::chrono::steady_clock::now();
+        for (int k = 0; k < 2; ++k) {
+            auto env = QProcessEnvironment::systemEnvironment();
+            env.insert("SLURM_PROCID", QString::number(k));
+            env.insert("SLURM_NTASKS", "2");
+            env.insert("SLURM_LOCALID", QString::number(k));
+            env.insert("SLURM_JOB_NODELIST", "localhost");
+            env.insert("MASTER_PORT", QString::number(port));
+            env.insert("OMP_NUM_THREADS", "1");
+            r[k].setProcessEnvironment(env);
+            r[k].start(ADV_CLI_PATH, {"train", "--config", cfg});
+            QVERIFY(r[k].waitForStarted());
+        }
+        for (int k = 0; k < 2; ++k) {
+            QVERIFY2(r[k].waitForFinished(300000), "a rank did not finish");
+            QVERIFY2(r[k].exitStatus() == QProcess::NormalExit && r[k].exitCode() == 0,
+                     qPrintable(QString("rank %1: %2").arg(k).arg(QString::fromUtf8(r[k].readAllStandardError()))));
+        }
+        const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        qInfo("2 ranks with rank 0 hosting the store: %.1f s", secs);
+        QVERIFY2(secs < 45, "the rendezvous waited for a worker count it never got");
+        const double d = loraDiff(dir + "/single/lora.safetensors", c.outDir + "/lora.safetensors");
+        QVERIFY2(d <= 1e-5, std::to_string(d).c_str());
+    }
+
     // Ranks started as torchrun starts them; rank 1 is killed mid-run: rank 0 exits within the timeout with
     // one line, and the run resumes from its last checkpoint.
     void killedRankStopsTheOthers() {
