@@ -2,6 +2,7 @@
 #include "cli/args.h"
 
 #include "text/clip_tokenizer.h"
+#include "text/prompt_syntax.h"
 
 #include <nlohmann/json.hpp>
 
@@ -15,6 +16,26 @@ int run(const Args& a) {
     if (a.positionals().empty()) throw UsageError("give at least one PROMPT");
     const int len = a.getInt("--max-length", 77);
     nlohmann::json out = nlohmann::json::array();
+    if (a.has("--syntax")) {
+        // A1111's reading: weighted spans, then BOS + 75 + EOS chunks with a weight per id.
+        prompt::ChunkOptions co;
+        co.chunkLength = len - 2;
+        for (const auto& p : a.positionals()) {
+            const auto spans = prompt::parseAttention(p);
+            const auto tk = prompt::tokenize(tok, p, co);
+            nlohmann::json sj = nlohmann::json::array(), cj = nlohmann::json::array();
+            for (const auto& s : spans) sj.push_back(s.isBreak() ? nlohmann::json("BREAK") : nlohmann::json{s.text, s.weight});
+            for (const auto& c : tk.chunks) cj.push_back({{"input_ids", c.ids}, {"weights", c.weights}});
+            if (a.has("--json")) {
+                out.push_back({{"prompt", p}, {"spans", sj}, {"chunks", cj}, {"token_count", tk.tokenCount}});
+            } else {
+                std::printf("%s\n%d tokens in %zu chunk(s)\n", prompt::describe(spans).c_str(), tk.tokenCount,
+                            tk.chunks.size());
+            }
+        }
+        if (a.has("--json")) printJson(out.dump());
+        return 0;
+    }
     for (const auto& p : a.positionals()) {
         auto ids = tok(p, len);
         if (a.has("--json")) {
@@ -33,7 +54,8 @@ int run(const Args& a) {
 Register reg({"tokenize", "CLIP BPE token ids of prompts (77 per prompt, padded)", "--tokenizer DIR [--json] PROMPT...",
               {{"--tokenizer", "DIR", "folder with vocab.json and merges.txt"},
                {"--max-length", "N", "ids per prompt (default 77)"},
-               {"--json", "", "one JSON array with ids and BPE tokens"}},
+               {"--syntax", "", "read prompts as A1111 does: (weights), [weights], BREAK, 75-token chunks"},
+               {"--json", "", "one JSON array with ids and BPE tokens (with --syntax: spans and chunks)"}},
               "", run});
 
 } // namespace

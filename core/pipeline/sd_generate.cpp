@@ -209,7 +209,7 @@ GenerateResult StableDiffusion::generate(const GenerateParams& gp, const Preview
     if (cfg)
         for (int64_t i = 0; i < B; ++i) prompts.push_back(gp.negativePrompt);
     for (int64_t i = 0; i < B; ++i) prompts.push_back(gp.prompt);
-    auto context = encodePrompts(prompts, gp.clipSkip);  // [(2)B, 77, D]
+    auto context = encodePrompts(prompts, gp.clipSkip);  // [(2)B, 77 * chunks, D]
     res.promptEmbeds = context.to(torch::kCPU, torch::kFloat32);
 
     auto sampler = makeSampler(samplerFromName(gp.sampler), scheduler);

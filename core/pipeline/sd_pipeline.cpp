@@ -2,6 +2,7 @@
 
 #include "model/conv_select.h"
 #include "model/key_map.h"
+#include "text/prompt_syntax.h"
 #include "util/error.h"
 #include "util/fs.h"
 #include "util/device.h"
@@ -10,6 +11,7 @@
 #include <spdlog/spdlog.h>
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 
@@ -197,15 +199,53 @@ std::unique_ptr<StableDiffusion> StableDiffusion::load(const std::string& path, 
 
 torch::Tensor StableDiffusion::encodePrompts(const std::vector<std::string>& prompts, int clipSkip) {
     if (!tokenizer) throw Error("this model has no tokenizer");
-    std::vector<int64_t> flat;
     const int L = text->config.maxPositions;
+    prompt::ChunkOptions co;
+    co.chunkLength = L - 2;
+    std::vector<prompt::Tokenized> tk;
+    std::vector<int64_t> flat;
+    size_t maxChunks = 1;
     for (const auto& p : prompts) {
-        auto ids = (*tokenizer)(p, L);
-        flat.insert(flat.end(), ids.begin(), ids.end());
+        tk.push_back(prompt::tokenize(*tokenizer, p, co));
+        for (const auto& c : tk.back().chunks) flat.insert(flat.end(), c.ids.begin(), c.ids.end());
+        maxChunks = std::max(maxChunks, tk.back().chunks.size());
     }
-    auto ids = torch::tensor(flat, torch::kInt64).view({static_cast<int64_t>(prompts.size()), L}).to(device_);
+    // Prompts of different lengths (a long prompt, a short negative) are evened out as A1111 does: the shorter
+    // get the encoding of the empty prompt appended, chunk by chunk.
+    bool uneven = false;
+    for (const auto& t : tk) uneven = uneven || t.chunks.size() != maxChunks;
+    if (uneven) {
+        const auto empty = prompt::tokenize(*tokenizer, "", co).chunks[0].ids;
+        flat.insert(flat.end(), empty.begin(), empty.end());
+    }
+    const auto rows = static_cast<int64_t>(flat.size()) / L;
+    auto ids = torch::tensor(flat, torch::kInt64).view({rows, L}).to(device_);
     torch::NoGradGuard ng;
-    return text->forward(ids, clipSkip).lastHiddenState;  // [N, 77, D]
+    auto z = text->forward(ids, clipSkip).lastHiddenState;  // [chunks of all prompts (+1), 77, D]
+    if (!uneven && rows == static_cast<int64_t>(prompts.size()) && std::none_of(tk.begin(), tk.end(), [](const auto& t) {
+            return t.weighted();
+        }))
+        return z;  // one chunk each, no weights: [N, 77, D], bit for bit the plain encoding
+    std::vector<torch::Tensor> perPrompt;
+    int64_t row = 0;
+    for (const auto& t : tk) {
+        std::vector<torch::Tensor> parts;
+        for (const auto& c : t.chunks) {
+            auto zc = z.narrow(0, row++, 1);  // [1, 77, D]
+            if (std::any_of(c.weights.begin(), c.weights.end(), [](float w) { return w != 1.0f; })) {
+                // A1111's "Original" emphasis: scale each token's hidden state, then restore the chunk's mean.
+                auto w = torch::tensor(c.weights, torch::kFloat32).to(zc.device(), zc.scalar_type()).view({1, L, 1});
+                const auto before = zc.mean();
+                zc = zc * w;  // [1, 77, D]
+                const auto after = zc.mean();
+                if (after.abs().item<double>() > 1e-12) zc = zc * (before / after);
+            }
+            parts.push_back(zc);
+        }
+        for (size_t k = t.chunks.size(); k < maxChunks; ++k) parts.push_back(z.narrow(0, rows - 1, 1));
+        perPrompt.push_back(torch::cat(parts, 1));  // [1, 77 * chunks, D]
+    }
+    return torch::cat(perPrompt, 0);  // [N, 77 * chunks, D]
 }
 
 LoraApplyReport StableDiffusion::addLora(const std::string& path, double scale) {

@@ -72,7 +72,7 @@ constexpr size_t kMaxPromptBytes = 65536;
 void validateGenerateParams(const GenerateParams& gp);
 
 struct GenerateResult {
-    torch::Tensor promptEmbeds;  // [2B, 77, D] negative first (or [B, 77, D] without CFG)
+    torch::Tensor promptEmbeds;  // [2B, 77 * chunks, D] negative first (or [B, 77 * chunks, D] without CFG)
     torch::Tensor latents;       // [B, 4, h, w] final, before VAE decoding
     torch::Tensor startLatents;  // [B, 4, h, w] the latents entering the denoising loop
     torch::Tensor images;        // [B, 3, H, W] float in [0, 1], CPU
@@ -90,6 +90,9 @@ public:
     static std::unique_ptr<StableDiffusion> random(const UNetConfig& u, const VaeConfig& v, const ClipTextConfig& t,
                                                    const LoadOptions& options = {});
 
+    // Prompts in A1111's syntax (text/prompt_syntax.h): weights, BREAK, 75-token chunks encoded one by one and
+    // concatenated; prompts of fewer chunks padded with the empty prompt's encoding. [N, 77 * chunks, D];
+    // plain prompts of at most 75 tokens give exactly the plain [N, 77, D] encoding.
     torch::Tensor encodePrompts(const std::vector<std::string>& prompts, int clipSkip = 1);
     GenerateResult generate(const GenerateParams& params, const PreviewFn& preview = {},
                             const CancelToken* cancel = nullptr);

@@ -25,6 +25,11 @@ public:
     // [BOS, ids..., EOS, pad...] of exactly maxLength ids (EOS kept on truncation).
     std::vector<int64_t> operator()(const std::string& text, int maxLength = 77) const;
 
+    // The id of a vocabulary key (",</w>"), or -1.
+    int64_t tokenId(const std::string& key) const {
+        auto it = vocab_.find(key);
+        return it == vocab_.end() ? -1 : it->second;
+    }
     int64_t bosId() const { return bos_; }
     int64_t eosId() const { return eos_; }
     int64_t padId() const { return pad_; }
