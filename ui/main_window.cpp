@@ -16,11 +16,14 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLocale>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -229,6 +232,41 @@ void MainWindow::updateRecentMenu() {
     connect(clear, &QAction::triggered, this, [] { Preferences::instance().clearRecentProjects(); });
 }
 
+bool MainWindow::askRestore(const QString& recoveryFile) {
+    QString written;
+    const QString project = Project::recoveredProjectPath(recoveryFile, &written);
+    const QString name = project.isEmpty() ? tr("Untitled") : QFileInfo(project).fileName();
+    const QString when = QDateTime::fromString(written, Qt::ISODate).toString(QLocale().dateTimeFormat(QLocale::ShortFormat));
+    if (askRestore_) return askRestore_(name, when);
+    return QMessageBox::question(this, tr("Restore unsaved changes"),
+                                 tr("AdVariant Studio did not close normally. The project \"%1\" has changes from %2 "
+                                    "that were not saved. Restore them?").arg(name, when),
+                                 QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes;
+}
+
+bool MainWindow::offerRecovery() {
+    QStringList candidates{Project::recoveryPathFor(QString())};
+    for (const QString& p : Preferences::instance().recentProjects()) candidates << Project::recoveryPathFor(p);
+    QString newest;
+    for (const QString& c : candidates)
+        if (QFileInfo::exists(c) && (newest.isEmpty() || QFileInfo(c).lastModified() > QFileInfo(newest).lastModified()))
+            newest = c;
+    if (newest.isEmpty()) return false;
+    if (!askRestore(newest)) {
+        QFile::remove(newest);
+        return false;
+    }
+    auto* p = new Project(this);
+    QString err;
+    if (!p->restoreRecovery(newest, &err)) {
+        delete p;
+        QMessageBox::warning(this, tr("Restore unsaved changes"), err);
+        return false;
+    }
+    setProject(p);
+    return true;
+}
+
 bool MainWindow::openProject(const QString& path, QString* error) {
     auto* p = new Project(this);
     QString err;
@@ -236,6 +274,16 @@ bool MainWindow::openProject(const QString& path, QString* error) {
         delete p;
         if (error) *error = err;
         return false;
+    }
+    // Changes autosaved after the last save of this project (the studio was killed or crashed).
+    const QFileInfo recovery(p->recoveryPath());
+    if (recovery.exists()) {
+        if (recovery.lastModified() >= QFileInfo(path).lastModified() && askRestore(recovery.absoluteFilePath())) {
+            if (!p->restoreRecovery(recovery.absoluteFilePath(), &err))
+                QMessageBox::warning(this, tr("Restore unsaved changes"), err);
+        } else {
+            p->discardRecovery();
+        }
     }
     setProject(p);
     Preferences::instance().addRecentProject(path);
@@ -291,12 +339,17 @@ bool MainWindow::saveProjectAsDialog() {
 }
 
 bool MainWindow::maybeSave() {
-    if (!project_->isModified()) return true;
+    if (!project_->isModified()) {
+        project_->discardRecovery();
+        return true;
+    }
     const auto r = QMessageBox::warning(this, tr("Unsaved changes"),
                                         tr("The project \"%1\" has unsaved changes. Save them?").arg(project_->displayName()),
                                         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
     if (r == QMessageBox::Save) return saveProject();
-    return r == QMessageBox::Discard;
+    if (r != QMessageBox::Discard) return false;
+    project_->discardRecovery();  // discarded on purpose: nothing to offer at the next start
+    return true;
 }
 
 void MainWindow::showSettings() {

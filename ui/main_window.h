@@ -4,6 +4,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class QAction;
 class QLabel;
 class QListWidget;
@@ -41,6 +43,14 @@ public:
     bool openProject(const QString& path, QString* error = nullptr);
     bool saveProjectAs(const QString& path, QString* error = nullptr);
 
+    // After a crash: offers the newest recovery file (the untitled project's, or one beside a recent project)
+    // and restores it when the user agrees (the project then shows modified). Declined: the file is removed.
+    // Returns true when a project was restored.
+    bool offerRecovery();
+    // How the user is asked (tests answer without a dialog): project name and when it was autosaved.
+    using RestorePrompt = std::function<bool(const QString& project, const QString& writtenAt)>;
+    void setRestorePrompt(RestorePrompt prompt) { askRestore_ = std::move(prompt); }
+
 public Q_SLOTS:
     void newProject();
     void openProjectDialog();
@@ -59,7 +69,9 @@ private:
     void updateRecentMenu();
     bool maybeSave();
     void setProject(Project* p);
+    bool askRestore(const QString& recoveryFile);
 
+    RestorePrompt askRestore_;
     Project* project_ = nullptr;
     QListWidget* nav_;
     QStackedWidget* stack_;

@@ -4,7 +4,11 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QDateTime>
+#include <QDir>
 #include <QSaveFile>
+#include <QStandardPaths>
+#include <QTimer>
 #include <QUndoCommand>
 #include <QUndoStack>
 
@@ -40,8 +44,71 @@ QStringList toStringList(const QJsonValue& v) {
 
 } // namespace
 
-Project::Project(QObject* parent) : QObject(parent), data_(defaults()), undo_(new QUndoStack(this)) {
+Project::Project(QObject* parent)
+    : QObject(parent), data_(defaults()), autosave_(new QTimer(this)), undo_(new QUndoStack(this)) {
     connect(undo_, &QUndoStack::cleanChanged, this, [this](bool) { Q_EMIT modifiedChanged(isModified()); });
+    autosave_->setSingleShot(true);
+    autosave_->setInterval(1500);
+    connect(autosave_, &QTimer::timeout, this, [this] {
+        if (!isModified()) {
+            discardRecovery();  // undone back to the saved state
+            return;
+        }
+        QString err;
+        if (!writeRecovery(&err)) qWarning("%s", qPrintable(err));
+    });
+    connect(this, &Project::changed, this, &Project::scheduleAutosave);
+    connect(undo_, &QUndoStack::indexChanged, this, &Project::scheduleAutosave);
+}
+
+void Project::scheduleAutosave() { autosave_->start(); }
+void Project::setAutosaveDelay(int ms) { autosave_->setInterval(std::max(0, ms)); }
+
+QString Project::recoveryPathFor(const QString& projectPath) {
+    if (!projectPath.isEmpty()) return QFileInfo(projectPath).absoluteFilePath() + QStringLiteral(".recovery");
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/recovery");
+    return dir + QStringLiteral("/untitled.advproj.recovery");
+}
+
+bool Project::writeRecovery(QString* error) {
+    const QString file = recoveryPath();
+    QDir().mkpath(QFileInfo(file).absolutePath());
+    QSaveFile f(file);
+    QJsonObject out = data_;
+    out["version"] = kFormatVersion;
+    out["recovery"] = QJsonObject{{QStringLiteral("project"), path_},
+                                  {QStringLiteral("written"), QDateTime::currentDateTime().toString(Qt::ISODate)}};
+    const QByteArray bytes = QJsonDocument(out).toJson(QJsonDocument::Compact);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
+        if (error) *error = tr("%1: autosave failed (%2)").arg(file, f.errorString());
+        return false;
+    }
+    return true;
+}
+
+void Project::discardRecovery() {
+    autosave_->stop();
+    QFile::remove(recoveryPath());
+}
+
+QString Project::recoveredProjectPath(const QString& recoveryFile, QString* writtenAt) {
+    QFile f(recoveryFile);
+    if (!f.open(QIODevice::ReadOnly)) return QString();
+    const QJsonObject r = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("recovery")).toObject();
+    if (writtenAt) *writtenAt = r.value(QStringLiteral("written")).toString();
+    return r.value(QStringLiteral("project")).toString();
+}
+
+bool Project::restoreRecovery(const QString& recoveryFile, QString* error) {
+    const QString original = recoveredProjectPath(recoveryFile);
+    if (!load(recoveryFile, error)) return false;
+    data_.remove(QStringLiteral("recovery"));
+    path_ = original;
+    dirty_ = true;  // the restored changes are not in the project file yet
+    Q_EMIT pathChanged(path_);
+    Q_EMIT modifiedChanged(true);
+    Q_EMIT changed(QString());
+    return true;
 }
 
 QJsonObject Project::defaults() {
@@ -115,6 +182,7 @@ bool Project::load(const QString& path, QString* error) {
     undo_->clear();
     Q_EMIT pathChanged(path_);
     Q_EMIT changed(QString());
+    autosave_->stop();  // loading is not a change (and must not touch a recovery file not yet offered)
     return true;
 }
 
@@ -131,7 +199,9 @@ bool Project::save(const QString& path, QString* error) {
         if (error) *error = tr("%1: saving failed (%2); the previous file is unchanged").arg(path, f.errorString());
         return false;
     }
+    discardRecovery();  // the untitled one, or the one beside the file saved before
     path_ = QFileInfo(path).absoluteFilePath();
+    discardRecovery();
     const bool was = isModified();
     dirty_ = false;
     undo_->setClean();

@@ -1,5 +1,8 @@
 // A project: the .advproj JSON document the workspaces extend, with one
 // QUndoStack. Saved atomically (QSaveFile); a corrupt file is a clear error.
+// Autosave: every change (an edit, an undo, a finished render, an approval) writes a recovery file beside the
+// project ("name.advproj.recovery"; for an untitled project in the user data folder) shortly after, atomically;
+// a save or a deliberate discard removes it. After a crash the next start offers to restore it.
 #pragma once
 
 #include <QJsonObject>
@@ -7,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+class QTimer;
 class QUndoStack;
 
 namespace adv::ui {
@@ -21,6 +25,19 @@ public:
     // Returns false and sets *error ("<path>: <problem>") on failure.
     bool load(const QString& path, QString* error);
     bool save(const QString& path, QString* error);
+
+    // The recovery file of a project saved at `projectPath` ("" = untitled).
+    static QString recoveryPathFor(const QString& projectPath);
+    QString recoveryPath() const { return recoveryPathFor(path_); }
+    // Milliseconds between a change and its autosave (default 1500; 0 = at the next event loop turn).
+    void setAutosaveDelay(int ms);
+    // Writes the recovery file now (false and *error when it cannot be written); removes it.
+    bool writeRecovery(QString* error = nullptr);
+    void discardRecovery();
+    // Takes over a recovery file's contents: the project at its own path, modified (not saved yet).
+    bool restoreRecovery(const QString& recoveryFile, QString* error);
+    // The project file a recovery file belongs to ("" for an untitled project) and when it was written.
+    static QString recoveredProjectPath(const QString& recoveryFile, QString* writtenAt = nullptr);
 
     QString path() const { return path_; }
     QString displayName() const;
@@ -51,7 +68,9 @@ Q_SIGNALS:
 
 private:
     static QJsonObject defaults();
+    void scheduleAutosave();
     QJsonObject data_;
+    QTimer* autosave_;
     QString path_;
     QUndoStack* undo_;
     bool dirty_ = false;  // changed outside the undo stack since the last save

@@ -56,6 +56,8 @@ int main(int argc, char** argv) {
     if (!parser.positionalArguments().isEmpty()) {
         QString err;
         if (!w.openProject(parser.positionalArguments().first(), &err)) qWarning("%s", qPrintable(err));
+    } else if (!parser.isSet(screenshot)) {
+        w.offerRecovery();  // after a crash: the autosaved changes of the last session
     }
     if (parser.isSet(workspace)) w.setCurrentWorkspace(parser.value(workspace));
     w.show();
