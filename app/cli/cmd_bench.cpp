@@ -10,6 +10,7 @@
 #include "model/profile.h"
 #include "pipeline/sd_pipeline.h"
 #include "util/device.h"
+#include "util/fs.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -140,16 +141,105 @@ void printReport(const nlohmann::json& j, const nlohmann::json& kinds, int reps)
     if (j.contains("peak_gpu_mib")) std::printf("  peak GPU memory %.0f MiB\n", j["peak_gpu_mib"].get<double>());
 }
 
+// One whole text-to-image: the text encoder, every step, the VAE decode; seconds each and in total.
+nlohmann::json timePipeline(StableDiffusion& sd, const GenerateParams& gp) {
+    const auto dev = sd.device();
+    auto sync = [&] {
+        if (dev.is_cuda()) torch::cuda::synchronize();
+    };
+    std::vector<std::string> prompts;
+    if (gp.cfg > 1) prompts.push_back(gp.negativePrompt);
+    prompts.push_back(gp.prompt);
+    double t0 = now();
+    sd.encodePrompts(prompts, gp.clipSkip);
+    sync();
+    const double textSeconds = now() - t0;
+    std::vector<double> marks;
+    sync();
+    t0 = now();
+    auto res = sd.generate(gp, [&](int, int, const torch::Tensor&) {
+        sync();
+        marks.push_back(now());
+    });
+    sync();
+    const double total = now() - t0;
+    // The steps: between step callbacks (the first also holds the text encoding and the start latents).
+    nlohmann::json steps = nlohmann::json::array();
+    double stepSum = 0;
+    for (size_t i = 0; i < marks.size(); ++i) {
+        const double d = i == 0 ? marks[0] - t0 - textSeconds : marks[i] - marks[i - 1];
+        steps.push_back(d);
+        stepSum += d;
+    }
+    t0 = now();
+    sd.decodeLatents(res.latents);
+    sync();
+    const double decode = now() - t0;
+    return {{"sampler", gp.sampler}, {"steps", gp.steps}, {"cfg", gp.cfg}, {"size", gp.width},
+            {"total_s", total}, {"text_encoder_s", textSeconds}, {"steps_s", stepSum}, {"step_s", steps},
+            {"vae_decode_s", decode}, {"other_s", std::max(0.0, total - textSeconds - stepSum - decode)}};
+}
+
+int runPipeline(const Args& a, StableDiffusion& sd) {
+    GenerateParams gp;
+    gp.prompt = a.get("--prompt", "a red dress on the beach, studio light, product photo");
+    gp.negativePrompt = a.get("--negative", "");
+    gp.sampler = a.get("--sampler", "lcm");
+    gp.steps = a.getInt("--steps", 4);
+    gp.cfg = a.getDouble("--cfg", 1.0);
+    gp.width = gp.height = a.getInt("--size", sd.nativeResolution());
+    gp.seed = 1;
+    validateGenerateParams(gp);
+    // Warm-up at the same size (allocator, per-shape kernel choice), one step.
+    GenerateParams warm = gp;
+    warm.steps = 1;
+    sd.generate(warm);
+    nlohmann::json runs = nlohmann::json::array();
+    runs.push_back(timePipeline(sd, gp));
+    if (a.has("--baseline")) {  // the same run: 25 DPM++ 2M steps at CFG 7.5, the usual default
+        GenerateParams base = gp;
+        base.sampler = "dpmpp_2m";
+        base.steps = 25;
+        base.cfg = 7.5;
+        runs.push_back(timePipeline(sd, base));
+    }
+    const auto di = deviceInfo();
+    nlohmann::json j{{"bench", "pipeline"}, {"device", di.describe()}, {"dtype", c10::toString(sd.dtype())},
+                     {"threads", di.cpuThreads}, {"runs", runs}, {"total_s", runs[0]["total_s"]},
+                     {"peak_rss_mib", peakResidentMiB()}};
+    if (runs.size() > 1) j["speedup_vs_baseline"] = runs[1]["total_s"].get<double>() / runs[0]["total_s"].get<double>();
+    if (sd.device().is_cuda()) j["peak_gpu_mib"] = peakGpuMemoryMiB();
+    if (a.has("--json")) {
+        printJson(j.dump());
+        return 0;
+    }
+    std::printf("pipeline %dx%d on %s (%s)\n", gp.width, gp.height, j["device"].get<std::string>().c_str(),
+                j["dtype"].get<std::string>().c_str());
+    for (const auto& r : runs)
+        std::printf("  %-10s %2d steps CFG %-4g  total %7.2f s = text %.2f + steps %.2f (%.2f each) + VAE decode %.2f + other %.2f\n",
+                    r["sampler"].get<std::string>().c_str(), r["steps"].get<int>(), r["cfg"].get<double>(),
+                    r["total_s"].get<double>(), r["text_encoder_s"].get<double>(), r["steps_s"].get<double>(),
+                    r["steps_s"].get<double>() / std::max(1, r["steps"].get<int>()), r["vae_decode_s"].get<double>(),
+                    r["other_s"].get<double>());
+    if (j.contains("speedup_vs_baseline"))
+        std::printf("  %.1fx faster than the baseline in the same run\n", j["speedup_vs_baseline"].get<double>());
+    std::printf("  peak RSS %.0f MiB\n", j["peak_rss_mib"].get<double>());
+    return 0;
+}
+
 int run(const Args& a) {
-    if (a.positionals().size() != 1) throw UsageError("name what to benchmark: unet or vae");
+    if (a.positionals().size() != 1) throw UsageError("name what to benchmark: unet, vae, train or pipeline");
     const std::string what = a.positionals()[0];
-    if (what != "unet" && what != "vae" && what != "train")
-        throw UsageError("unknown benchmark '" + what + "' (unet, vae, train)");
+    if (what != "unet" && what != "vae" && what != "train" && what != "pipeline")
+        throw UsageError("unknown benchmark '" + what + "' (unet, vae, train, pipeline)");
     LoadOptions lo;
     lo.device = a.get("--device", "cpu");
     lo.dtype = a.get("--dtype", "auto");
+    // Random weights have no tokenizer of their own: the embedded model's stands in (ids are all that matter).
+    lo.tokenizerDir = a.get("--tokenizer", a.has("--model") ? "" : fs::embeddedModelDir() + "/tokenizer");
     applyKernelOptions(a);
     auto sd = model(a, lo);
+    if (what == "pipeline") return runPipeline(a, *sd);
     const int size = a.getInt("--size", 256);
     const int batch = a.getInt("--batch", 2);
     const int reps = a.getInt("--reps", 3);
@@ -215,8 +305,8 @@ int run(const Args& a) {
     return 0;
 }
 
-Register reg({"bench", "benchmark the UNet or VAE decode (time, GFLOP/s, where the time goes)",
-              "unet|vae|train (--model PATH | --random sd15|tiny) [--size PX] [--batch N] [--json]",
+Register reg({"bench", "benchmark the UNet, the VAE decode, a LoRA step or a whole text-to-image (time, where it goes)",
+              "unet|vae|train|pipeline (--model PATH | --random sd15|tiny) [--size PX] [--batch N] [--json]",
               {{"--model", "PATH", "load real weights"},
                {"--random", "CFG", "random weights of shape sd15 or tiny (default tiny)"},
                {"--size", "PX", "image side in pixels (default 256)"},
@@ -232,6 +322,13 @@ Register reg({"bench", "benchmark the UNet or VAE decode (time, GFLOP/s, where t
                {"--winograd-cache-mib", "N", "memory for weights kept in Winograd form (default 0: recomputed per call)"},
                {"--attention-slice-mib", "N", "score-matrix memory per attention slice (default 32)"},
                {"--by-shape", "", "time each convolution shape (and layout) on its own line"},
+               {"--sampler", "NAME", "pipeline: sampler (default lcm)"},
+               {"--steps", "N", "pipeline: steps (default 4)"},
+               {"--cfg", "F", "pipeline: guidance scale (default 1: one UNet pass per step)"},
+               {"--prompt", "TEXT", "pipeline: prompt"},
+               {"--negative", "TEXT", "pipeline: negative prompt"},
+               {"--tokenizer", "DIR", "tokenizer for random weights (default: the embedded model's)"},
+               {"--baseline", "", "pipeline: also 25 DPM++ 2M steps at CFG 7.5 in the same run, and the speed-up"},
                {"--json", "", "machine-readable output"}},
               "", run});
 
