@@ -1,5 +1,7 @@
 #include "ui/variants_page.h"
 
+#include "ui/library_picker.h"
+
 #include "ui/image_convert.h"
 #include "ui/job_runner.h"
 #include "ui/preferences.h"
@@ -35,6 +37,7 @@
 #include <QJsonObject>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QUndoCommand>
 #include <QUndoStack>
@@ -73,6 +76,7 @@ QString outputFolder() { return QDir(Preferences::instance().outputFolder()).fil
 VariantsPage::VariantsPage(QWidget* parent)
     : WorkspacePage(QStringLiteral("variants"), tr("Variants"), QString(), parent), engine_(std::make_shared<Engine>()) {
     runner_ = new JobRunner(this);
+    library_ = new JobRunner(this);
     connect(runner_, &JobRunner::idle, this, &VariantsPage::onJobEnded);
     auto* form = new QFormLayout;
     buildForm(form);
@@ -83,15 +87,42 @@ VariantsPage::VariantsPage(QWidget* parent)
     top->addLayout(actions);
     top->addWidget(view_, 1);
     ensureModel();  // the first click on "Render grid" must find a model
+    refreshLibrary();
+    connect(&Preferences::instance(), &Preferences::changed, this, &VariantsPage::refreshLibrary);
+    connect(model_, qOverload<int>(&QComboBox::activated), this, [this] { ensureModel(); });  // picked: load it
 }
 
-VariantsPage::~VariantsPage() { runner_->shutdown(); }
+void VariantsPage::refreshLibrary() {
+    library_->cancelAll();
+    std::vector<std::string> folders;
+    for (const QString& f : Preferences::instance().modelFolders()) folders.push_back(f.toStdString());
+    studio::LibraryScanOptions o;
+    o.hashCacheFile = (QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/hashes.json")).toStdString();
+    library_->run<studio::Library>(
+        tr("Scan model folders"),
+        [folders, o](JobContext& c) { return studio::scanLibrary(folders, o, c.cancelToken()); },
+        [this](studio::Library lib) {
+            model_->setEntries(lib.models);
+            lora_->setEntries(lib.loras);
+            if (!lib.problems.empty()) status_->setText(QString::fromStdString(lib.problems.front()));
+            Q_EMIT libraryRefreshed(static_cast<int>(lib.models.size()), static_cast<int>(lib.loras.size()));
+        });
+}
+
+VariantsPage::~VariantsPage() {
+    library_->shutdown();
+    runner_->shutdown();
+}
 
 void VariantsPage::buildForm(QFormLayout* form) {
     using D = studio::GenerationDefaults;
-    model_ = new QLineEdit(Preferences::instance().defaultModel(), this);
+    model_ = new LibraryPicker(LibraryPicker::Role::Model, this);
     model_->setObjectName(QStringLiteral("model"));
-    model_->setPlaceholderText(tr("embedded model (or a model folder / .safetensors)"));
+    model_->setPath(Preferences::instance().defaultModel());
+    auto* rescan = new QPushButton(tr("Rescan"), this);
+    rescan->setObjectName(QStringLiteral("rescanLibrary"));
+    rescan->setToolTip(tr("Look for models and LoRAs in the model folders again (Settings)"));
+    connect(rescan, &QPushButton::clicked, this, &VariantsPage::refreshLibrary);
     auto* loadButton = new QPushButton(tr("Load model"), this);
     connect(loadButton, &QPushButton::clicked, this, &VariantsPage::loadModel);
     concepts_ = new QLineEdit(QStringLiteral("dress, pants, shirt, sweater"), this);
@@ -117,20 +148,21 @@ void VariantsPage::buildForm(QFormLayout* form) {
     sampler_ = new QComboBox(this);
     for (const auto& n : samplerNames()) sampler_->addItem(QString::fromStdString(n));
     sampler_->setCurrentText(QString::fromLatin1(D::sampler));
-    lora_ = new QLineEdit(QString::fromStdString(fs::embeddedDemoLora()), this);
+    lora_ = new LibraryPicker(LibraryPicker::Role::Lora, this);
     lora_->setObjectName(QStringLiteral("lora"));
-    lora_->setPlaceholderText(tr("LoRA .safetensors (optional)"));
+    lora_->setPath(QString::fromStdString(fs::embeddedDemoLora()));
     loraScale_ = new QDoubleSpinBox(this);
     loraScale_->setRange(-2, 2);
     loraScale_->setSingleStep(0.1);
     loraScale_->setValue(1.0);
     compare_ = new QCheckBox(tr("Compare with LoRA off"), this);
     compare_->setObjectName(QStringLiteral("compare"));
-    compare_->setChecked(!lora_->text().isEmpty());  // the first grid shows what the shipped LoRA does
+    compare_->setChecked(!lora_->path().isEmpty());  // the first grid shows what the shipped LoRA does
 
     auto* modelRow = new QHBoxLayout;
     modelRow->addWidget(model_, 1);
     modelRow->addWidget(loadButton);
+    modelRow->addWidget(rescan);
     form->addRow(tr("Model:"), modelRow);
     form->addRow(tr("Concepts:"), concepts_);
     form->addRow(tr("Conditions:"), conditions_);
@@ -233,7 +265,7 @@ void VariantsPage::setProject(Project* p) {
     if (!p) return;
     concepts_->setText(p->concepts().join(QStringLiteral(", ")));
     conditions_->setText(p->conditions().join(QStringLiteral(", ")));
-    if (!p->modelPath().isEmpty()) model_->setText(p->modelPath());
+    if (!p->modelPath().isEmpty()) model_->setPath(p->modelPath());
     // The project's grid comes back as it was left: every rendered cell, its parameters and approval.
     const QJsonObject saved = p->value(QStringLiteral("variants")).toObject();
     if (!saved.isEmpty()) {
@@ -249,9 +281,9 @@ void VariantsPage::keepInProject() {
     if (project_) project_->recordState(QStringLiteral("variants"), grid_->toJson());
 }
 
-void VariantsPage::setModelPath(const QString& path) { model_->setText(path); }
+void VariantsPage::setModelPath(const QString& path) { model_->setPath(path); }
 void VariantsPage::setLora(const QString& path, double scale) {
-    lora_->setText(path);
+    lora_->setPath(path);
     loraScale_->setValue(scale);
 }
 void VariantsPage::setCompareWithoutLora(bool on) { compare_->setChecked(on); }
@@ -266,14 +298,14 @@ studio::VariantRecord VariantsPage::request() const {
     r.sampler = sampler_->currentText().toStdString();
     r.steps = steps_->value();
     r.cfg = cfg_->value();
-    const QString lora = lora_->text().trimmed();
+    const QString lora = lora_->path();
     if (!lora.isEmpty()) r.loras.push_back({lora.toStdString(), std::string(), loraScale_->value()});
     return r;
 }
 
 studio::GridSpec VariantsPage::gridSpec() const {
     studio::GridSpec g;
-    g.model = model_->text().trimmed().toStdString();
+    g.model = model_->path().toStdString();
     for (const auto& c : concepts()) g.concepts.push_back(c.toStdString());
     for (const auto& c : conditions()) g.conditions.push_back(c.toStdString());
     g.seedsPerCell = seeds_->value();
@@ -288,7 +320,7 @@ studio::GridSpec VariantsPage::gridSpec() const {
 }
 
 void VariantsPage::applyGridSpec(const studio::GridSpec& g) {
-    model_->setText(QString::fromStdString(g.model));
+    model_->setPath(QString::fromStdString(g.model));
     QStringList list;
     for (const auto& c : g.concepts) list << QString::fromStdString(c);
     concepts_->setText(list.join(QStringLiteral(", ")));
@@ -301,7 +333,7 @@ void VariantsPage::applyGridSpec(const studio::GridSpec& g) {
     steps_->setValue(g.steps);
     cfg_->setValue(g.cfg);
     negative_->setText(QString::fromStdString(g.negativePrompt));
-    lora_->setText(g.loras.empty() ? QString() : QString::fromStdString(g.loras.front().file));
+    lora_->setPath(g.loras.empty() ? QString() : QString::fromStdString(g.loras.front().file));
     loraScale_->setValue(g.loras.empty() ? 1.0 : g.loras.front().scale);
 }
 
@@ -345,7 +377,7 @@ void VariantsPage::loadModel() {
 }
 
 void VariantsPage::ensureModel() {
-    const QString path = model_->text().trimmed();
+    const QString path = model_->path();
     const QString device = Preferences::instance().device();
     const QString key = path + QLatin1Char('\n') + device;
     if (key == requestedModel_) return;
@@ -375,7 +407,7 @@ void VariantsPage::ensureModel() {
 }
 
 void VariantsPage::rebuildGrid() {
-    const bool cmp = compare_->isChecked() && !lora_->text().trimmed().isEmpty();
+    const bool cmp = compare_->isChecked() && !lora_->path().isEmpty();
     QList<VariantColumn> columns;
     for (const QString& d : conditions())
         for (int s = 0; s < seeds_->value(); ++s)

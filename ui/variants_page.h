@@ -18,6 +18,10 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
+
+namespace adv::ui {
+class LibraryPicker;
+}
 class QProgressBar;
 class QPushButton;
 class QSlider;
@@ -63,6 +67,7 @@ public:
 
 public Q_SLOTS:
     void loadModel();   // (re)loads the model the form names, in the background
+    void refreshLibrary();  // rescans the model folders (Settings) for the model and LoRA pickers
     void renderGrid();  // loads the model first when needed: the first click always renders
     void cancel();      // cancels the running cell and every queued one
     void reroll(const QString& cellId);
@@ -74,6 +79,7 @@ Q_SIGNALS:
     void gridFinished();
     void approvalsChanged();
     void cellRendered(const QString& cellId);
+    void libraryRefreshed(int models, int loras);
 
 private:
     struct Engine;
@@ -90,7 +96,8 @@ private:
     void showContextMenu(const QPoint& pos);
     void showFullSize(const VariantCell& c);
 
-    QLineEdit *model_, *concepts_, *conditions_, *negative_, *lora_;
+    LibraryPicker *model_, *lora_;
+    QLineEdit *concepts_, *conditions_, *negative_;
     QDoubleSpinBox *cfg_, *loraScale_;
     QSpinBox *seeds_, *steps_, *baseSeed_;
     QComboBox* sampler_;
@@ -102,6 +109,7 @@ private:
     VariantGridModel* grid_;
     QTableView* view_;
     JobRunner* runner_;
+    JobRunner* library_;  // scans of the model folders, apart from the render queue
     std::shared_ptr<Engine> engine_;  // touched only by the runner's jobs
     QString requestedModel_;          // what the last load job was asked for ("" = none yet)
     bool modelReady_ = false;

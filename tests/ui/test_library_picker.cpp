@@ -1,0 +1,107 @@
+// LibraryPicker (ui/library_picker.h): entries listed with their labels, the embedded model as "", "(none)" for
+// no LoRA, typed paths kept, unusable entries greyed, the choice kept across a rescan; and the Variants page's
+// pickers filled from the model folders in Settings (a LoRA placed there is offered and used by the grid).
+#include "ui/library_picker.h"
+#include "ui/preferences.h"
+#include "ui/variants_page.h"
+
+#include "util/fs.h"
+
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace adv;
+using namespace adv::ui;
+using studio::LibraryEntry;
+
+namespace {
+LibraryEntry entry(const std::string& name, const std::string& path, LibraryEntry::Kind kind, bool embedded = false) {
+    LibraryEntry e;
+    e.name = name;
+    e.path = path;
+    e.kind = kind;
+    e.variant = kind == LibraryEntry::Kind::Lora ? "LoRA" : "SD 1.x";
+    e.embedded = embedded;
+    e.bytes = 1 << 20;
+    e.shortHash = "0123456789";
+    return e;
+}
+} // namespace
+
+class TestLibraryPicker : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void modelsByPathEmbeddedAsEmpty() {
+        LibraryPicker p(LibraryPicker::Role::Model);
+        auto sd2 = entry("v2", "/m/v2.safetensors", LibraryEntry::Kind::Checkpoint);
+        sd2.supported = false;
+        sd2.variant = "SD 2.x";
+        p.setEntries({entry("tiny", "/res/tiny", LibraryEntry::Kind::Diffusers, true),
+                      entry("real", "/m/real", LibraryEntry::Kind::Diffusers), sd2});
+        QCOMPARE(p.count(), 3);
+        QCOMPARE(p.path(), QString());  // nothing chosen yet: the embedded model
+        QVERIFY(p.currentText().contains(QStringLiteral("tiny (embedded)")));
+        p.setPath(QStringLiteral("/m/real"));
+        QCOMPARE(p.currentIndex(), 1);
+        QCOMPARE(p.path(), QStringLiteral("/m/real"));
+        QVERIFY(p.currentText().contains(QStringLiteral("[0123456789]")));
+        QCOMPARE(p.currentEntry()->name, std::string("real"));
+        auto* m = qobject_cast<QStandardItemModel*>(p.model());
+        QVERIFY(!m->item(2)->isEnabled());  // SD 2.x: listed, not selectable
+        // A typed path stays a path, and survives a rescan that does not list it.
+        p.setEditText(QStringLiteral("/elsewhere/model.safetensors"));
+        QCOMPARE(p.path(), QStringLiteral("/elsewhere/model.safetensors"));
+        QVERIFY(p.currentEntry() == nullptr);
+        p.setEntries({entry("tiny", "/res/tiny", LibraryEntry::Kind::Diffusers, true)});
+        QCOMPARE(p.path(), QStringLiteral("/elsewhere/model.safetensors"));
+        p.setPath(QString());
+        QCOMPARE(p.currentIndex(), 0);
+    }
+
+    void lorasHaveNone() {
+        LibraryPicker p(LibraryPicker::Role::Lora);
+        auto lcm = entry("lcm-lora", "/l/lcm.safetensors", LibraryEntry::Kind::Lora);
+        lcm.lcm = true;
+        lcm.rank = 64;
+        p.setEntries({entry("demo", "/res/demo.safetensors", LibraryEntry::Kind::Lora, true), lcm});
+        QCOMPARE(p.count(), 3);
+        QCOMPARE(p.itemText(0), QObject::tr("(none)"));
+        QCOMPARE(p.path(), QString());
+        p.setPath(QStringLiteral("/res/demo.safetensors"));  // an embedded LoRA keeps its file path
+        QCOMPARE(p.currentIndex(), 1);
+        QVERIFY(p.itemText(2).contains(QStringLiteral("rank 64")) && p.itemText(2).contains(QStringLiteral("LCM")));
+        p.setCurrentIndex(2);
+        QCOMPARE(p.path(), QStringLiteral("/l/lcm.safetensors"));
+        p.setEntries({lcm});  // rescanned: still chosen
+        QCOMPARE(p.path(), QStringLiteral("/l/lcm.safetensors"));
+    }
+
+    void variantsPageListsTheModelFolders() {
+        QTemporaryDir dir;
+        const QString lora = dir.filePath(QStringLiteral("beach-style.safetensors"));
+        QVERIFY(QFile::copy(QString::fromStdString(fs::embeddedDemoLora()), lora));
+        const QStringList before = Preferences::instance().modelFolders();
+        Preferences::instance().setModelFolders({dir.path()});
+        {
+            VariantsPage page;
+            auto* picker = page.findChild<LibraryPicker*>(QStringLiteral("lora"));
+            QVERIFY(picker);
+            QTRY_VERIFY_WITH_TIMEOUT(picker->findText(QStringLiteral("beach-style"), Qt::MatchStartsWith) >= 0, 20000);
+            QVERIFY(picker->findText(QStringLiteral("demo (embedded)"), Qt::MatchStartsWith) >= 0);
+            auto* models = page.findChild<LibraryPicker*>(QStringLiteral("model"));
+            QVERIFY(models->findText(QStringLiteral("advariant-tiny (embedded)"), Qt::MatchStartsWith) >= 0);
+            picker->setCurrentIndex(picker->findText(QStringLiteral("beach-style"), Qt::MatchStartsWith));
+            const auto r = page.request();
+            QCOMPARE(int(r.loras.size()), 1);
+            QCOMPARE(QString::fromStdString(r.loras[0].file), lora);
+            QCOMPARE(page.gridSpec().model, std::string());  // the embedded model
+        }
+        Preferences::instance().setModelFolders(before);
+    }
+};
+
+QTEST_MAIN(TestLibraryPicker)
+#include "test_library_picker.moc"
