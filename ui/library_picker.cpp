@@ -82,6 +82,33 @@ void LibraryPicker::setPath(const QString& p) {
     setEditText(p);
 }
 
+bool LibraryPicker::selectByHashOrName(const QString& hash, const QString& name) {
+    const std::string h = hash.toLower().toStdString(), n = name.toStdString();
+    auto rowOf = [this](size_t k) {
+        for (int i = 0; i < count(); ++i)
+            if (itemData(i, kEntryRole).toInt() == static_cast<int>(k)) return i;
+        return -1;
+    };
+    auto usable = [](const studio::LibraryEntry& e) { return e.supported && e.problem.empty(); };
+    if (h.size() >= 8)
+        for (size_t k = 0; k < entries_.size(); ++k) {
+            const auto& s = entries_[k].shortHash;
+            if (usable(entries_[k]) && !s.empty() && (s.rfind(h, 0) == 0 || h.rfind(s, 0) == 0)) {
+                setCurrentIndex(rowOf(k));
+                return true;
+            }
+        }
+    for (size_t k = 0; k < entries_.size(); ++k) {
+        const auto& e = entries_[k];
+        const std::string file = QFileInfo(QString::fromStdString(e.path)).fileName().toStdString();
+        if (usable(e) && !n.empty() && (e.name == n || file == n)) {
+            setCurrentIndex(rowOf(k));
+            return true;
+        }
+    }
+    return false;
+}
+
 const studio::LibraryEntry* LibraryPicker::currentEntry() const {
     const int i = findText(currentText().trimmed(), Qt::MatchExactly);
     if (i < 0) return nullptr;

@@ -24,6 +24,9 @@ public:
     void setPath(const QString& path);
     // The entry behind the current choice (nullptr for typed text or "(none)").
     const studio::LibraryEntry* currentEntry() const;
+    // Selects the listed entry with this short hash (prefix match either way) or, failing that, this name or file
+    // name; false when none is listed.
+    bool selectByHashOrName(const QString& hash, const QString& name);
 
 private:
     Role role_;

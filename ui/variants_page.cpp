@@ -10,6 +10,7 @@
 #include "sched/sampler_names.h"
 #include "studio/defaults.h"
 #include "studio/renderer.h"
+#include "io/png.h"
 #include "util/error.h"
 #include "util/fs.h"
 
@@ -194,6 +195,14 @@ QLayout* VariantsPage::buildActions() {
     saveSpec->setToolTip(tr("Save this grid as a spec file: advariant-cli grid renders it, whole or sharded on a render farm"));
     auto* openSpec = new QPushButton(tr("Open spec..."), this);
     openSpec->setObjectName(QStringLiteral("openGridSpec"));
+    auto* fromPng = new QPushButton(tr("From PNG..."), this);
+    fromPng->setObjectName(QStringLiteral("parametersFromPng"));
+    fromPng->setToolTip(tr("Use the parameters of a rendered PNG (this studio's or AUTOMATIC1111's)"));
+    connect(fromPng, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Parameters from PNG"), QString(), tr("PNG images (*.png)"));
+        if (path.isEmpty()) return;
+        if (const QString err = applyPngParameters(path); !err.isEmpty()) QMessageBox::warning(this, tr("Parameters from PNG"), err);
+    });
     connect(saveSpec, &QPushButton::clicked, this, &VariantsPage::saveGridSpecAs);
     connect(openSpec, &QPushButton::clicked, this, &VariantsPage::openGridSpecFile);
     progress_ = new QProgressBar(this);
@@ -211,6 +220,7 @@ QLayout* VariantsPage::buildActions() {
     buttons->addWidget(cancelButton_);
     buttons->addWidget(saveSpec);
     buttons->addWidget(openSpec);
+    buttons->addWidget(fromPng);
     buttons->addWidget(progress_, 1);
     buttons->addWidget(status_);
     buttons->addWidget(new QLabel(tr("Zoom"), this));
@@ -544,6 +554,54 @@ void VariantsPage::showFullSize(const VariantCell& c) {
     d.exec();
 }
 
+QString VariantsPage::applyRecord(const studio::VariantRecord& r) {
+    QStringList missing;
+    if (!r.concept.empty()) concepts_->setText(QString::fromStdString(r.concept));
+    if (!r.condition.empty()) conditions_->setText(QString::fromStdString(r.condition));
+    seeds_->setValue(1);
+    baseSeed_->setValue(static_cast<int>(std::clamp<int64_t>(r.seed, 0, baseSeed_->maximum())));
+    const int s = sampler_->findText(QString::fromStdString(r.sampler));
+    if (s >= 0) sampler_->setCurrentIndex(s);
+    else missing << tr("sampler %1").arg(QString::fromStdString(r.sampler));
+    steps_->setValue(r.steps);
+    cfg_->setValue(r.cfg);
+    negative_->setText(QString::fromStdString(r.negativePrompt));
+    if (!r.model.empty() || !r.modelHash.empty()) {
+        if (!model_->selectByHashOrName(QString::fromStdString(r.modelHash), QString::fromStdString(r.model)))
+            missing << tr("model %1 [%2]").arg(QString::fromStdString(r.model), QString::fromStdString(r.modelHash));
+    }
+    if (r.loras.empty()) {
+        lora_->setPath(QString());  // made without a LoRA: none now either
+        compare_->setChecked(false);
+    } else {
+        const auto& l = r.loras.front();
+        const QString file = QFileInfo(QString::fromStdString(l.file)).fileName();
+        if (lora_->selectByHashOrName(QString::fromStdString(l.sha256), file) ||
+            lora_->selectByHashOrName(QString::fromStdString(l.sha256), QFileInfo(file).completeBaseName()))
+            loraScale_->setValue(l.scale);
+        else
+            missing << tr("LoRA %1 [%2]").arg(file, QString::fromStdString(l.sha256));
+        if (r.loras.size() > 1) missing << tr("%n more LoRA(s) (one LoRA per grid)", nullptr, int(r.loras.size() - 1));
+        compare_->setChecked(false);
+    }
+    if (missing.isEmpty()) {
+        status_->setText(tr("Parameters recalled: seed %1, %2, %3 steps, CFG %4").arg(r.seed).arg(sampler_->currentText()).arg(r.steps).arg(r.cfg));
+        return {};
+    }
+    const QString text = tr("Not in the library: %1").arg(missing.join(QStringLiteral("; ")));
+    status_->setText(text);
+    return text;
+}
+
+QString VariantsPage::applyPngParameters(const QString& path) {
+    try {
+        const auto text = png::readText(path.toStdString());
+        return applyRecord(studio::VariantRecord::fromPngText(text));
+    } catch (const std::exception& e) {
+        return QString::fromStdString(userMessage(e));
+    }
+}
+
 void VariantsPage::showContextMenu(const QPoint& pos) {
     const QModelIndex i = view_->indexAt(pos);
     if (!i.isValid()) return;
@@ -557,6 +615,7 @@ void VariantsPage::showContextMenu(const QPoint& pos) {
     m.addAction(tr("Open full size"), this, [this, c] { showFullSize(c); });
     m.addAction(tr("Show parameters"), this,
                 [this, c] { QMessageBox::information(this, tr("Generation parameters"), c.parameters()); });
+    m.addAction(tr("Use these parameters"), this, [this, c] { applyRecord(c.record); })->setEnabled(c.rendered());
     m.exec(view_->viewport()->mapToGlobal(pos));
 }
 

@@ -61,6 +61,14 @@ public:
     // The form as a grid spec (the file `advariant-cli grid --spec` renders, on a farm too) and back.
     studio::GridSpec gridSpec() const;
     void applyGridSpec(const studio::GridSpec& spec);
+    // "Use these parameters": the form takes a rendered variant's settings (its concept and condition as the
+    // grid, its seed as the first seed, sampler, steps, CFG, negative prompt, model and LoRA with its scale,
+    // matched in the library by hash or name); a variant made without a LoRA clears the LoRA. Returns the
+    // parts that could not be recalled ("" when everything was), e.g. a model that is not in the library.
+    QString applyRecord(const studio::VariantRecord& r);
+    // The same from a PNG's parameters (this studio's or AUTOMATIC1111's); "" or the one-line reason.
+    QString applyPngParameters(const QString& path);
+
     // Write / read a spec file; "" on success, else the one-line reason.
     QString saveGridSpec(const QString& path) const;
     QString openGridSpec(const QString& path);

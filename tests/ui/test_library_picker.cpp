@@ -5,6 +5,7 @@
 #include "ui/preferences.h"
 #include "ui/variants_page.h"
 
+#include "studio/renderer.h"
 #include "util/fs.h"
 
 #include <QSignalSpy>
@@ -100,6 +101,70 @@ private Q_SLOTS:
             QCOMPARE(page.gridSpec().model, std::string());  // the embedded model
         }
         Preferences::instance().setModelFolders(before);
+    }
+
+    // "Use these parameters" and "From PNG...": the form takes a variant's settings; model and LoRA are found in
+    // the library by hash; a variant made without a LoRA clears it; what is not in the library is named.
+    void usesTheParametersOfAVariant() {
+        VariantsPage page;
+        auto* loras = page.findChild<LibraryPicker*>(QStringLiteral("lora"));
+        auto* models = page.findChild<LibraryPicker*>(QStringLiteral("model"));
+        QSignalSpy refreshed(&page, &VariantsPage::libraryRefreshed);
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed.count() > 0, 20000);
+        loras->setPath(QString());  // start from no LoRA, to see it recalled
+        studio::VariantRecord r;
+        r.concept = "shirt";
+        r.condition = "city";
+        r.seed = 42;
+        r.sampler = "ddim";
+        r.steps = 12;
+        r.cfg = 4.5;
+        r.negativePrompt = "blurry";
+        r.model = "advariant-tiny";
+        r.modelHash = models->itemText(0).section('[', 1).section(']', 0, 0).toStdString();
+        QCOMPARE(r.modelHash.size(), size_t(10));
+        const QString demo = QString::fromStdString(fs::embeddedDemoLora());
+        const int demoRow = loras->findText(QStringLiteral("demo (embedded)"), Qt::MatchStartsWith);
+        QVERIFY(demoRow > 0);
+        r.loras.push_back({"demo.safetensors", loras->itemText(demoRow).section('[', 1).section(']', 0, 0).toStdString(), 0.6});
+        models->setEditText(QStringLiteral("/some/other/model"));
+        QCOMPARE(page.applyRecord(r), QString());
+        auto q = page.request();
+        QCOMPARE(q.sampler, std::string("ddim"));
+        QCOMPARE(q.steps, 12);
+        QCOMPARE(q.cfg, 4.5);
+        QCOMPARE(q.negativePrompt, std::string("blurry"));
+        QCOMPARE(int(q.loras.size()), 1);
+        QCOMPARE(QString::fromStdString(q.loras[0].file), demo);
+        QCOMPARE(q.loras[0].scale, 0.6);
+        auto g = page.gridSpec();
+        QCOMPARE(g.model, std::string());  // back on the embedded model, found by its hash
+        QCOMPARE(g.concepts, std::vector<std::string>{"shirt"});
+        QCOMPARE(g.conditions, std::vector<std::string>{"city"});
+        QCOMPARE(g.firstSeed, int64_t(42));
+        QCOMPARE(g.seedsPerCell, 1);
+
+        // Through a PNG's parameters, with no LoRA: the LoRA is cleared.
+        studio::VariantRecord plain = r;
+        plain.loras.clear();
+        plain.steps = 9;
+        studio::RenderOutput out;
+        out.image.width = out.image.height = 8;
+        out.image.rgb.assign(8 * 8 * 3, 128);
+        out.record = plain;
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("variant.png"));
+        studio::savePng(png.toStdString(), out);
+        QCOMPARE(page.applyPngParameters(png), QString());
+        QVERIFY(page.request().loras.empty());
+        QCOMPARE(page.request().steps, 9);
+
+        // What the library does not have is named, the rest is recalled.
+        studio::VariantRecord unknown = r;
+        unknown.loras = {{"mystery.safetensors", "ffffffffffff", 0.8}};
+        const QString missing = page.applyRecord(unknown);
+        QVERIFY2(missing.contains(QStringLiteral("mystery.safetensors")), qPrintable(missing));
+        QVERIFY(!page.applyPngParameters(dir.filePath(QStringLiteral("absent.png"))).isEmpty());
     }
 };
 
