@@ -114,6 +114,8 @@ private:
                     JobHandlers handlers);
     void loop();
     void deliver(const std::shared_ptr<std::atomic<bool>>& dropped, std::function<void()> fn);
+    void toGui(std::function<void()> fn);
+    Q_INVOKABLE void drainDeliveries();
     void finish(const std::shared_ptr<Job>& job, std::function<void()> outcome, bool ok);
 
     mutable std::mutex mutex_;
@@ -122,6 +124,8 @@ private:
     std::shared_ptr<Job> running_;
     quint64 nextId_ = 1;
     bool stopping_ = false;
+    std::mutex deliveryMutex_;
+    std::deque<std::function<void()>> deliveries_;  // for the GUI thread, in order
     std::thread thread_;
 };
 
