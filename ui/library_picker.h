@@ -21,6 +21,7 @@ public:
     // Replaces the list; the current choice is kept (selected again when listed, else kept as typed text).
     void setEntries(const std::vector<studio::LibraryEntry>& entries);
     QString path() const;
+    const std::vector<studio::LibraryEntry>& entries() const { return entries_; }
     void setPath(const QString& path);
     // The entry behind the current choice (nullptr for typed text or "(none)").
     const studio::LibraryEntry* currentEntry() const;

@@ -31,7 +31,8 @@ void VariantGridModel::setGrid(const QStringList& concepts, const QList<VariantC
             e.cell.record.condition = col.condition.toStdString();
             e.cell.record.prompt = pairs::caption(e.cell.record.concept, e.cell.record.condition);
             e.cell.record.seed = firstSeed + col.seedIndex;
-            if (!col.withLora) e.cell.record.loras.clear();
+            // "no LoRA" drops the user's LoRA (the first); an accelerator (Fast mode's LCM-LoRA) stays.
+            if (!col.withLora && !e.cell.record.loras.empty()) e.cell.record.loras.erase(e.cell.record.loras.begin());
             e.cell.withLora = col.withLora;
             e.cell.id = QStringLiteral("%1|%2|%3|%4").arg(concept, col.condition).arg(e.cell.seed()).arg(col.withLora ? 1 : 0);
             row << e;

@@ -160,6 +160,12 @@ void VariantsPage::buildForm(QFormLayout* form) {
     compare_->setObjectName(QStringLiteral("compare"));
     compare_->setChecked(!lora_->path().isEmpty());  // the first grid shows what the shipped LoRA does
 
+    fast_ = new QCheckBox(tr("Fast (4 steps)"), this);
+    fast_->setObjectName(QStringLiteral("fastMode"));
+    fast_->setToolTip(tr("4 LCM steps at CFG 1 (one UNet pass per step), with an LCM-LoRA from the library stacked "
+                         "on your LoRA when there is one"));
+    connect(fast_, &QCheckBox::toggled, this, &VariantsPage::setFast);
+
     auto* modelRow = new QHBoxLayout;
     modelRow->addWidget(model_, 1);
     modelRow->addWidget(loadButton);
@@ -174,6 +180,7 @@ void VariantsPage::buildForm(QFormLayout* form) {
         row->addWidget(new QLabel(label, this));
         row->addWidget(w);
     }
+    row->addWidget(fast_);
     row->addStretch();
     form->addRow(row);
     auto* loraRow = new QHBoxLayout;
@@ -310,7 +317,32 @@ studio::VariantRecord VariantsPage::request() const {
     r.cfg = cfg_->value();
     const QString lora = lora_->path();
     if (!lora.isEmpty()) r.loras.push_back({lora.toStdString(), std::string(), loraScale_->value()});
+    if (fast_->isChecked())
+        if (const auto* a = accelerator(); a && QString::fromStdString(a->path) != lora)
+            r.loras.push_back({a->path, std::string(), 1.0});  // stacked after the user's own
     return r;
+}
+
+const studio::LibraryEntry* VariantsPage::accelerator() const {
+    for (const auto& e : lora_->entries())
+        if (e.lcm && e.supported && e.problem.empty()) return &e;
+    return nullptr;
+}
+
+void VariantsPage::setFast(bool on) {
+    if (on) {
+        beforeFast_ = {sampler_->currentText(), steps_->value(), cfg_->value()};
+        sampler_->setCurrentText(QStringLiteral("lcm"));
+        steps_->setValue(4);
+        cfg_->setValue(1.0);
+        const auto* a = accelerator();
+        status_->setText(a ? tr("Fast: 4 LCM steps at CFG 1 with %1").arg(QString::fromStdString(a->name))
+                           : tr("Fast: 4 LCM steps at CFG 1; no LCM-LoRA in the model folders, so expect rougher pictures"));
+    } else if (!beforeFast_.sampler.isEmpty()) {
+        sampler_->setCurrentText(beforeFast_.sampler);
+        steps_->setValue(beforeFast_.steps);
+        cfg_->setValue(beforeFast_.cfg);
+    }
 }
 
 studio::GridSpec VariantsPage::gridSpec() const {
@@ -570,6 +602,10 @@ QString VariantsPage::applyRecord(const studio::VariantRecord& r) {
         if (!model_->selectByHashOrName(QString::fromStdString(r.modelHash), QString::fromStdString(r.model)))
             missing << tr("model %1 [%2]").arg(QString::fromStdString(r.model), QString::fromStdString(r.modelHash));
     }
+    {
+        const QSignalBlocker b(fast_);
+        fast_->setChecked(false);  // on again below when the variant used the accelerator
+    }
     if (r.loras.empty()) {
         lora_->setPath(QString());  // made without a LoRA: none now either
         compare_->setChecked(false);
@@ -581,7 +617,21 @@ QString VariantsPage::applyRecord(const studio::VariantRecord& r) {
             loraScale_->setValue(l.scale);
         else
             missing << tr("LoRA %1 [%2]").arg(file, QString::fromStdString(l.sha256));
-        if (r.loras.size() > 1) missing << tr("%n more LoRA(s) (one LoRA per grid)", nullptr, int(r.loras.size() - 1));
+        // A second LoRA that is the library's LCM-LoRA is Fast mode's accelerator; others do not fit the form.
+        const auto* a = accelerator();
+        size_t extra = r.loras.size() - 1;
+        if (a && r.loras.size() > 1) {
+            const auto& l2 = r.loras[1];
+            const std::string f2 = QFileInfo(QString::fromStdString(l2.file)).fileName().toStdString();
+            const bool same = (!l2.sha256.empty() && a->shortHash.rfind(l2.sha256.substr(0, 8), 0) == 0) ||
+                              f2 == QFileInfo(QString::fromStdString(a->path)).fileName().toStdString();
+            if (same) {
+                const QSignalBlocker b(fast_);
+                fast_->setChecked(true);
+                --extra;
+            }
+        }
+        if (extra > 0) missing << tr("%n more LoRA(s) (one LoRA per grid)", nullptr, int(extra));
         compare_->setChecked(false);
     }
     if (missing.isEmpty()) {

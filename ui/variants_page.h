@@ -5,6 +5,7 @@
 #pragma once
 
 #include "studio/grid_spec.h"
+#include "studio/model_library.h"
 #include "ui/variant_grid_model.h"
 #include "ui/workspace_page.h"
 
@@ -103,6 +104,8 @@ private:
     void keepInProject();  // the grid (cells, records, files, approvals) into the project's "variants"
     void showContextMenu(const QPoint& pos);
     void showFullSize(const VariantCell& c);
+    void setFast(bool on);
+    const studio::LibraryEntry* accelerator() const;  // the library's LCM-LoRA for Fast mode, if any
 
     LibraryPicker *model_, *lora_;
     QLineEdit *concepts_, *conditions_, *negative_;
@@ -110,6 +113,12 @@ private:
     QSpinBox *seeds_, *steps_, *baseSeed_;
     QComboBox* sampler_;
     QCheckBox* compare_;
+    QCheckBox* fast_;
+    struct Speed {
+        QString sampler;
+        int steps;
+        double cfg;
+    } beforeFast_{};
     QPushButton *renderButton_, *cancelButton_;
     QProgressBar* progress_;
     QSlider* zoom_;

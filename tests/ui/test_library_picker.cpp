@@ -8,6 +8,7 @@
 #include "studio/renderer.h"
 #include "util/fs.h"
 
+#include <QCheckBox>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTemporaryDir>
@@ -99,6 +100,33 @@ private Q_SLOTS:
             QCOMPARE(int(r.loras.size()), 1);
             QCOMPARE(QString::fromStdString(r.loras[0].file), lora);
             QCOMPARE(page.gridSpec().model, std::string());  // the embedded model
+
+            // Fast mode: 4 LCM steps at CFG 1, the library's LCM-LoRA stacked after the user's LoRA; off restores.
+            auto* fast = page.findChild<QCheckBox*>(QStringLiteral("fastMode"));
+            QVERIFY(fast);
+            const int stepsBefore = page.request().steps;
+            fast->setChecked(true);
+            QVERIFY(page.statusText().contains(QStringLiteral("no LCM-LoRA")));  // none in the library yet
+            QCOMPARE(page.request().sampler, std::string("lcm"));
+            QCOMPARE(page.request().steps, 4);
+            QCOMPARE(page.request().cfg, 1.0);
+            QCOMPARE(int(page.request().loras.size()), 1);
+            fast->setChecked(false);
+            const QString lcm = dir.filePath(QStringLiteral("lcm-lora-tiny.safetensors"));
+            QVERIFY(QFile::copy(QString::fromStdString(fs::embeddedDemoLora()), lcm));
+            QSignalSpy refreshed(&page, &VariantsPage::libraryRefreshed);
+            page.refreshLibrary();
+            QTRY_VERIFY_WITH_TIMEOUT(refreshed.count() > 0, 20000);
+            fast->setChecked(true);
+            QVERIFY2(page.statusText().contains(QStringLiteral("lcm-lora-tiny")), qPrintable(page.statusText()));
+            const auto q = page.request();
+            QCOMPARE(int(q.loras.size()), 2);
+            QCOMPARE(QString::fromStdString(q.loras[0].file), lora);
+            QCOMPARE(QString::fromStdString(q.loras[1].file), lcm);
+            QCOMPARE(q.loras[1].scale, 1.0);
+            fast->setChecked(false);
+            QCOMPARE(page.request().steps, stepsBefore);
+            QCOMPARE(int(page.request().loras.size()), 1);
         }
         Preferences::instance().setModelFolders(before);
     }
