@@ -3,6 +3,7 @@
 #include "ui/about_dialog.h"
 #include "ui/dataset_page.h"
 #include "ui/export_page.h"
+#include "ui/gallery_page.h"
 #include "ui/pairs_page.h"
 #include "ui/training_page.h"
 #include "ui/variants_page.h"
@@ -61,11 +62,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     pairs_ = new PairsPage(stack_);
     training_ = new TrainingPage(stack_);
     variants_ = new VariantsPage(stack_);
+    gallery_ = new GalleryPage(stack_);
     export_ = new ExportPage(variants_, stack_);
     const QStyle::StandardPixmap icons[] = {QStyle::SP_DirIcon, QStyle::SP_FileDialogContentsView, QStyle::SP_MediaPlay,
-                                            QStyle::SP_FileDialogListView, QStyle::SP_DialogSaveButton};
+                                            QStyle::SP_FileDialogListView, QStyle::SP_FileDialogDetailedView,
+                                            QStyle::SP_DialogSaveButton};
     int k = 0;
-    for (WorkspacePage* page : std::initializer_list<WorkspacePage*>{dataset_, pairs_, training_, variants_, export_}) {
+    for (WorkspacePage* page :
+         std::initializer_list<WorkspacePage*>{dataset_, pairs_, training_, variants_, gallery_, export_}) {
         pages_ << page;
         stack_->addWidget(page);
         auto* item = new QListWidgetItem(style()->standardIcon(icons[k++]), page->title(), nav_);
@@ -76,6 +80,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         QString err;
         if (pairs_->openManifest(manifest, &err)) setCurrentWorkspace(QStringLiteral("pairs"));
         else QMessageBox::warning(this, tr("Pairs"), err);
+    });
+    connect(gallery_, &GalleryPage::useParameters, this, [this](const studio::VariantRecord& r) {
+        variants_->applyRecord(r);
+        setCurrentWorkspace(QStringLiteral("variants"));
     });
     connect(dataset_, &DatasetPage::loaded, this, [this] { pairs_->setSource(dataset_->dataset(), dataset_->imagesDir()); });
     connect(pairs_, &PairsPage::useForTraining, this, [this](const QString& manifest) {

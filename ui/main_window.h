@@ -16,6 +16,7 @@ namespace adv::ui {
 
 class DatasetPage;
 class ExportPage;
+class GalleryPage;
 class PairsPage;
 class Project;
 class TrainingPage;
@@ -33,6 +34,7 @@ public:
     PairsPage* pairsPage() const { return pairs_; }
     TrainingPage* trainingPage() const { return training_; }
     VariantsPage* variantsPage() const { return variants_; }
+    GalleryPage* galleryPage() const { return gallery_; }
     ExportPage* exportPage() const { return export_; }
     QStringList workspaceIds() const;
     QString currentWorkspace() const;
@@ -80,6 +82,7 @@ private:
     PairsPage* pairs_ = nullptr;
     TrainingPage* training_ = nullptr;
     VariantsPage* variants_ = nullptr;
+    GalleryPage* gallery_ = nullptr;
     ExportPage* export_ = nullptr;
     QLabel* deviceLabel_;
     QLabel* projectLabel_;

@@ -1,5 +1,6 @@
 #include "ui/variants_page.h"
 
+#include "ui/gallery_model.h"
 #include "ui/library_picker.h"
 
 #include "ui/image_convert.h"
@@ -35,6 +36,7 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QSlider>
 #include <QSpinBox>
@@ -518,6 +520,11 @@ void VariantsPage::onRendered(const QString& id, const QImage& img, const studio
                               double seconds) {
     grid_->setRendered(id, img, record, path);
     keepInProject();
+    if (project_) {  // the gallery: every render, none overwritten (each has its own numbered file)
+        QJsonArray history = project_->value(QStringLiteral("history")).toArray();
+        history.append(GalleryModel::historyEntry(path, record));
+        project_->recordState(QStringLiteral("history"), history);
+    }
     jobOfCell_.remove(id);
     progress_->setValue(++done_);
     status_->setText(tr("%1 / %2 rendered (%3 s per image)").arg(done_).arg(total_).arg(seconds, 0, 'f', 2));

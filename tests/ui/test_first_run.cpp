@@ -2,6 +2,8 @@
 // one click on "Render grid" — no "Load model" first. The embedded model must load by itself,
 // the click must render every cell, the shipped demo LoRA must be on (compared with LoRA off),
 // and the default first seed must give clean studio backdrops on the base model's cells.
+#include "ui/gallery_model.h"
+#include "ui/gallery_page.h"
 #include "ui/main_window.h"
 #include "ui/project.h"
 #include "ui/variants_page.h"
@@ -123,9 +125,15 @@ private Q_SLOTS:
         QSet<QString> files;
         for (const auto& c : cells) files.insert(c.path);
         QCOMPARE(files.size(), cells.size());
+        // The gallery holds every render of the project.
+        QCOMPARE(w.galleryPage()->model()->rowCount(), int(cells.size()));
         QDir shots(qEnvironmentVariable("ADV_SCREENSHOT_DIR", QDir::tempPath()));
         shots.mkpath(QStringLiteral("."));
         w.grab().save(shots.filePath(QStringLiteral("first-run-variants.png")));
+        w.setCurrentWorkspace(QStringLiteral("gallery"));
+        QTest::qWait(500);  // thumbnails decode on the thread pool
+        w.grab().save(shots.filePath(QStringLiteral("first-run-gallery.png")));
+        w.setCurrentWorkspace(QStringLiteral("variants"));
 
         // The project keeps the grid: approve two cells, save, close; a new window opening the project
         // shows the same cells, files, parameters and approvals.

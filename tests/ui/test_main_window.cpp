@@ -34,7 +34,7 @@ private Q_SLOTS:
 
     void hasEveryWorkspaceAndMenu() {
         MainWindow w;
-        QCOMPARE(w.workspaceIds(), (QStringList{"dataset", "pairs", "training", "variants", "export"}));
+        QCOMPARE(w.workspaceIds(), (QStringList{"dataset", "pairs", "training", "variants", "gallery", "export"}));
         QCOMPARE(w.currentWorkspace(), QString("dataset"));
         w.setCurrentWorkspace("variants");
         QCOMPARE(w.currentWorkspace(), QString("variants"));
