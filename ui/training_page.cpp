@@ -1,6 +1,8 @@
 #include "ui/training_page.h"
 #include "util/error.h"
+#include "util/fs.h"
 
+#include "ui/config_fields.h"
 #include "ui/plot.h"
 #include "ui/preferences.h"
 #include "ui/job_runner.h"
@@ -17,6 +19,9 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QScrollArea>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -66,6 +71,25 @@ TrainingPage::TrainingPage(QWidget* parent)
     auto* formBox = new QGroupBox(tr("Run"), left);
     formBox->setLayout(form);
     ll->addWidget(formBox);
+    // Every other field of the trainer's config, generated from its JSON (nothing left out of the GUI).
+    advanced_ = new ConfigFields(QString::fromStdString(train::TrainConfig().toJsonText()),
+                                 {"model", "manifest", "out_dir", "rank", "alpha", "conv_rank", "conv_alpha", "learning_rate",
+                                  "lr_schedule", "warmup_steps", "steps", "batch", "resolution", "seed", "checkpoint_every",
+                                  "validate_every", "validation_prompts", "device"},
+                                 left);
+    advanced_->setObjectName(QStringLiteral("advancedFields"));
+    auto* advScroll = new QScrollArea(left);
+    advScroll->setWidget(advanced_);
+    advScroll->setWidgetResizable(true);
+    advScroll->setMinimumHeight(240);
+    auto* advBox = new QGroupBox(tr("Advanced"), left);
+    advBox->setCheckable(true);
+    advBox->setChecked(false);  // folded: the basic form is enough for most runs
+    advScroll->setVisible(false);
+    connect(advBox, &QGroupBox::toggled, advScroll, &QWidget::setVisible);
+    auto* advLayout = new QVBoxLayout(advBox);
+    advLayout->addWidget(advScroll);
+    ll->addWidget(advBox);
     ll->addLayout(buttons);
     ll->addWidget(status_);
     runs_ = new QListWidget(left);
@@ -150,6 +174,29 @@ QLayout* TrainingPage::buildActions() {
     buttons->addWidget(startButton_);
     buttons->addWidget(pauseButton_);
     buttons->addWidget(stopButton_);
+    auto* loadButton = new QPushButton(tr("Load config..."), this);
+    auto* saveButton = new QPushButton(tr("Save config..."), this);
+    auto* resumeButton = new QPushButton(tr("Resume..."), this);
+    resumeButton->setObjectName(QStringLiteral("resumeTraining"));
+    resumeButton->setToolTip(tr("Continue an interrupted run from its newest checkpoint (as advariant-cli train --resume)"));
+    connect(loadButton, &QPushButton::clicked, this, [this] {
+        const QString p = QFileDialog::getOpenFileName(this, tr("Load training config"), QString(), tr("Training config (*.json)"));
+        if (p.isEmpty()) return;
+        if (const QString err = loadConfig(p); !err.isEmpty()) QMessageBox::warning(this, tr("Load training config"), err);
+    });
+    connect(saveButton, &QPushButton::clicked, this, [this] {
+        const QString p = QFileDialog::getSaveFileName(this, tr("Save training config"), QString(), tr("Training config (*.json)"));
+        if (p.isEmpty()) return;
+        if (const QString err = saveConfig(p); !err.isEmpty()) QMessageBox::warning(this, tr("Save training config"), err);
+    });
+    connect(resumeButton, &QPushButton::clicked, this, [this] {
+        const QString d = QFileDialog::getExistingDirectory(this, tr("Resume run"), QString());
+        if (d.isEmpty()) return;
+        if (const QString err = resumeRun(d); !err.isEmpty()) QMessageBox::warning(this, tr("Resume run"), err);
+    });
+    buttons->addWidget(resumeButton);
+    buttons->addWidget(loadButton);
+    buttons->addWidget(saveButton);
     auto* exportCsvButton = new QPushButton(tr("Export CSV..."), this);
     auto* exportPngButton = new QPushButton(tr("Export PNG..."), this);
     connect(exportCsvButton, &QPushButton::clicked, this, [this] {
@@ -227,7 +274,45 @@ train::TrainConfig TrainingPage::config() const {
     c.validateEvery = validateEvery_->value();
     for (const QString& p : prompts_->text().split(QLatin1Char(';'), Qt::SkipEmptyParts)) c.validationPrompts.push_back(p.trimmed().toStdString());
     c.device = Preferences::instance().device().toStdString();
-    return c;
+    QJsonObject all = QJsonDocument::fromJson(QByteArray::fromStdString(c.toJsonText())).object();
+    const QJsonObject more = advanced_->values();
+    for (auto it = more.begin(); it != more.end(); ++it) all[it.key()] = it.value();
+    for (const QString& k : all.keys())  // the test-only keys keep their defaults (not in the form)
+        if (k.startsWith(QLatin1String("debug_"))) all.remove(k);
+    return train::TrainConfig::fromJsonText(QJsonDocument(all).toJson(QJsonDocument::Compact).toStdString(), "the training form",
+                                            false);
+}
+
+QString TrainingPage::saveConfig(const QString& path) const {
+    try {
+        fs::writeFileAtomic(path.toStdString(), config().toJsonText());
+        return {};
+    } catch (const std::exception& e) {
+        return QString::fromStdString(userMessage(e));
+    }
+}
+
+QString TrainingPage::loadConfig(const QString& path) {
+    try {
+        setConfig(train::TrainConfig::fromFile(path.toStdString()));
+        return {};
+    } catch (const std::exception& e) {
+        return QString::fromStdString(userMessage(e));
+    }
+}
+
+QString TrainingPage::resumeRun(const QString& runDir) {
+    if (running_) return tr("a run is already going");
+    try {
+        auto c = train::runConfig(runDir.toStdString());
+        c.outDir = runDir.toStdString();
+        if (train::latestCheckpoint(c.outDir).empty()) return tr("%1: no checkpoint to resume from").arg(runDir);
+        setConfig(c);
+        startRun(c, true);
+        return {};
+    } catch (const std::exception& e) {
+        return QString::fromStdString(userMessage(e));
+    }
 }
 
 void TrainingPage::setConfig(const train::TrainConfig& c) {
@@ -250,6 +335,7 @@ void TrainingPage::setConfig(const train::TrainConfig& c) {
     QStringList prompts;
     for (const auto& p : c.validationPrompts) prompts << QString::fromStdString(p);
     prompts_->setText(prompts.join(QStringLiteral("; ")));
+    advanced_->setValues(QJsonDocument::fromJson(QByteArray::fromStdString(c.toJsonText())).object());
 }
 
 void TrainingPage::setManifest(const QString& p) { manifest_->setText(p); }
@@ -271,12 +357,22 @@ void TrainingPage::resetChart() {
 }
 
 void TrainingPage::start() {
-    const auto c = config();
+    train::TrainConfig c;
+    try {
+        c = config();
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Training"), QString::fromStdString(userMessage(e)));
+        return;
+    }
     const auto problems = c.validate();
     if (!problems.empty()) {
         QMessageBox::warning(this, tr("Training"), QString::fromStdString(problems.front()));
         return;
     }
+    startRun(c, false);
+}
+
+void TrainingPage::startRun(const train::TrainConfig& c, bool resume) {
     resetChart();
     control_ = std::make_shared<train::TrainControl>();
     auto control = control_;
@@ -286,7 +382,7 @@ void TrainingPage::start() {
     QPointer<TrainingPage> self(this);
     runner_->run<train::TrainResult>(
         tr("Train %1").arg(QString::fromStdString(c.outDir)),
-        [c, control, self](JobContext& ctx) {
+        [c, control, self, resume](JobContext& ctx) {
             train::TrainEvents ev;
             ev.onStep = [&ctx, self](const train::StepMetrics& m) {
                 ctx.post([self, m] {
@@ -307,7 +403,7 @@ void TrainingPage::start() {
                 });
             };
             ev.onPrepare = ctx.progressFn();
-            return train::runTraining(c, ev, control.get(), false);
+            return train::runTraining(c, ev, control.get(), resume);
         },
         [this](train::TrainResult r) {
             onFinished(r.completed, QString::fromStdString(r.loraPath), QString::fromStdString(r.failure));

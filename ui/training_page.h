@@ -28,6 +28,7 @@ struct StepMetrics;
 
 namespace adv::ui {
 
+class ConfigFields;
 class JobRunner;
 
 class TrainingPage : public WorkspacePage {
@@ -36,8 +37,16 @@ public:
     explicit TrainingPage(QWidget* parent = nullptr);
     ~TrainingPage() override;
 
-    // The run the form describes (validated by the caller with TrainConfig::validate()).
+    // The run the form describes, every field of the CLI's config (basic form + Advanced); throws adv::Error
+    // (one line) for a value the trainer refuses. Validated further by the caller with TrainConfig::validate().
     train::TrainConfig config() const;
+    // The CLI's JSON config: saved byte for byte as `advariant-cli train --config` reads and a run folder keeps
+    // it; "" or the one-line reason.
+    QString saveConfig(const QString& path) const;
+    QString loadConfig(const QString& path);
+    // Continues an interrupted run from its newest checkpoint, exactly as `train --resume RUN_DIR`.
+    QString resumeRun(const QString& runDir);
+    ConfigFields* advancedFields() const { return advanced_; }
     void setConfig(const train::TrainConfig& c);  // fills the form
     void setManifest(const QString& path);
     void setModel(const QString& path);
@@ -70,11 +79,13 @@ private:
     void refreshRuns();
     void resetChart();
     void setRunning(bool running);
+    void startRun(const train::TrainConfig& c, bool resume);
 
     QLineEdit *model_, *manifest_, *outDir_, *prompts_;
     QSpinBox *rank_, *convRank_, *steps_Box, *batch_, *resolution_, *seed_, *warmup_, *checkpointEvery_, *validateEvery_;
     QDoubleSpinBox *alpha_, *convAlpha_, *lr_;
     QComboBox* schedule_;
+    ConfigFields* advanced_;
     QPushButton *startButton_, *pauseButton_, *stopButton_;
     QLabel* status_;
     QCustomPlot* plot_;

@@ -78,7 +78,8 @@ struct TrainConfig {
     int debugStepDelayMs = 0;           // tests: sleep after each step (to interrupt a run mid-way)
 
     static TrainConfig fromFile(const std::string& path);
-    static TrainConfig fromJsonText(const std::string& text, const std::string& origin);
+    // `check`: also validate() (off for a form being filled in: types and unknown keys are still refused).
+    static TrainConfig fromJsonText(const std::string& text, const std::string& origin, bool check = true);
     std::string toJsonText() const;
     // Empty when valid; otherwise one message per problem.
     std::vector<std::string> validate() const;
