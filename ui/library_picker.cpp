@@ -82,30 +82,28 @@ void LibraryPicker::setPath(const QString& p) {
     setEditText(p);
 }
 
-bool LibraryPicker::selectByHashOrName(const QString& hash, const QString& name) {
+const studio::LibraryEntry* LibraryPicker::findByHashOrName(const QString& hash, const QString& name) const {
     const std::string h = hash.toLower().toStdString(), n = name.toStdString();
-    auto rowOf = [this](size_t k) {
-        for (int i = 0; i < count(); ++i)
-            if (itemData(i, kEntryRole).toInt() == static_cast<int>(k)) return i;
-        return -1;
-    };
     auto usable = [](const studio::LibraryEntry& e) { return e.supported && e.problem.empty(); };
     if (h.size() >= 8)
-        for (size_t k = 0; k < entries_.size(); ++k) {
-            const auto& s = entries_[k].shortHash;
-            if (usable(entries_[k]) && !s.empty() && (s.rfind(h, 0) == 0 || h.rfind(s, 0) == 0)) {
-                setCurrentIndex(rowOf(k));
-                return true;
-            }
-        }
-    for (size_t k = 0; k < entries_.size(); ++k) {
-        const auto& e = entries_[k];
+        for (const auto& e : entries_)
+            if (usable(e) && !e.shortHash.empty() && (e.shortHash.rfind(h, 0) == 0 || h.rfind(e.shortHash, 0) == 0)) return &e;
+    for (const auto& e : entries_) {
         const std::string file = QFileInfo(QString::fromStdString(e.path)).fileName().toStdString();
-        if (usable(e) && !n.empty() && (e.name == n || file == n)) {
-            setCurrentIndex(rowOf(k));
+        if (usable(e) && !n.empty() && (e.name == n || file == n)) return &e;
+    }
+    return nullptr;
+}
+
+bool LibraryPicker::selectByHashOrName(const QString& hash, const QString& name) {
+    const auto* e = findByHashOrName(hash, name);
+    if (!e) return false;
+    const int k = static_cast<int>(e - entries_.data());
+    for (int i = 0; i < count(); ++i)
+        if (itemData(i, kEntryRole).toInt() == k) {
+            setCurrentIndex(i);
             return true;
         }
-    }
     return false;
 }
 

@@ -28,6 +28,7 @@ public:
     // Selects the listed entry with this short hash (prefix match either way) or, failing that, this name or file
     // name; false when none is listed.
     bool selectByHashOrName(const QString& hash, const QString& name);
+    const studio::LibraryEntry* findByHashOrName(const QString& hash, const QString& name) const;
 
 private:
     Role role_;

@@ -91,14 +91,17 @@ VariantsPage::VariantsPage(QWidget* parent)
     top->addWidget(view_, 1);
     ensureModel();  // the first click on "Render grid" must find a model
     refreshLibrary();
-    connect(&Preferences::instance(), &Preferences::changed, this, &VariantsPage::refreshLibrary);
+    connect(&Preferences::instance(), &Preferences::changed, this, [this] {
+        if (Preferences::instance().modelFolders() != scannedFolders_) refreshLibrary();  // not on every setting
+    });
     connect(model_, qOverload<int>(&QComboBox::activated), this, [this] { ensureModel(); });  // picked: load it
 }
 
 void VariantsPage::refreshLibrary() {
     library_->cancelAll();
+    scannedFolders_ = Preferences::instance().modelFolders();
     std::vector<std::string> folders;
-    for (const QString& f : Preferences::instance().modelFolders()) folders.push_back(f.toStdString());
+    for (const QString& f : scannedFolders_) folders.push_back(f.toStdString());
     studio::LibraryScanOptions o;
     o.hashCacheFile = (QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/hashes.json")).toStdString();
     library_->run<studio::Library>(
@@ -619,8 +622,7 @@ QString VariantsPage::applyRecord(const studio::VariantRecord& r) {
     } else {
         const auto& l = r.loras.front();
         const QString file = QFileInfo(QString::fromStdString(l.file)).fileName();
-        if (lora_->selectByHashOrName(QString::fromStdString(l.sha256), file) ||
-            lora_->selectByHashOrName(QString::fromStdString(l.sha256), QFileInfo(file).completeBaseName()))
+        if (lora_->selectByHashOrName(QString::fromStdString(l.sha256), file))  // by hash, else file or stem name
             loraScale_->setValue(l.scale);
         else
             missing << tr("LoRA %1 [%2]").arg(file, QString::fromStdString(l.sha256));
@@ -629,10 +631,8 @@ QString VariantsPage::applyRecord(const studio::VariantRecord& r) {
         size_t extra = r.loras.size() - 1;
         if (a && r.loras.size() > 1) {
             const auto& l2 = r.loras[1];
-            const std::string f2 = QFileInfo(QString::fromStdString(l2.file)).fileName().toStdString();
-            const bool same = (!l2.sha256.empty() && a->shortHash.rfind(l2.sha256.substr(0, 8), 0) == 0) ||
-                              f2 == QFileInfo(QString::fromStdString(a->path)).fileName().toStdString();
-            if (same) {
+            if (lora_->findByHashOrName(QString::fromStdString(l2.sha256),
+                                        QFileInfo(QString::fromStdString(l2.file)).fileName()) == a) {
                 const QSignalBlocker b(fast_);
                 fast_->setChecked(true);
                 --extra;

@@ -127,6 +127,7 @@ private:
     QTableView* view_;
     JobRunner* runner_;
     JobRunner* library_;  // scans of the model folders, apart from the render queue
+    QStringList scannedFolders_;  // the model folders the library was last scanned from
     std::shared_ptr<Engine> engine_;  // touched only by the runner's jobs
     QString requestedModel_;          // what the last load job was asked for ("" = none yet)
     bool modelReady_ = false;

@@ -107,13 +107,22 @@ std::string firstOf(const std::map<std::string, std::string>& md, std::initializ
     return {};
 }
 
+// 'd' for an adapter's down (A) weight, 'u' for its up (B) weight, 0 for anything else; kohya, PEFT and
+// diffusers naming.
+char loraPart(const std::string& k) {
+    if (contains(k, "lora_down") || contains(k, "lora_A") || contains(k, "lora.down")) return 'd';
+    if (contains(k, "lora_up") || contains(k, "lora_B") || contains(k, "lora.up")) return 'u';
+    return 0;
+}
+
 void describeLora(LibraryEntry& e, const SafeTensorsHeader& h) {
     e.kind = LibraryEntry::Kind::Lora;
     bool unet = false, te = false, conv = false;
     for (const auto& t : h.entries) {
         const std::string& k = t.name;
-        const bool down = contains(k, "lora_down") || contains(k, "lora_A") || contains(k, "lora.down");
-        if (!down && !contains(k, "lora_up") && !contains(k, "lora_B") && !contains(k, "lora.up")) continue;
+        const char part = loraPart(k);
+        if (!part) continue;
+        const bool down = part == 'd';
         if (contains(k, "lora_te") || contains(k, "text_encoder") || contains(k, "text_model")) te = true;
         else unet = true;
         if (down && e.rank == 0 && !t.shape.empty()) e.rank = static_cast<int>(t.shape[0]);
@@ -135,11 +144,7 @@ void describeLora(LibraryEntry& e, const SafeTensorsHeader& h) {
 }
 
 bool isLoraHeader(const SafeTensorsHeader& h) {
-    for (const auto& t : h.entries)
-        if (contains(t.name, "lora_down") || contains(t.name, "lora_A") || contains(t.name, "lora.down") ||
-            contains(t.name, "lora_up") || contains(t.name, "lora_B"))
-            return true;
-    return false;
+    return std::any_of(h.entries.begin(), h.entries.end(), [](const TensorInfo& t) { return loraPart(t.name) != 0; });
 }
 
 const TensorInfo* findTensor(const SafeTensorsHeader& h, const std::string& name) {

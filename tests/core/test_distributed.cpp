@@ -91,6 +91,14 @@ class TestDistributed : public QObject {
         fs::writeFileAtomic(copy + "/config.json", c.toJsonText());
         return copy;
     }
+    // One training rank as a launcher starts it: these variables, one thread.
+    static void startRank(QProcess& p, const QString& cfg, const QList<QPair<QString, QString>>& vars) {
+        auto env = QProcessEnvironment::systemEnvironment();
+        for (const auto& v : vars) env.insert(v.first, v.second);
+        env.insert("OMP_NUM_THREADS", "1");
+        p.setProcessEnvironment(env);
+        p.start(ADV_CLI_PATH, {"train", "--config", cfg});
+    }
     // A port for rank 0's store, apart from other test runs on this machine.
     static int storePort() { return 30000 + static_cast<int>(QCoreApplication::applicationPid() % 20000); }
 
@@ -192,15 +200,8 @@ private Q_SLOTS:
         QProcess r[2];
         const auto t0 = std::chrono::steady_clock::now();
         for (int k = 0; k < 2; ++k) {
-            auto env = QProcessEnvironment::systemEnvironment();
-            env.insert("SLURM_PROCID", QString::number(k));
-            env.insert("SLURM_NTASKS", "2");
-            env.insert("SLURM_LOCALID", QString::number(k));
-            env.insert("SLURM_JOB_NODELIST", "localhost");
-            env.insert("MASTER_PORT", QString::number(port));
-            env.insert("OMP_NUM_THREADS", "1");
-            r[k].setProcessEnvironment(env);
-            r[k].start(ADV_CLI_PATH, {"train", "--config", cfg});
+            startRank(r[k], cfg, {{"SLURM_PROCID", QString::number(k)}, {"SLURM_NTASKS", "2"}, {"SLURM_LOCALID", QString::number(k)},
+                                  {"SLURM_JOB_NODELIST", "localhost"}, {"MASTER_PORT", QString::number(port)}});
             QVERIFY(r[k].waitForStarted());
         }
         for (int k = 0; k < 2; ++k) {
@@ -225,16 +226,9 @@ private Q_SLOTS:
         const int port = storePort();
         QProcess r0, r1;
         for (int r = 0; r < 2; ++r) {
-            auto env = QProcessEnvironment::systemEnvironment();
-            env.insert("RANK", QString::number(r));
-            env.insert("WORLD_SIZE", "2");
-            env.insert("LOCAL_RANK", QString::number(r));
-            env.insert("MASTER_ADDR", "127.0.0.1");
-            env.insert("MASTER_PORT", QString::number(port));
-            env.insert("OMP_NUM_THREADS", "1");
             QProcess& p = r == 0 ? r0 : r1;
-            p.setProcessEnvironment(env);
-            p.start(ADV_CLI_PATH, {"train", "--config", cfg});
+            startRank(p, cfg, {{"RANK", QString::number(r)}, {"WORLD_SIZE", "2"}, {"LOCAL_RANK", QString::number(r)},
+                               {"MASTER_ADDR", "127.0.0.1"}, {"MASTER_PORT", QString::number(port)}});
             QVERIFY(p.waitForStarted());
         }
         const std::string ck = c.outDir + "/checkpoints/step-0000003/state.json";
