@@ -20,6 +20,11 @@ const nlohmann::json& vectors();           // vectors.json
 const nlohmann::json& editVectors();       // edit/edit_vectors.json (runs, draws, calls)
 std::string tempDir();                     // a fresh folder under the system temp dir
 
+// How long a test waits for a child advariant-cli. A loaded 2-core CI machine running two torch tests at
+// once runs a job 5-10x slower than an idle one, so waits are bounded by ctest's per-test timeout (1200 s)
+// rather than by what an idle machine needs; a real hang still fails, at ctest's limit at the latest.
+constexpr int kChildProcessMs = 600000;
+
 struct Diff {
     double maxAbs = 0;
     double maxRef = 0;

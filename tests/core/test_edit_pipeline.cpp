@@ -50,7 +50,7 @@ struct CliRun {
 CliRun runCli(const QStringList& args) {
     QProcess proc;
     proc.start(ADV_CLI_PATH, args);
-    if (!proc.waitForFinished(180000)) return {};
+    if (!proc.waitForFinished(advtest::kChildProcessMs)) return {};
     return {proc.exitCode(), QString::fromUtf8(proc.readAllStandardError())};
 }
 

@@ -125,7 +125,7 @@ private Q_SLOTS:
                                   "a shirt on the beach", "--sampler", "ddim", "--steps", "10", "--cfg", "7.5",
                                   "--init-latents", latents, "--dump-tensors", dump, "--device", "cpu", "--out",
                                   QString::fromStdString(dir + "/out")});
-        QVERIFY(proc.waitForFinished(120000));
+        QVERIFY(proc.waitForFinished(advtest::kChildProcessMs));
         QVERIFY2(proc.exitCode() == 0, proc.readAllStandardError().constData());
         SafeTensors st(dump.toStdString());
         auto emb = torch::cat({advtest::ref("pipe.negative_prompt_embeds"), advtest::ref("pipe.prompt_embeds")}, 0);
@@ -172,7 +172,7 @@ private Q_SLOTS:
         if (lora) args << "--lora" << QString::fromStdString(advtest::refDir() + "/lora.safetensors:1.0");
         QProcess proc;
         proc.start(ADV_CLI_PATH, args);
-        QVERIFY(proc.waitForFinished(120000));
+        QVERIFY(proc.waitForFinished(advtest::kChildProcessMs));
         QVERIFY2(proc.exitCode() == 0, proc.readAllStandardError().constData());
         SafeTensors st(dump.toStdString());
         const auto want = advtest::editRef(r + ".latents_final");

@@ -170,7 +170,7 @@ private Q_SLOTS:
                                   "--prompt", "a shirt on the beach", "--keep-layout", "--sampler", "ddim", "--steps", "4",
                                   "--seed", "5", "--seeds", "2", "--device", "cpu", "--dtype", "f32", "--json", "--out",
                                   QString::fromStdString(dir + "/out")});
-        QVERIFY(proc.waitForFinished(120000));
+        QVERIFY(proc.waitForFinished(advtest::kChildProcessMs));
         QVERIFY2(proc.exitCode() == 0, proc.readAllStandardError().constData());
         const auto summary = nlohmann::json::parse(proc.readAllStandardOutput().toStdString());
         QCOMPARE(summary.at("max_exact_diff").get<int>(), 0);
@@ -194,7 +194,7 @@ private Q_SLOTS:
         QProcess bad;
         bad.start(ADV_CLI_PATH, {"product", "--model", QString::fromStdString(advtest::refDir()), "--image",
                                  QString::fromStdString(photoPath), "--prompt", "x", "--out", QString::fromStdString(dir + "/bad")});
-        QVERIFY(bad.waitForFinished(60000));
+        QVERIFY(bad.waitForFinished(advtest::kChildProcessMs));
         QVERIFY(bad.exitCode() != 0);
         QVERIFY(QString::fromUtf8(bad.readAllStandardError()).contains("--mask"));
     }

@@ -120,7 +120,7 @@ private Q_SLOTS:
         QVERIFY(train::latestCheckpoint(interrupted.outDir) < interrupted.outDir + "/checkpoints/step-0000024");
         QProcess r;
         r.start(ADV_CLI_PATH, {"train", "--resume", QString::fromStdString(interrupted.outDir)});
-        QVERIFY(r.waitForFinished(120000));
+        QVERIFY(r.waitForFinished(advtest::kChildProcessMs));
         QVERIFY2(r.exitCode() == 0, r.readAllStandardError().constData());
         const auto a = loadSafeTensors(straight.outDir + "/lora.safetensors");
         const auto b = loadSafeTensors(interrupted.outDir + "/lora.safetensors");

@@ -99,7 +99,7 @@ class TestCrashRecovery : public QObject {
         child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--child")});
         QVERIFY(child.waitForStarted());
-        QVERIFY2(child.waitForFinished(120000), "the child studio did not finish");
+        QVERIFY2(child.waitForFinished(600000), "the child studio did not finish");
         QCOMPARE(child.exitStatus(), QProcess::CrashExit);  // killed, not a clean exit
     }
 

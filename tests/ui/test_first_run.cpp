@@ -81,7 +81,7 @@ private Q_SLOTS:
         page->setCellSize(192);  // clickable at once: the click queues behind the model load
         QSignalSpy finished(page, &VariantsPage::gridFinished);
         QTest::mouseClick(render, Qt::LeftButton);
-        QVERIFY(finished.wait(180000));
+        QVERIFY(finished.wait(600000));
 
         QVERIFY(page->isModelLoaded());
         QVERIFY2(page->statusText().contains(QStringLiteral("24 / 24 rendered")), qPrintable(page->statusText()));

@@ -91,7 +91,7 @@ private Q_SLOTS:
             VariantsPage page;
             auto* picker = page.findChild<LibraryPicker*>(QStringLiteral("lora"));
             QVERIFY(picker);
-            QTRY_VERIFY_WITH_TIMEOUT(picker->findText(QStringLiteral("beach-style"), Qt::MatchStartsWith) >= 0, 20000);
+            QTRY_VERIFY_WITH_TIMEOUT(picker->findText(QStringLiteral("beach-style"), Qt::MatchStartsWith) >= 0, 120000);
             QVERIFY(picker->findText(QStringLiteral("demo (embedded)"), Qt::MatchStartsWith) >= 0);
             auto* models = page.findChild<LibraryPicker*>(QStringLiteral("model"));
             QVERIFY(models->findText(QStringLiteral("advariant-tiny (embedded)"), Qt::MatchStartsWith) >= 0);
@@ -116,7 +116,7 @@ private Q_SLOTS:
             QVERIFY(QFile::copy(QString::fromStdString(fs::embeddedDemoLora()), lcm));
             QSignalSpy refreshed(&page, &VariantsPage::libraryRefreshed);
             page.refreshLibrary();
-            QTRY_VERIFY_WITH_TIMEOUT(refreshed.count() > 0, 20000);
+            QTRY_VERIFY_WITH_TIMEOUT(refreshed.count() > 0, 120000);
             fast->setChecked(true);
             QVERIFY2(page.statusText().contains(QStringLiteral("lcm-lora-tiny")), qPrintable(page.statusText()));
             const auto q = page.request();
@@ -138,7 +138,7 @@ private Q_SLOTS:
         auto* loras = page.findChild<LibraryPicker*>(QStringLiteral("lora"));
         auto* models = page.findChild<LibraryPicker*>(QStringLiteral("model"));
         QSignalSpy refreshed(&page, &VariantsPage::libraryRefreshed);
-        QTRY_VERIFY_WITH_TIMEOUT(refreshed.count() > 0, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed.count() > 0, 120000);
         loras->setPath(QString());  // start from no LoRA, to see it recalled
         studio::VariantRecord r;
         r.concept = "shirt";

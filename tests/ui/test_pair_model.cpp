@@ -165,7 +165,7 @@ private Q_SLOTS:
         auto* m = page.model();
         auto thumbnail = [m](int row) {
             m->index(row).data(Qt::DecorationRole);  // asks for it
-            if (!QTest::qWaitFor([&] { return m->hasThumbnail(row); }, 5000)) return QImage();
+            if (!QTest::qWaitFor([&] { return m->hasThumbnail(row); }, 60000)) return QImage();
             return m->index(row).data(Qt::DecorationRole).value<QPixmap>().toImage();
         };
         const QImage before = thumbnail(3);

@@ -94,7 +94,7 @@ private Q_SLOTS:
         // Dataset
         QSignalSpy loaded(w.datasetPage(), &DatasetPage::loaded);
         w.datasetPage()->open(QString::fromStdString(data.annotationPath), QString::fromStdString(data.imagesDir));
-        QVERIFY(loaded.wait(30000));
+        QVERIFY(loaded.wait(600000));
         auto* model = w.datasetPage()->model();
         QAbstractItemModelTester t1(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester t2(w.datasetPage()->filter(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -124,7 +124,7 @@ private Q_SLOTS:
         // Pairs (built from the dataset with the project's concepts and conditions)
         QSignalSpy built(w.datasetPage(), &DatasetPage::pairsBuilt);
         w.datasetPage()->buildPairs();
-        QVERIFY(built.wait(120000));
+        QVERIFY(built.wait(600000));
         QCOMPARE(w.currentWorkspace(), QString("pairs"));
         auto* pairs = w.pairsPage();
         QVERIFY(pairs->pairCount() >= 12);
@@ -147,7 +147,7 @@ private Q_SLOTS:
         QAbstractItemModelTester t3(thumbs, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(thumbs->rowCount(), 40);
         thumbs->index(0).data(Qt::DecorationRole);
-        QTRY_VERIFY_WITH_TIMEOUT(thumbs->cached() > 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(thumbs->cached() > 0, 120000);
         shot(w, "pairs");
 
         // Training, on the embedded model (empty model field, native 64 px), with the GUI thread watched.
@@ -171,7 +171,7 @@ private Q_SLOTS:
         {
             LatencyProbe probe;
             training->start();
-            QVERIFY(finished.wait(180000));
+            QVERIFY(finished.wait(600000));
             QVERIFY2(probe.worst() < 100, qPrintable(QString("GUI stalled %1 ms while training").arg(probe.worst())));
         }
         QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(2).toString()));
@@ -186,12 +186,12 @@ private Q_SLOTS:
         QTest::qWait(50);
         {
             LatencyProbe probe;
-            QTRY_VERIFY_WITH_TIMEOUT(variants->findChild<QPushButton*>("renderGrid")->isEnabled(), 60000);
+            QTRY_VERIFY_WITH_TIMEOUT(variants->findChild<QPushButton*>("renderGrid")->isEnabled(), 120000);
             variants->findChild<QLineEdit*>("concepts")->setText("dress, pants");
             variants->findChild<QLineEdit*>("conditions")->setText("beach, space");
             variants->setCompareWithoutLora(false);  // the trained LoRA only (the first-run test covers on/off)
             variants->renderGrid();
-            QVERIFY(grid.wait(180000));
+            QVERIFY(grid.wait(600000));
             QVERIFY2(probe.worst() < 100, qPrintable(QString("GUI stalled %1 ms while rendering").arg(probe.worst())));
         }
         const auto cells = variants->cells();
@@ -208,7 +208,7 @@ private Q_SLOTS:
         QVERIFY(exp->presetCount() >= 18);
         QSignalSpy exported(exp, &ExportPage::exported);
         exp->exportNow();
-        QVERIFY(exported.wait(120000));
+        QVERIFY(exported.wait(600000));
         QCOMPARE(exported.first().at(0).toInt(), 2 * exp->presetCount());
         QVERIFY(QFile::exists(exported.first().at(1).toString()));
 
