@@ -1,6 +1,6 @@
 #include "model/key_map.h"
 
-#include <torch/torch.h>
+#include <algorithm>
 
 
 namespace adv::keymap {
@@ -42,9 +42,34 @@ std::string vaeResnetRest(const std::string& rest) {
     return rest;
 }
 
-std::string vaeMidRest(const std::vector<std::string>& p, size_t i) {
+// p[i] as a block or layer index below `limit`; nullopt for a missing part, a non-number or one out of range.
+// The rules run on any key (a model's own, or arbitrary ones), so a key of an unexpected shape falls back
+// to the plain prefix instead of reading past the model's block list.
+std::optional<size_t> index(const std::vector<std::string>& p, size_t i, size_t limit) {
+    if (i >= p.size() || p[i].empty() || p[i].size() > 9) return std::nullopt;
+    size_t v = 0;
+    for (char ch : p[i]) {
+        if (ch < '0' || ch > '9') return std::nullopt;
+        v = v * 10 + static_cast<size_t>(ch - '0');
+    }
+    if (v >= limit) return std::nullopt;
+    return v;
+}
+
+const std::string& at(const std::vector<std::string>& p, size_t i) {
+    static const std::string none;
+    return i < p.size() ? p[i] : none;
+}
+
+constexpr size_t kAnyIndex = 1000000;
+
+std::optional<std::string> vaeMidRest(const std::vector<std::string>& p, size_t i) {
     // p[i] = "resnets"|"attentions", p[i+1] = index
-    if (p[i] == "resnets") return "mid.block_" + std::to_string(std::stoi(p[i + 1]) + 1) + "." + vaeResnetRest(join(p, i + 2));
+    if (at(p, i) == "resnets") {
+        const auto r = index(p, i + 1, kAnyIndex);
+        if (!r) return std::nullopt;
+        return "mid.block_" + std::to_string(*r + 1) + "." + vaeResnetRest(join(p, i + 2));
+    }
     std::string rest = join(p, i + 2);
     static const std::vector<std::pair<std::string, std::string>> m = {
         {"group_norm.", "norm."}, {"to_q.", "q."}, {"to_k.", "k."}, {"to_v.", "v."}, {"to_out.0.", "proj_out."}};
@@ -55,8 +80,49 @@ std::string vaeMidRest(const std::vector<std::string>& p, size_t i) {
 
 int cumulative(const std::vector<int>& layers, size_t upTo, int extra) {
     int s = 0;
-    for (size_t i = 0; i < upTo; ++i) s += layers[i] + extra;
+    for (size_t i = 0; i < upTo && i < layers.size(); ++i) s += layers[i] + extra;
     return s;
+}
+
+std::optional<std::string> unetBlockToLdm(const std::vector<std::string>& p, const UNetConfig& c) {
+    const size_t blocks = c.layersPerBlock.size();
+    if (p[0] == "mid_block") {
+        if (at(p, 1) != "attentions" && at(p, 1) != "resnets") return std::nullopt;
+        const auto j = index(p, 2, kAnyIndex);
+        if (!j) return std::nullopt;
+        const int idx = p[1] == "attentions" ? 1 : (*j == 0 ? 0 : 2);
+        std::string rest = join(p, 3);
+        return "middle_block." + std::to_string(idx) + "." + (p[1] == "resnets" ? unetResnetRest(rest) : rest);
+    }
+    if (p[0] == "down_blocks") {
+        const auto i = index(p, 1, blocks);
+        if (!i) return std::nullopt;
+        const int base = 1 + cumulative(c.layersPerBlock, *i, 1);
+        if (at(p, 2) == "downsamplers")  // downsamplers.0.conv.X
+            return "input_blocks." + std::to_string(base + c.layersPerBlock[*i]) + ".0.op." + join(p, 5);
+        const auto j = index(p, 3, kAnyIndex);
+        if (!j) return std::nullopt;
+        std::string rest = join(p, 4);
+        const std::string b = std::to_string(base + static_cast<int>(*j));
+        if (at(p, 2) == "resnets") return "input_blocks." + b + ".0." + unetResnetRest(rest);
+        return "input_blocks." + b + ".1." + rest;
+    }
+    if (p[0] == "up_blocks") {
+        const auto i = index(p, 1, std::min(blocks, c.upBlockTypes.size()));
+        if (!i) return std::nullopt;
+        std::vector<int> rev(c.layersPerBlock.rbegin(), c.layersPerBlock.rend());
+        const int base = cumulative(rev, *i, 1);
+        const bool cross = c.upBlockTypes[*i] == "CrossAttnUpBlock2D";
+        if (at(p, 2) == "upsamplers")
+            return "output_blocks." + std::to_string(base + rev[*i]) + (cross ? ".2." : ".1.") + join(p, 4);
+        const auto j = index(p, 3, kAnyIndex);
+        if (!j) return std::nullopt;
+        std::string rest = join(p, 4);
+        const std::string b = std::to_string(base + static_cast<int>(*j));
+        if (at(p, 2) == "resnets") return "output_blocks." + b + ".0." + unetResnetRest(rest);
+        return "output_blocks." + b + ".1." + rest;
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -65,36 +131,10 @@ std::string unetToLdm(const std::string& key, const UNetConfig& c) {
     const std::string pre = "model.diffusion_model.";
     auto p = split(key);
     if (p[0] == "conv_in") return pre + "input_blocks.0.0." + join(p, 1);
-    if (p[0] == "time_embedding") return pre + "time_embed." + (p[1] == "linear_1" ? "0." : "2.") + join(p, 2);
+    if (p[0] == "time_embedding") return pre + "time_embed." + (at(p, 1) == "linear_1" ? "0." : "2.") + join(p, 2);
     if (p[0] == "conv_norm_out") return pre + "out.0." + join(p, 1);
     if (p[0] == "conv_out") return pre + "out.2." + join(p, 1);
-    if (p[0] == "mid_block") {
-        const int idx = p[1] == "attentions" ? 1 : (std::stoi(p[2]) == 0 ? 0 : 2);
-        std::string rest = join(p, 3);
-        return pre + "middle_block." + std::to_string(idx) + "." + (p[1] == "resnets" ? unetResnetRest(rest) : rest);
-    }
-    if (p[0] == "down_blocks") {
-        const size_t i = std::stoul(p[1]);
-        const int base = 1 + cumulative(c.layersPerBlock, i, 1);
-        if (p[2] == "downsamplers")  // downsamplers.0.conv.X
-            return pre + "input_blocks." + std::to_string(base + c.layersPerBlock[i]) + ".0.op." + join(p, 5);
-        const int j = std::stoi(p[3]);
-        std::string rest = join(p, 4);
-        if (p[2] == "resnets") return pre + "input_blocks." + std::to_string(base + j) + ".0." + unetResnetRest(rest);
-        return pre + "input_blocks." + std::to_string(base + j) + ".1." + rest;
-    }
-    if (p[0] == "up_blocks") {
-        const size_t i = std::stoul(p[1]);
-        std::vector<int> rev(c.layersPerBlock.rbegin(), c.layersPerBlock.rend());
-        const int base = cumulative(rev, i, 1);
-        const bool cross = c.upBlockTypes[i] == "CrossAttnUpBlock2D";
-        if (p[2] == "upsamplers")
-            return pre + "output_blocks." + std::to_string(base + rev[i]) + (cross ? ".2." : ".1.") + join(p, 4);
-        const int j = std::stoi(p[3]);
-        std::string rest = join(p, 4);
-        if (p[2] == "resnets") return pre + "output_blocks." + std::to_string(base + j) + ".0." + unetResnetRest(rest);
-        return pre + "output_blocks." + std::to_string(base + j) + ".1." + rest;
-    }
+    if (const auto b = unetBlockToLdm(p, c)) return pre + *b;
     return pre + key;
 }
 
@@ -104,14 +144,17 @@ std::string vaeToLdm(const std::string& key, const VaeConfig& c) {
     const size_t n = c.blockOutChannels.size();
     if (p[0] == "encoder" || p[0] == "decoder") {
         const std::string side = p[0] + ".";
-        if (p[1] == "conv_norm_out") return pre + side + "norm_out." + join(p, 2);
-        if (p[1] == "mid_block") return pre + side + vaeMidRest(p, 2);
-        if (p[1] == "down_blocks" || p[1] == "up_blocks") {
-            const size_t i = std::stoul(p[2]);
-            const std::string lvl = p[1] == "down_blocks" ? "down." + std::to_string(i) : "up." + std::to_string(n - 1 - i);
-            if (p[3] == "resnets") return pre + side + lvl + ".block." + p[4] + "." + vaeResnetRest(join(p, 5));
-            if (p[3] == "downsamplers") return pre + side + lvl + ".downsample." + join(p, 5);
-            if (p[3] == "upsamplers") return pre + side + lvl + ".upsample." + join(p, 5);
+        if (at(p, 1) == "conv_norm_out") return pre + side + "norm_out." + join(p, 2);
+        if (at(p, 1) == "mid_block") {
+            if (const auto m = vaeMidRest(p, 2)) return pre + side + *m;
+        }
+        if (at(p, 1) == "down_blocks" || at(p, 1) == "up_blocks") {
+            if (const auto i = index(p, 2, n)) {
+                const std::string lvl = p[1] == "down_blocks" ? "down." + std::to_string(*i) : "up." + std::to_string(n - 1 - *i);
+                if (at(p, 3) == "resnets") return pre + side + lvl + ".block." + at(p, 4) + "." + vaeResnetRest(join(p, 5));
+                if (at(p, 3) == "downsamplers") return pre + side + lvl + ".downsample." + join(p, 5);
+                if (at(p, 3) == "upsamplers") return pre + side + lvl + ".upsample." + join(p, 5);
+            }
         }
     }
     return pre + key;
@@ -119,50 +162,37 @@ std::string vaeToLdm(const std::string& key, const VaeConfig& c) {
 
 std::string textToLdm(const std::string& key) { return "cond_stage_model.transformer." + key; }
 
-bool looksLikeLdm(const StateDict& state) {
-    for (const auto& kv : state)
-        if (startsWith(kv.first, "model.diffusion_model.")) return true;
-    return false;
+bool isLdmUnetKey(const std::string& key) { return startsWith(key, "model.diffusion_model."); }
+
+LdmRouter::LdmRouter(const UNetConfig& uc, const std::vector<std::string>& unetKeys, const VaeConfig& vc,
+                     const std::vector<std::string>& vaeKeys, const std::vector<std::string>& textKeys) {
+    for (const auto& k : unetKeys) table_[unetToLdm(k, uc)] = {Part::Unet, k};
+    for (const auto& k : vaeKeys) table_[vaeToLdm(k, vc)] = {Part::Vae, k};
+    for (const auto& k : textKeys) table_[textToLdm(k)] = {Part::Text, k};
 }
 
-SplitCheckpoint splitLdmCheckpoint(const StateDict& ldm, const UNetConfig& uc, const std::vector<std::string>& unetKeys,
-                                   const VaeConfig& vc, const std::vector<std::string>& vaeKeys,
-                                   const std::vector<std::string>& textKeys) {
-    std::map<std::string, std::pair<int, std::string>> table;  // ldm key -> (component, diffusers key)
-    for (const auto& k : unetKeys) table[unetToLdm(k, uc)] = {0, k};
-    for (const auto& k : vaeKeys) table[vaeToLdm(k, vc)] = {1, k};
-    for (const auto& k : textKeys) table[textToLdm(k)] = {2, k};
-    SplitCheckpoint out;
-    for (const auto& [key, t] : ldm) {
-        std::string k = key;
-        // Older transformers layouts lack the "text_model." level.
-        if (startsWith(k, "cond_stage_model.transformer.") && !startsWith(k, "cond_stage_model.transformer.text_model."))
-            k = "cond_stage_model.transformer.text_model." + k.substr(29);
-        auto it = table.find(k);
-        if (it == table.end()) {
-            const bool model = startsWith(k, "model.diffusion_model.") || startsWith(k, "first_stage_model.") ||
-                               startsWith(k, "cond_stage_model.");
-            if (model && k.find("position_ids") == std::string::npos) out.unmatched.push_back(key);
-            continue;
-        }
-        StateDict& dst = it->second.first == 0 ? out.unet : it->second.first == 1 ? out.vae : out.text;
-        dst[it->second.second] = t;
-    }
-    return out;
+std::optional<LdmRouter::Route> LdmRouter::route(const std::string& key, bool* unmatched) const {
+    if (unmatched) *unmatched = false;
+    std::string k = key;
+    // Older transformers layouts lack the "text_model." level.
+    static const std::string te = "cond_stage_model.transformer.";
+    if (startsWith(k, te) && !startsWith(k, te + "text_model.")) k = te + "text_model." + k.substr(te.size());
+    auto it = table_.find(k);
+    if (it != table_.end()) return it->second;
+    const bool model =
+        startsWith(k, "model.diffusion_model.") || startsWith(k, "first_stage_model.") || startsWith(k, "cond_stage_model.");
+    if (unmatched) *unmatched = model && k.find("position_ids") == std::string::npos;
+    return std::nullopt;
 }
 
-StateDict modernizeVaeKeys(const StateDict& state) {
+std::string modernizeVaeKey(const std::string& k) {
     static const std::vector<std::pair<std::string, std::string>> m = {
         {".query.", ".to_q."}, {".key.", ".to_k."}, {".value.", ".to_v."}, {".proj_attn.", ".to_out.0."}};
-    StateDict out;
-    for (const auto& [k, v] : state) {
-        std::string nk = k;
-        if (nk.find("attentions.") != std::string::npos)
-            for (const auto& [o, n] : m)
-                if (auto pos = nk.find(o); pos != std::string::npos) nk = nk.substr(0, pos) + n + nk.substr(pos + o.size());
-        out[nk] = v;
-    }
-    return out;
+    std::string nk = k;
+    if (nk.find("attentions.") != std::string::npos)
+        for (const auto& [o, n] : m)
+            if (auto pos = nk.find(o); pos != std::string::npos) nk = nk.substr(0, pos) + n + nk.substr(pos + o.size());
+    return nk;
 }
 
 // ---- LoRA ----

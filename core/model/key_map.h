@@ -1,11 +1,13 @@
 // Every tensor-name conversion lives here: the original Stable Diffusion
 // (CompVis/LDM single-file) layout <-> diffusers, old diffusers VAE attention
-// names, and LoRA namings (diffusers, PEFT, kohya/A1111).
+// names, and LoRA namings (diffusers, PEFT, kohya/A1111). Names only, no tensors
+// (no torch: the fuzz harnesses run these rules on arbitrary keys); weights.h
+// applies them to state dicts.
 #pragma once
 
 #include "model/config.h"
-#include "model/weights.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,22 +20,30 @@ std::string unetToLdm(const std::string& diffusersKey, const UNetConfig& c);
 std::string vaeToLdm(const std::string& diffusersKey, const VaeConfig& c);
 std::string textToLdm(const std::string& diffusersKey);
 
-struct SplitCheckpoint {
-    StateDict unet, vae, text;
-    std::vector<std::string> unmatched;  // model weights in the file that map to nothing
+// Where the keys of an LDM single-file checkpoint go, for the given model keys.
+class LdmRouter {
+public:
+    enum class Part { Unet, Vae, Text };
+    struct Route {
+        Part part;
+        std::string key;  // the diffusers key
+    };
+    LdmRouter(const UNetConfig& uc, const std::vector<std::string>& unetKeys, const VaeConfig& vc,
+              const std::vector<std::string>& vaeKeys, const std::vector<std::string>& textKeys);
+    // The component and diffusers key of one file key; nullopt for a key of none of the models. Then
+    // `unmatched` tells a model weight that maps to nothing (reported) from a non-model entry (EMA copies,
+    // schedule buffers, position ids: dropped silently).
+    std::optional<Route> route(const std::string& ldmKey, bool* unmatched = nullptr) const;
+
+private:
+    std::map<std::string, Route> table_;  // ldm key -> route
 };
 
-// Splits and renames an LDM single-file checkpoint for the given model keys.
-// Unknown non-model entries (EMA copies, schedule buffers) are dropped silently.
-SplitCheckpoint splitLdmCheckpoint(const StateDict& ldm, const UNetConfig& uc, const std::vector<std::string>& unetKeys,
-                                   const VaeConfig& vc, const std::vector<std::string>& vaeKeys,
-                                   const std::vector<std::string>& textKeys);
+// True for a key of the LDM layout (model.diffusion_model.*).
+bool isLdmUnetKey(const std::string& key);
 
-// True for a file in the LDM layout (model.diffusion_model.* keys).
-bool looksLikeLdm(const StateDict& state);
-
-// Old diffusers VAE attention names (query/key/value/proj_attn) -> current ones.
-StateDict modernizeVaeKeys(const StateDict& state);
+// An old diffusers VAE attention name (query/key/value/proj_attn) -> the current one.
+std::string modernizeVaeKey(const std::string& key);
 
 // ---- LoRA ----
 enum class LoraNaming { Diffusers, Peft, Kohya, Unknown };

@@ -1,6 +1,7 @@
 #include "model/weights.h"
 
 #include "io/safetensors.h"
+#include "model/key_map.h"
 #include "util/error.h"
 
 #include <torch/torch.h>
@@ -121,6 +122,38 @@ void convertParameters(torch::nn::Module& module, torch::ScalarType dt) {
     };
     convert(module);  // (modules(include_self) would need the module in a shared_ptr: not yet in a constructor)
     for (auto& sub : module.modules(/*include_self=*/false)) convert(*sub);
+}
+
+SplitCheckpoint splitLdmCheckpoint(const StateDict& ldm, const UNetConfig& uc, const std::vector<std::string>& unetKeys,
+                                   const VaeConfig& vc, const std::vector<std::string>& vaeKeys,
+                                   const std::vector<std::string>& textKeys) {
+    const keymap::LdmRouter router(uc, unetKeys, vc, vaeKeys, textKeys);
+    SplitCheckpoint out;
+    for (const auto& [key, t] : ldm) {
+        bool unmatched = false;
+        const auto r = router.route(key, &unmatched);
+        if (!r) {
+            if (unmatched) out.unmatched.push_back(key);
+            continue;
+        }
+        StateDict& dst = r->part == keymap::LdmRouter::Part::Unet ? out.unet
+                         : r->part == keymap::LdmRouter::Part::Vae ? out.vae
+                                                                    : out.text;
+        dst[r->key] = t;
+    }
+    return out;
+}
+
+bool looksLikeLdm(const StateDict& state) {
+    for (const auto& kv : state)
+        if (keymap::isLdmUnetKey(kv.first)) return true;
+    return false;
+}
+
+StateDict modernizeVaeKeys(const StateDict& state) {
+    StateDict out;
+    for (const auto& [k, v] : state) out[keymap::modernizeVaeKey(k)] = v;
+    return out;
 }
 
 } // namespace adv

@@ -2,6 +2,8 @@
 // wrong-shape tensors; refusing pickled checkpoints.
 #pragma once
 
+#include "model/config.h"
+
 #include <torch/nn/module.h>
 
 #include <functional>
@@ -35,6 +37,21 @@ StateDict readWeights(const std::string& path);
 LoadReport loadStateDict(torch::nn::Module& module, const StateDict& state, const std::string& component,
                          const std::string& source, bool strict = true,
                          const std::function<bool(const std::string&)>& ignorable = {});
+
+// The key rules of model/key_map.h applied to state dicts.
+struct SplitCheckpoint {
+    StateDict unet, vae, text;
+    std::vector<std::string> unmatched;  // model weights in the file that map to nothing
+};
+// Splits and renames an LDM single-file checkpoint for the given model keys.
+// Unknown non-model entries (EMA copies, schedule buffers) are dropped silently.
+SplitCheckpoint splitLdmCheckpoint(const StateDict& ldm, const UNetConfig& uc, const std::vector<std::string>& unetKeys,
+                                   const VaeConfig& vc, const std::vector<std::string>& vaeKeys,
+                                   const std::vector<std::string>& textKeys);
+// True for a file in the LDM layout (model.diffusion_model.* keys).
+bool looksLikeLdm(const StateDict& state);
+// Old diffusers VAE attention names (query/key/value/proj_attn) -> current ones.
+StateDict modernizeVaeKeys(const StateDict& state);
 
 // Every parameter and buffer key of `module` (the diffusers names).
 std::vector<std::string> stateKeys(torch::nn::Module& module);

@@ -2,6 +2,7 @@
 
 #include "model/conv_select.h"
 #include "model/key_map.h"
+#include "model/weights.h"
 #include "text/prompt_syntax.h"
 #include "util/error.h"
 #include "util/fs.h"
@@ -148,13 +149,13 @@ std::unique_ptr<StableDiffusion> StableDiffusion::load(const std::string& path, 
         const auto vw = findWeights(p / "vae", {"diffusion_pytorch_model.safetensors", "diffusion_pytorch_model.fp16.safetensors"});
         const auto tw = findWeights(p / "text_encoder", {"model.safetensors", "model.fp16.safetensors"});
         sd->reports_.push_back(loadStateDict(*sd->unet, readWeights(uw), "unet", uw, o.strict));
-        sd->reports_.push_back(loadStateDict(*sd->vae, keymap::modernizeVaeKeys(readWeights(vw)), "vae", vw, o.strict));
+        sd->reports_.push_back(loadStateDict(*sd->vae, modernizeVaeKeys(readWeights(vw)), "vae", vw, o.strict));
         sd->reports_.push_back(loadStateDict(*sd->text, readWeights(tw), "text_encoder", tw, o.strict, isTextIgnorable));
         sd->hashSource_ = uw;
     } else {
         sd->name_ = p.stem().string();
         auto state = readWeights(path);
-        if (!keymap::looksLikeLdm(state))
+        if (!looksLikeLdm(state))
             throw FileError(path, "not a single-file Stable Diffusion checkpoint (no model.diffusion_model.* tensors)");
         auto probe = state.find("model.diffusion_model.input_blocks.1.1.proj_in.weight");
         if (probe != state.end() && probe->second.dim() == 2)
@@ -169,7 +170,7 @@ std::unique_ptr<StableDiffusion> StableDiffusion::load(const std::string& path, 
         const auto vc = VaeConfig::sd15();
         const auto tc = ClipTextConfig::sd15();
         sd->buildModels(uc, vc, tc, o);
-        auto split = keymap::splitLdmCheckpoint(state, uc, stateKeys(*sd->unet), vc, stateKeys(*sd->vae),
+        auto split = splitLdmCheckpoint(state, uc, stateKeys(*sd->unet), vc, stateKeys(*sd->vae),
                                                 stateKeys(*sd->text));
         state.clear();
         sd->reports_.push_back(loadStateDict(*sd->unet, split.unet, "unet", path, o.strict));

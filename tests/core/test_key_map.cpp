@@ -79,8 +79,8 @@ private Q_SLOTS:
         saveSafeTensors(file, ldm);
 
         auto state = readWeights(file);
-        QVERIFY(keymap::looksLikeLdm(state));
-        auto split = keymap::splitLdmCheckpoint(state, uc, stateKeys(*u), vc, stateKeys(*v), stateKeys(*t));
+        QVERIFY(looksLikeLdm(state));
+        auto split = splitLdmCheckpoint(state, uc, stateKeys(*u), vc, stateKeys(*v), stateKeys(*t));
         QVERIFY(split.unmatched.empty());
         QVERIFY(loadStateDict(*u, split.unet, "unet", file).ok());
         QVERIFY(loadStateDict(*v, split.vae, "vae", file).ok());

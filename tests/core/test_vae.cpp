@@ -79,7 +79,7 @@ private Q_SLOTS:
             old[nk] = v;
         }
         AutoencoderKL m(VaeConfig::fromFile(advtest::refDir() + "/vae/config.json"));
-        auto r = loadStateDict(*m, keymap::modernizeVaeKeys(old), "vae", w, true);
+        auto r = loadStateDict(*m, modernizeVaeKeys(old), "vae", w, true);
         QVERIFY(r.ok());
         QVERIFY(r.unexpected.empty());
     }
