@@ -4,6 +4,7 @@
 #include "io/safetensors.h"
 #include "train/optim.h"
 #include "util/error.h"
+#include "util/json_read.h"
 #include "util/fs.h"
 
 #include <nlohmann/json.hpp>
@@ -69,7 +70,9 @@ Judge Judge::load(const std::string& dir) {
     try {
         out.categories = j.at("categories").get<std::vector<std::string>>();
         out.conditions = j.at("conditions").get<std::vector<std::string>>();
-        out.resolution = j.value("resolution", 64);
+        out.resolution = 64;
+        jsonread::readOptional(j, "resolution", out.resolution, cfg);
+        if (out.resolution < 8 || out.resolution > 1024) throw FileError(cfg, "resolution must be 8..1024");
     } catch (const nlohmann::json::exception& e) {
         throw FileError(cfg, "bad judge config: " + jsonErrorText(e));
     }

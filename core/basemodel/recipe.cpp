@@ -3,8 +3,11 @@
 #include "dataset/garments.h"
 #include "util/error.h"
 #include "util/fs.h"
+#include "util/json_read.h"
 
 #include <nlohmann/json.hpp>
+
+#include <cstdio>
 
 namespace adv::base {
 
@@ -18,15 +21,21 @@ json stageJson(const StageOptions& s) {
                 {"max_grad_norm", s.maxGradNorm}};
 }
 
-StageOptions stageFrom(const json& j, StageOptions s) {
-    s.steps = j.value("steps", s.steps);
-    s.batch = j.value("batch", s.batch);
-    s.learningRate = j.value("learning_rate", s.learningRate);
-    s.warmupSteps = j.value("warmup_steps", s.warmupSteps);
-    s.schedule = j.value("lr_schedule", s.schedule);
-    s.weightDecay = j.value("weight_decay", s.weightDecay);
-    s.maxGradNorm = j.value("max_grad_norm", s.maxGradNorm);
+StageOptions stageFrom(const json& j, StageOptions s, const std::string& origin, const std::string& prefix) {
+    jsonread::readOptional(j, "steps", s.steps, origin, prefix);
+    jsonread::readOptional(j, "batch", s.batch, origin, prefix);
+    jsonread::readOptional(j, "learning_rate", s.learningRate, origin, prefix);
+    jsonread::readOptional(j, "warmup_steps", s.warmupSteps, origin, prefix);
+    jsonread::readOptional(j, "lr_schedule", s.schedule, origin, prefix);
+    jsonread::readOptional(j, "weight_decay", s.weightDecay, origin, prefix);
+    jsonread::readOptional(j, "max_grad_norm", s.maxGradNorm, origin, prefix);
     return s;
+}
+
+std::string shortNumber(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
 }
 
 } // namespace
@@ -95,14 +104,16 @@ Recipe Recipe::fromJsonText(const std::string& text, const std::string& origin) 
     if (!j.is_object()) throw FileError(origin, "a recipe must be a JSON object");
     Recipe r = defaults();
     try {
-        r.name = j.value("name", r.name);
-        r.seed = j.value("seed", r.seed);
-        r.resolution = j.value("resolution", r.resolution);
-        r.renderScale = j.value("render_scale", r.renderScale);
+        jsonread::readOptional(j, "name", r.name, origin, "");
+        jsonread::readOptional(j, "seed", r.seed, origin, "");
+        jsonread::readOptional(j, "resolution", r.resolution, origin, "");
+        jsonread::readOptional(j, "render_scale", r.renderScale, origin, "");
         if (j.contains("categories")) {
             r.categories.clear();
             for (const auto& c : j.at("categories")) {
-                const int id = c.is_number() ? c.get<int>() : categoryIdByName(c.get<std::string>());
+                int id = -1;
+                if (c.is_number()) jsonread::readValue(c, id, "categories", origin);
+                else if (c.is_string()) id = categoryIdByName(c.get<std::string>());
                 if (!synth::garmentKind(id))
                     throw FileError(origin, "categories: '" + c.dump() + "' is not one of the drawable garments");
                 r.categories.push_back(id);
@@ -110,16 +121,16 @@ Recipe Recipe::fromJsonText(const std::string& text, const std::string& origin) 
         }
         if (j.contains("data")) {
             const auto& d = j.at("data");
-            r.images = d.value("images", r.images);
-            r.colorInCaption = d.value("color_in_caption", r.colorInCaption);
-            r.patternInCaption = d.value("pattern_in_caption", r.patternInCaption);
-            r.studioSuffix = d.value("studio_suffix", r.studioSuffix);
-            r.captionDropout = d.value("caption_dropout", r.captionDropout);
+            jsonread::readOptional(d, "images", r.images, origin, "data");
+            jsonread::readOptional(d, "color_in_caption", r.colorInCaption, origin, "data");
+            jsonread::readOptional(d, "pattern_in_caption", r.patternInCaption, origin, "data");
+            jsonread::readOptional(d, "studio_suffix", r.studioSuffix, origin, "data");
+            jsonread::readOptional(d, "caption_dropout", r.captionDropout, origin, "data");
         }
         if (j.contains("tokenizer")) {
             const auto& t = j.at("tokenizer");
-            r.tokenizerMerges = t.value("merges", r.tokenizerMerges);
-            r.extraCorpus = t.value("extra_corpus", r.extraCorpus);
+            jsonread::readOptional(t, "merges", r.tokenizerMerges, origin, "tokenizer");
+            jsonread::readOptional(t, "extra_corpus", r.extraCorpus, origin, "tokenizer");
         }
         // A recipe without one was trained with SD 1.5's schedule.
         r.scheduler = SchedulerConfig{};
@@ -138,32 +149,62 @@ Recipe Recipe::fromJsonText(const std::string& text, const std::string& origin) 
         if (j.contains("training")) {
             const auto& t = j.at("training");
             if (t.contains("vae")) {
-                r.vae = stageFrom(t.at("vae"), r.vae);
-                r.vaeImages = t.at("vae").value("images", r.vaeImages);
-                r.vaeStudioFraction = t.at("vae").value("studio_fraction", r.vaeStudioFraction);
-                r.vaeSceneGarments = t.at("vae").value("scene_garments", r.vaeSceneGarments);
-                r.vaeColorJitter = t.at("vae").value("color_jitter", r.vaeColorJitter);
-                r.klWeight = t.at("vae").value("kl_weight", r.klWeight);
+                r.vae = stageFrom(t.at("vae"), r.vae, origin, "training.vae");
+                jsonread::readOptional(t.at("vae"), "images", r.vaeImages, origin, "training.vae");
+                jsonread::readOptional(t.at("vae"), "studio_fraction", r.vaeStudioFraction, origin, "training.vae");
+                jsonread::readOptional(t.at("vae"), "scene_garments", r.vaeSceneGarments, origin, "training.vae");
+                jsonread::readOptional(t.at("vae"), "color_jitter", r.vaeColorJitter, origin, "training.vae");
+                jsonread::readOptional(t.at("vae"), "kl_weight", r.klWeight, origin, "training.vae");
             }
             if (t.contains("diffusion")) {
-                r.unet = stageFrom(t.at("diffusion"), r.unet);
-                r.emaDecay = t.at("diffusion").value("ema_decay", r.emaDecay);
-                r.snrGamma = t.at("diffusion").value("snr_gamma", r.snrGamma);
+                r.unet = stageFrom(t.at("diffusion"), r.unet, origin, "training.diffusion");
+                jsonread::readOptional(t.at("diffusion"), "ema_decay", r.emaDecay, origin, "training.diffusion");
+                jsonread::readOptional(t.at("diffusion"), "snr_gamma", r.snrGamma, origin, "training.diffusion");
             }
             if (t.contains("refine")) {
-                r.refine = stageFrom(t.at("refine"), r.refine);
-                r.refineNoiseOffset = t.at("refine").value("noise_offset", r.refineNoiseOffset);
+                r.refine = stageFrom(t.at("refine"), r.refine, origin, "training.refine");
+                jsonread::readOptional(t.at("refine"), "noise_offset", r.refineNoiseOffset, origin, "training.refine");
             }
             if (t.contains("judge")) {
-                r.judge = stageFrom(t.at("judge"), r.judge);
-                r.judgeImagesPerClass = t.at("judge").value("images_per_class", r.judgeImagesPerClass);
-                r.judgeConditions = t.at("judge").value("conditions", r.judgeConditions);
-                r.judgeComposited = t.at("judge").value("composited", r.judgeComposited);
+                r.judge = stageFrom(t.at("judge"), r.judge, origin, "training.judge");
+                jsonread::readOptional(t.at("judge"), "images_per_class", r.judgeImagesPerClass, origin, "training.judge");
+                jsonread::readOptional(t.at("judge"), "conditions", r.judgeConditions, origin, "training.judge");
+                jsonread::readOptional(t.at("judge"), "composited", r.judgeComposited, origin, "training.judge");
             }
         }
-        r.storeDtype = j.value("store_dtype", r.storeDtype);
+        jsonread::readOptional(j, "store_dtype", r.storeDtype, origin, "");
     } catch (const json::exception& e) {
         throw FileError(origin, "bad recipe field: " + jsonErrorText(e));
+    }
+    auto within = [&](const std::string& field, double v, double lo, double hi) {
+        if (!(v >= lo && v <= hi))
+            throw FileError(origin, field + " must be between " + shortNumber(lo) + " and " + shortNumber(hi));
+    };
+    within("resolution", r.resolution, 8, 2048);
+    within("render_scale", r.renderScale, 1, 16);
+    within("data.images", r.images, 1, 1e7);
+    within("training.vae.images", r.vaeImages, 1, 1e7);
+    within("tokenizer.merges", r.tokenizerMerges, 0, 1e6);
+    within("training.judge.images_per_class", r.judgeImagesPerClass, 1, 1e6);
+    for (const double p : {r.colorInCaption, r.patternInCaption, r.studioSuffix, r.captionDropout})
+        within("data: the caption probabilities", p, 0, 1);
+    within("training.diffusion.ema_decay", r.emaDecay, 0, 1);
+    within("training.diffusion.snr_gamma", r.snrGamma, 0, 1e3);
+    within("training.refine.noise_offset", r.refineNoiseOffset, 0, 1);
+    within("training.vae.kl_weight", r.klWeight, 0, 1e3);
+    for (const auto& [name, st] : {std::pair<const char*, const StageOptions*>{"training.vae", &r.vae},
+                                   {"training.diffusion", &r.unet}, {"training.refine", &r.refine},
+                                   {"training.judge", &r.judge}}) {
+        const std::string n = name;
+        within(n + ".steps", st->steps, 0, 1e7);
+        within(n + ".batch", st->batch, 1, 4096);
+        within(n + ".learning_rate", st->learningRate, 0, 1);
+        within(n + ".warmup_steps", st->warmupSteps, 0, 1e7);
+        within(n + ".weight_decay", st->weightDecay, 0, 1);
+        within(n + ".max_grad_norm", st->maxGradNorm, 0, 1e6);
+        if (st->schedule != "constant" && st->schedule != "constant_with_warmup" && st->schedule != "linear" &&
+            st->schedule != "cosine")
+            throw FileError(origin, n + ".lr_schedule must be constant, constant_with_warmup, linear or cosine");
     }
     if (r.resolution % r.vaeConfig.downscale() != 0)
         throw FileError(origin, "resolution must be a multiple of the autoencoder's downscale");

@@ -1,6 +1,7 @@
 #include "exportset/preset.h"
 
 #include "util/error.h"
+#include "util/json_read.h"
 #include "util/fs.h"
 
 #include <nlohmann/json.hpp>
@@ -28,8 +29,9 @@ namespace {
 Insets insets(const json& j, const std::string& origin, const std::string& where) {
     Insets i;
     if (!j.is_object()) return i;
-    i.top = j.value("top", 0.0), i.bottom = j.value("bottom", 0.0);
-    i.left = j.value("left", 0.0), i.right = j.value("right", 0.0);
+    for (auto [key, field] : {std::pair<const char*, double*>{"top", &i.top}, {"bottom", &i.bottom}, {"left", &i.left},
+                              {"right", &i.right}})
+        jsonread::readOptional(j, key, *field, origin, where);
     for (double v : {i.top, i.bottom, i.left, i.right})
         if (!(v >= 0 && v <= 0.95)) throw FileError(origin, where + ": safe-zone insets are shares of the side, 0..0.95");
     if (i.top + i.bottom >= 0.95 || i.left + i.right >= 0.95)
@@ -69,7 +71,7 @@ std::vector<Preset> parsePresetsJson(const std::string& text, const std::string&
             x.height = pixelSide(p, "height", origin, where);
             x.textSafe = insets(p.value("text_safe", json::object()), origin, where);
             x.subjectArea = insets(p.value("subject_area", json::object()), origin, where);
-            x.maxBytes = p.value("max_bytes", int64_t(0));
+            jsonread::readOptional(p, "max_bytes", x.maxBytes, origin, where);
             if (x.maxBytes < 0 || x.maxBytes > (int64_t(1) << 32))
                 throw FileError(origin, where + ": max_bytes must be 0 (no budget) .. 4294967296");
             if (p.contains("formats")) x.formats = p["formats"].get<std::vector<std::string>>();

@@ -1,6 +1,7 @@
 #include "model/config.h"
 
 #include "util/error.h"
+#include "util/json_read.h"
 #include "util/fs.h"
 
 #include <nlohmann/json.hpp>
@@ -28,26 +29,7 @@ json parse(const std::string& text, const std::string& origin) {
 
 template <typename T>
 void get(const json& j, const char* key, T& out, const std::string& origin) {
-    auto it = j.find(key);
-    if (it == j.end() || it->is_null()) return;
-    try {
-        if constexpr (std::is_same_v<T, int>) {
-            // Read wide, so 1e12 or 4294967297 is refused instead of wrapping.
-            if (!it->is_number_integer()) throw FileError(origin, std::string("config field '") + key + "' must be an integer");
-            const int64_t v = it->get<int64_t>();
-            if (v < INT32_MIN || v > INT32_MAX)
-                throw FileError(origin, std::string("config field '") + key + "' is out of range (" + std::to_string(v) + ")");
-            out = static_cast<int>(v);
-        } else if constexpr (std::is_same_v<T, double>) {
-            if (!it->is_number()) throw FileError(origin, std::string("config field '") + key + "' must be a number");
-            out = it->get<double>();
-            if (!std::isfinite(out)) throw FileError(origin, std::string("config field '") + key + "' is not finite");
-        } else {
-            out = it->get<T>();
-        }
-    } catch (const json::exception&) {
-        throw FileError(origin, std::string("config field '") + key + "' has the wrong type");
-    }
+    jsonread::readOptional(j, key, out, origin);  // whole numbers that fit, finite reals, typed lists
 }
 
 // Range rules for every number a config gives: a zero head count or group
@@ -83,11 +65,7 @@ std::vector<int> intOrList(const json& j, const char* key, std::vector<int> fall
         }
         if (it->is_array()) {
             std::vector<int> v;
-            try {
-                v = it->get<std::vector<int>>();
-            } catch (const json::exception&) {
-                throw FileError(origin, std::string("config field '") + key + "' must be a list of integers");
-            }
+            jsonread::readValue(*it, v, key, origin);
             if (v.size() != n)
                 throw FileError(origin, std::string("config field '") + key + "' has " + std::to_string(v.size()) +
                                             " entries, expected " + std::to_string(n));

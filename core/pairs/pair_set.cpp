@@ -25,17 +25,7 @@ std::string PairSet::manifestPath() const { return (sfs::path(dir) / "manifest.j
 
 void PairSet::save() const {
     std::string out;
-    for (const auto& p : pairs) {
-        json j{{"id", p.id},           {"source_image", p.sourceImage}, {"annotation_id", p.annotationId},
-               {"category_id", p.categoryId}, {"category", p.category},  {"attributes", p.attributes},
-               {"condition", p.condition},    {"background_source", p.backgroundSource},
-               {"caption", p.caption},        {"image", p.image},       {"seed", p.seed},
-               {"state", p.state},            {"caption_edited", p.captionEdited},
-               {"scale", p.scale},            {"harmonize", p.harmonize}, {"shadow", p.shadow},
-               {"grabcut", p.grabCut}};
-        if (!p.mask.empty()) j["mask"] = p.mask;
-        out += j.dump() + "\n";
-    }
+    for (const auto& p : pairs) out += manifestLine(p) + "\n";
     fs::writeFileAtomic(manifestPath(), out);
 }
 
@@ -43,42 +33,7 @@ PairSet PairSet::load(const std::string& dir) {
     PairSet s;
     s.dir = dir;
     const std::string path = s.manifestPath();
-    std::istringstream in(fs::readFile(path));
-    std::string line;
-    int n = 0;
-    while (std::getline(in, line)) {
-        ++n;
-        if (line.empty()) continue;
-        try {
-            const json j = json::parse(line);
-            PairRecord r;
-            r.id = j.at("id");
-            r.sourceImage = j.value("source_image", "");
-            r.annotationId = j.value("annotation_id", int64_t(0));
-            r.categoryId = j.value("category_id", 0);
-            r.category = j.value("category", "");
-            r.attributes = j.value("attributes", std::vector<int>{});
-            r.condition = j.value("condition", "");
-            r.backgroundSource = j.value("background_source", "");
-            r.caption = j.at("caption");
-            r.image = j.at("image");
-            r.mask = j.value("mask", "");
-            r.seed = j.value("seed", uint64_t(0));
-            r.state = j.value("state", "pending");
-            r.captionEdited = j.value("caption_edited", false);
-            r.scale = j.value("scale", r.scale);  // manifests from before these fields: the defaults they were made with
-            r.harmonize = j.value("harmonize", r.harmonize);
-            r.shadow = j.value("shadow", r.shadow);
-            r.grabCut = j.value("grabcut", r.grabCut);
-            for (const std::string* rel : {&r.image, &r.mask})
-                if (!rel->empty() && !fs::isContainedRelativePath(*rel))
-                    throw FileError(path, "line " + std::to_string(n) + ": the path '" + *rel +
-                                              "' leaves the pair set's folder");
-            s.pairs.push_back(std::move(r));
-        } catch (const json::exception& e) {
-            throw FileError(path, "line " + std::to_string(n) + ": " + jsonErrorText(e));
-        }
-    }
+    s.pairs = parseManifest(fs::readFile(path), path);
     return s;
 }
 

@@ -6,6 +6,7 @@
 #include "dataset/coco.h"
 #include "pairs/captions.h"
 #include "pairs/composite_options.h"
+#include "pairs/pair_record.h"
 #include "util/cancel.h"
 
 #include <map>
@@ -13,28 +14,6 @@
 #include <vector>
 
 namespace adv::pairs {
-
-struct PairRecord {
-    std::string id;                // "<annotation>-<condition>"
-    std::string sourceImage;       // file name in the dataset's image folder
-    int64_t annotationId = 0;
-    int categoryId = 0;
-    std::string category;          // readable ("shirt")
-    std::vector<int> attributes;
-    std::string condition;
-    std::string backgroundSource;
-    std::string caption;
-    std::string image;             // output image, relative to the set's folder
-    std::string mask;              // the garment's mask in the image (8-bit PNG, 255 = garment), relative; "" in old sets
-    uint64_t seed = 0;
-    std::string state = "pending"; // pending | accepted | rejected
-    bool captionEdited = false;
-    // How the garment was cut out and composited: a rebuild (a re-rolled background) keeps them.
-    double scale = CompositeOptions{}.scale;
-    double harmonize = CompositeOptions{}.harmonize;
-    bool shadow = CompositeOptions{}.shadow;
-    bool grabCut = CutoutOptions{}.refineGrabCut;
-};
 
 struct PairSetOptions {
     std::vector<std::string> categories{"dress", "pants", "shirt", "sweater"};

@@ -36,7 +36,7 @@ std::vector<TrainItem> readManifest(const std::string& path) {
         }
         if (!j.contains("image") || !j.contains("caption") || !j["image"].is_string() || !j["caption"].is_string())
             throw FileError(path, "line " + std::to_string(n) + ": needs \"image\" and \"caption\" strings");
-        if (j.value("state", "pending") == "rejected") continue;
+        if (j.contains("state") && j["state"] == "rejected") continue;
         TrainItem it;
         const sfs::path img = j["image"].get<std::string>();
         it.image = (img.is_absolute() ? img : base / img).string();

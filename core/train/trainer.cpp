@@ -13,6 +13,7 @@
 #include "train/train_data.h"
 #include "util/device.h"
 #include "util/error.h"
+#include "util/json_read.h"
 #include "util/fs.h"
 
 #include <nlohmann/json.hpp>
@@ -273,18 +274,20 @@ void Run::loadCheckpoint(const std::string& dir) {
     const std::string statePath = (sfs::path(dir) / "state.json").string();
     try {
         const json s = json::parse(fs::readFile(statePath));
-        if (s.at("modules").get<size_t>() != lora_.modules.size())
+        size_t modules = 0;
+        jsonread::readRequired(s, "modules", modules, statePath);
+        if (modules != lora_.modules.size())
             throw FileError(dir, "checkpoint does not match this LoRA configuration");
-        st_.step = s.at("step");
+        jsonread::readRequired(s, "step", st_.step, statePath);
         std::istringstream order(s.at("order_rng").get<std::string>());
         order >> st_.order;
         if (order.fail()) throw FileError(statePath, "order_rng is not a generator state");
         st_.perm = s.at("perm").get<std::vector<uint32_t>>();
-        st_.pos = s.at("pos");
-        st_.lrScale = s.at("lr_scale");
-        st_.rollbacks = s.at("rollbacks");
-        st_.ema = s.at("ema");
-        st_.emaWeight = s.at("ema_weight");
+        jsonread::readRequired(s, "pos", st_.pos, statePath);
+        jsonread::readRequired(s, "lr_scale", st_.lrScale, statePath);
+        jsonread::readRequired(s, "rollbacks", st_.rollbacks, statePath);
+        jsonread::readRequired(s, "ema", st_.ema, statePath);
+        jsonread::readRequired(s, "ema_weight", st_.emaWeight, statePath);
     } catch (const json::exception& e) {
         throw FileError(statePath, jsonErrorText(e));
     }
@@ -313,7 +316,9 @@ void Run::truncateMetrics(int upTo) {
     std::string line, kept;
     while (std::getline(in, line)) {
         try {
-            if (json::parse(line).value("step", 0) <= upTo) kept += line + "\n";
+            int step = 0;
+            jsonread::readOptional(json::parse(line), "step", step, p);
+            if (step <= upTo) kept += line + "\n";
         } catch (const json::exception&) {
             // a line cut by a crash is dropped
         }
@@ -685,7 +690,7 @@ std::vector<StepMetrics> readMetrics(const std::string& runDir) {
         try {
             const json j = json::parse(line);
             StepMetrics m;
-            m.step = j.value("step", 0);
+            jsonread::readOptional(j, "step", m.step, path);
             m.loss = num(j, "loss");
             m.smoothLoss = num(j, "smooth_loss");
             m.lr = num(j, "lr");

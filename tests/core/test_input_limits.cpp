@@ -12,7 +12,11 @@
 #include "io/image_file.h"
 #include "io/safetensors.h"
 #include "lora/lora.h"
+#include "basemodel/recipe.h"
+#include "exportset/preset.h"
 #include "model/config.h"
+#include "model/key_map.h"
+#include "pairs/pair_record.h"
 #include "model/unet.h"
 #include "model/weights.h"
 #include "pairs/pair_set.h"
@@ -272,6 +276,55 @@ private Q_SLOTS:
         QVERIFY_REFUSED(validateGenerateParams(with([](GenerateParams& g) { g.batch = 0; })), "batch");
         QVERIFY_REFUSED(validateGenerateParams(with([](GenerateParams& g) { g.strength = std::nan(""); })), "strength");
         QVERIFY_REFUSED(validateGenerateParams(with([](GenerateParams& g) { g.prompt.assign(1 << 20, 'a'); })), "bytes");
+    }
+
+    // Found by the fuzzers: nlohmann converts a JSON real to an int field unchecked (undefined behaviour for
+    // 7e40) and wraps integers that do not fit. Every reader of outside JSON refuses both, naming the field.
+    void jsonNumbersMustFitTheirFields() {
+        QVERIFY_REFUSED(base::Recipe::fromJsonText(R"({"unet": {"layers_per_block": [7.7e40, 1]}})", "recipe.json"),
+                        "layers_per_block");
+        QVERIFY_REFUSED(base::Recipe::fromJsonText(R"({"data": {"images": 2.5}})", "recipe.json"), "data.images");
+        QVERIFY_REFUSED(base::Recipe::fromJsonText(R"({"training": {"vae": {"batch": 0}}})", "recipe.json"),
+                        "training.vae.batch");
+        QVERIFY_REFUSED(base::Recipe::fromJsonText(R"({"resolution": 4294967360})", "recipe.json"), "resolution");
+        QVERIFY_REFUSED(UNetConfig::fromJsonText(R"({"attention_head_dim": [1e30]})", "config.json"), "attention_head_dim");
+        QVERIFY_REFUSED(pairs::parseManifest(R"({"id":"a","caption":"c","image":"images/a.png","seed":1.3e23})" "\n",
+                                             "manifest.jsonl"),
+                        "line 1: field 'seed'");
+        QVERIFY_REFUSED(pairs::parseManifest("\n" R"({"id":"a","caption":"c","image":"images/a.png","state":"maybe"})",
+                                             "manifest.jsonl"),
+                        "line 2");
+        QVERIFY_REFUSED(
+            exportset::parsePresetsJson(R"([{"platform":"x","id":"y","width":100,"height":100,"max_bytes":1e30}])", "p.json"),
+            "max_bytes");
+        // A manifest written by the studio reads back field for field (CRLF line ends too).
+        pairs::PairRecord r;
+        r.id = "7-beach";
+        r.caption = "a shirt on the beach";
+        r.image = "images/7-beach.png";
+        r.seed = 18446744073709551615ull;
+        r.state = "accepted";
+        const auto back = pairs::parseManifest(pairs::manifestLine(r) + "\r\n", "manifest.jsonl");
+        QCOMPARE(back.size(), size_t(1));
+        QCOMPARE(pairs::manifestLine(back[0]), pairs::manifestLine(r));
+    }
+
+    // Found by the key-map fuzzer: a diffusers-looking key naming a block the model's config lacks read past
+    // the block list. Such keys keep the plain prefix; the real model's keys still map as before.
+    void keyRulesTakeAnyKey() {
+        const UNetConfig uc;
+        QCOMPARE(keymap::unetToLdm("down_blocks.9.resnets.0.conv1.weight", uc),
+                 std::string("model.diffusion_model.down_blocks.9.resnets.0.conv1.weight"));
+        QCOMPARE(keymap::unetToLdm("up_blocks.99999999999.attentions.0.proj_in.weight", uc),
+                 std::string("model.diffusion_model.up_blocks.99999999999.attentions.0.proj_in.weight"));
+        QCOMPARE(keymap::unetToLdm("mid_block", uc), std::string("model.diffusion_model.mid_block"));
+        QCOMPARE(keymap::unetToLdm("down_blocks.1.resnets.0.conv1.weight", uc),
+                 std::string("model.diffusion_model.input_blocks.4.0.in_layers.2.weight"));
+        const VaeConfig vc;
+        QCOMPARE(keymap::vaeToLdm("decoder.up_blocks.7.resnets.0.conv1.weight", vc),
+                 std::string("first_stage_model.decoder.up_blocks.7.resnets.0.conv1.weight"));
+        QCOMPARE(keymap::vaeToLdm("encoder.mid_block.resnets.x.conv1.weight", vc),
+                 std::string("first_stage_model.encoder.mid_block.resnets.x.conv1.weight"));
     }
 
     void libraryWordingBecomesPlain() {
