@@ -29,3 +29,22 @@ elseif(MSVC)
     add_compile_options(/WX)
   endif()
 endif()
+
+# A whole-project sanitizer build (scripts/asan.sh): every target of ours instrumented; LibTorch, Qt and
+# OpenCV are Debian's uninstrumented libraries (their memory is still checked at the malloc/free boundary,
+# which ASan intercepts process-wide). jemalloc is left out of such a build: ASan brings its own allocator.
+set(ADV_SANITIZE "" CACHE STRING "Sanitizers for every target (e.g. address,undefined); empty: none")
+if(ADV_SANITIZE)
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+    message(FATAL_ERROR "ADV_SANITIZE needs GCC or Clang")
+  endif()
+  add_compile_options(-fsanitize=${ADV_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=undefined -g1)
+  add_link_options(-fsanitize=${ADV_SANITIZE})
+  add_compile_definitions(ADV_SANITIZED=1)
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+    # GCC's flow analysis misfires on instrumented code (c10::optional copies inside LibTorch's headers);
+    # the plain build keeps the warning as an error.
+    add_compile_options(-Wno-maybe-uninitialized)
+  endif()
+  message(STATUS "Sanitizers: ${ADV_SANITIZE}")
+endif()
