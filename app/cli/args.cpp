@@ -40,6 +40,10 @@ const std::map<std::string, NumericRange>& rangeTable() {
         {"--steps", {1, 1000}},  // a sampler over 1000 training timesteps
         {"train --steps", {1, 10000000}},
         {"train-base --steps", {1, 10000000}},
+        {"bench --steps", {0, 10000000}},  // soak: training steps (pipeline checks its sampler's own range)
+        {"--cells", {0, 10000000}},
+        {"--cell-steps", {1, 1000}},
+        {"--bound-mib", {0.001, 1048576}},
         {"--lora-steps", {1, 10000000}},
         {"--hires-steps", {1, 1000}},
         {"--width", {8, 8192}},

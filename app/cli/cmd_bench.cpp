@@ -21,6 +21,9 @@
 #include <optional>
 
 namespace adv::cli {
+
+int runSoak(const Args& a);  // cmd_bench_soak.cpp
+
 namespace {
 
 double now() { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
@@ -228,10 +231,11 @@ int runPipeline(const Args& a, StableDiffusion& sd) {
 }
 
 int run(const Args& a) {
-    if (a.positionals().size() != 1) throw UsageError("name what to benchmark: unet, vae, train or pipeline");
+    if (a.positionals().size() != 1) throw UsageError("name what to benchmark: unet, vae, train, pipeline or soak");
     const std::string what = a.positionals()[0];
+    if (what == "soak") return runSoak(a);
     if (what != "unet" && what != "vae" && what != "train" && what != "pipeline")
-        throw UsageError("unknown benchmark '" + what + "' (unet, vae, train, pipeline)");
+        throw UsageError("unknown benchmark '" + what + "' (unet, vae, train, pipeline, soak)");
     LoadOptions lo;
     lo.device = a.get("--device", "cpu");
     lo.dtype = a.get("--dtype", "auto");
@@ -305,8 +309,9 @@ int run(const Args& a) {
     return 0;
 }
 
-Register reg({"bench", "benchmark the UNet, the VAE decode, a LoRA step or a whole text-to-image (time, where it goes)",
-              "unet|vae|train|pipeline (--model PATH | --random sd15|tiny) [--size PX] [--batch N] [--json]",
+Register reg({"bench", "benchmark the UNet, the VAE decode, a LoRA step, a whole text-to-image (time, where it goes) "
+                       "or a working day in one process (soak: resident memory must level off)",
+              "unet|vae|train|pipeline|soak (--model PATH | --random sd15|tiny) [--size PX] [--batch N] [--json]",
               {{"--model", "PATH", "load real weights"},
                {"--random", "CFG", "random weights of shape sd15 or tiny (default tiny)"},
                {"--size", "PX", "image side in pixels (default 256)"},
@@ -329,8 +334,14 @@ Register reg({"bench", "benchmark the UNet, the VAE decode, a LoRA step or a who
                {"--negative", "TEXT", "pipeline: negative prompt"},
                {"--tokenizer", "DIR", "tokenizer for random weights (default: the embedded model's)"},
                {"--baseline", "", "pipeline: also 25 DPM++ 2M steps at CFG 7.5 in the same run, and the speed-up"},
+               {"--cells", "N", "soak: grid cells rendered (default 500)"},
+               {"--cell-steps", "N", "soak: sampling steps per cell (default 12)"},
+               {"--lora", "FILE", "soak: a LoRA attached and detached on every other cell, as the grid's LoRA column"},
+               {"--bound-mib", "F", "soak: allowed growth after warm-up per 100 cells and per 1,000 steps (default 32)"},
+               {"--work", "DIR", "soak: folder for the training data and run (default: a temporary one, removed)"},
                {"--json", "", "machine-readable output"}},
-              "", run});
+              "soak: --steps is the number of training steps (default 2000); --model defaults to the embedded model.",
+              run});
 
 } // namespace
 } // namespace adv::cli

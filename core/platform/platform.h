@@ -78,6 +78,8 @@ std::filesystem::path userDataBase();
 bool isTerminal(int stdStream);
 // Peak resident memory of this process so far in bytes (VmHWM / PeakWorkingSetSize); 0 if unknown.
 uint64_t peakResidentBytes();
+// Resident memory of this process now in bytes (VmRSS / WorkingSetSize); 0 if unknown.
+uint64_t residentBytes();
 
 // A child process (the local launcher of data-parallel training starts its ranks with it). Move-only;
 // destroying the object neither waits for nor stops the child.

@@ -183,6 +183,16 @@ uint64_t peakResidentBytes() {
 #endif
 }
 
+uint64_t residentBytes() {
+#if defined(__linux__)
+    std::ifstream in("/proc/self/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("VmRSS:", 0) == 0) return std::strtoull(line.c_str() + 6, nullptr, 10) * 1024;
+#endif
+    return 0;
+}
+
 // ---- Child processes ------------------------------------------------------------------------------
 
 ChildProcess ChildProcess::start(const std::filesystem::path& exe, const std::vector<std::string>& args,

@@ -224,6 +224,13 @@ uint64_t peakResidentBytes() {
     return static_cast<uint64_t>(pmc.PeakWorkingSetSize);
 }
 
+uint64_t residentBytes() {
+    PROCESS_MEMORY_COUNTERS pmc{};
+    pmc.cb = sizeof pmc;
+    if (!GetProcessMemoryInfo(GetCurrentProcess(), &pmc, sizeof pmc)) return 0;
+    return static_cast<uint64_t>(pmc.WorkingSetSize);
+}
+
 // ---- Child processes ------------------------------------------------------------------------------
 
 namespace {
