@@ -9,6 +9,7 @@
 #include "ui/metatypes.h"
 
 #include "train/train_config.h"
+#include "train/train_presets.h"
 #include "train/trainer.h"
 
 #include <QComboBox>
@@ -145,6 +146,21 @@ QFormLayout* TrainingPage::buildForm() {
     checkpointEvery_ = spin(this, 1, 100000, 100);
     validateEvery_ = spin(this, 0, 100000, 0);
     prompts_ = new QLineEdit(QStringLiteral("a dress on the beach; a shirt in space"), this);
+    preset_ = new QComboBox(this);
+    preset_->setObjectName(QStringLiteral("trainingPreset"));
+    preset_->addItem(tr("(choose a recipe...)"));
+    for (const auto& p : train::trainingPresets()) {
+        preset_->addItem(QString::fromStdString(p.title), QString::fromStdString(p.id));
+        preset_->setItemData(preset_->count() - 1, QString::fromStdString(p.description), Qt::ToolTipRole);
+    }
+    preset_->setToolTip(tr("Fills in a proven recipe (ranks, targets, learning rate, noise and loss options, steps); "
+                           "the model, pairs and run folder stay as they are."));
+    connect(preset_, qOverload<int>(&QComboBox::activated), this, [this](int i) {
+        const QString id = preset_->itemData(i).toString();
+        if (id.isEmpty()) return;
+        if (const QString err = applyPreset(id); !err.isEmpty()) QMessageBox::warning(this, tr("Training preset"), err);
+    });
+    form->addRow(tr("Preset:"), preset_);
     form->addRow(tr("Base model:"), model_);
     form->addRow(tr("Training pairs:"), manifest_);
     form->addRow(tr("Run folder:"), outDir_);
@@ -336,6 +352,20 @@ void TrainingPage::setConfig(const train::TrainConfig& c) {
     for (const auto& p : c.validationPrompts) prompts << QString::fromStdString(p);
     prompts_->setText(prompts.join(QStringLiteral("; ")));
     advanced_->setValues(QJsonDocument::fromJson(QByteArray::fromStdString(c.toJsonText())).object());
+}
+
+QString TrainingPage::applyPreset(const QString& id) {
+    try {
+        train::TrainConfig c = config();
+        train::applyTrainingPreset(id.toStdString(), c);
+        setConfig(c);
+        const int i = preset_->findData(id);
+        if (i >= 0) preset_->setCurrentIndex(i);
+        status_->setText(tr("Preset: %1").arg(preset_->currentText()));
+        return {};
+    } catch (const std::exception& e) {
+        return QString::fromStdString(e.what());
+    }
 }
 
 void TrainingPage::setManifest(const QString& p) { manifest_->setText(p); }

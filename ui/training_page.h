@@ -46,6 +46,9 @@ public:
     QString loadConfig(const QString& path);
     // Continues an interrupted run from its newest checkpoint, exactly as `train --resume RUN_DIR`.
     QString resumeRun(const QString& runDir);
+    // Applies a built-in training preset (train::trainingPresets()) to the form: its recipe, keeping the
+    // model, pairs and run folder. "" or the one-line reason.
+    QString applyPreset(const QString& id);
     ConfigFields* advancedFields() const { return advanced_; }
     void setConfig(const train::TrainConfig& c);  // fills the form
     void setManifest(const QString& path);
@@ -85,6 +88,7 @@ private:
     QSpinBox *rank_, *convRank_, *steps_Box, *batch_, *resolution_, *seed_, *warmup_, *checkpointEvery_, *validateEvery_;
     QDoubleSpinBox *alpha_, *convAlpha_, *lr_;
     QComboBox* schedule_;
+    QComboBox* preset_ = nullptr;
     ConfigFields* advanced_;
     QPushButton *startButton_, *pauseButton_, *stopButton_;
     QLabel* status_;

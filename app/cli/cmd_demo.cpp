@@ -14,6 +14,7 @@
 #include "registry/preset_registry.h"
 #include "studio/renderer.h"
 #include "train/train_config.h"
+#include "train/train_presets.h"
 #include "train/trainer.h"
 #include "util/device.h"
 #include "util/error.h"
@@ -56,28 +57,17 @@ train::TrainConfig loraConfig(const Args& a, const std::string& model, const std
     tc.manifest = manifest;
     tc.outDir = outDir;
     tc.resolution = res;
-    tc.randomFlip = true;
-    tc.rank = a.getInt("--rank", 8);
-    // The condition words were never trained in the base model's text encoder: adapt it too.
-    tc.trainTextEncoder = !a.has("--no-text-lora");
+    train::useDemoRecipe(tc);  // the studio's "demo" training preset: one recipe, two front ends
+    if (a.has("--no-text-lora")) tc.trainTextEncoder = false;
+    tc.rank = a.getInt("--rank", tc.rank);
     tc.alpha = tc.rank;
-    // Attention and feed-forward of every transformer block: the base has to learn to draw
-    // backdrops it never drew, not only to attend differently.
-    tc.targets = {"to_q", "to_k", "to_v", "to_out.0", "ff.net.0.proj", "ff.net.2"};
-    // And the ResNet convs (LoCon): a backdrop is texture and layout the attention layers alone
-    // learn too slowly (without them the demo reached background 74 %, category 79 %).
-    tc.convRank = a.getInt("--conv-rank", 8);
+    tc.convRank = a.getInt("--conv-rank", tc.convRank);
     tc.convAlpha = tc.convRank;
-    tc.learningRate = a.getDouble("--lr", 3e-3);
-    tc.lrSchedule = "cosine";
-    tc.warmupSteps = 20;
-    tc.steps = a.getInt("--lora-steps", 700);
-    tc.batch = a.getInt("--batch", 16);
-    train::useBackdropNoiseRecipe(tc);  // the caption, not the noise, must carry the backdrop
-    tc.subjectLossWeight = a.getDouble("--subject-weight", 1.0);
-    tc.weightDecay = 0;
+    tc.learningRate = a.getDouble("--lr", tc.learningRate);
+    tc.steps = a.getInt("--lora-steps", tc.steps);
+    tc.batch = a.getInt("--batch", tc.batch);
+    tc.subjectLossWeight = a.getDouble("--subject-weight", tc.subjectLossWeight);
     tc.checkpointEvery = tc.steps;
-    tc.seed = 42;
     return tc;
 }
 

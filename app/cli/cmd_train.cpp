@@ -5,8 +5,10 @@
 #include "dist/launch_env.h"
 #include "dist/process_group.h"
 #include "platform/platform.h"
+#include "train/train_presets.h"
 #include "train/trainer.h"
 #include "util/error.h"
+#include "util/fs.h"
 
 #include <algorithm>
 #include <chrono>
@@ -37,7 +39,7 @@ int launchLocal(const Args& a, int n) {
     if (!dist::available()) throw Error("--nproc: this build has no torch.distributed (Gloo) support");
     dist::StoreServer store(n);
     std::vector<std::string> args{"train"};
-    for (const char* opt : {"--config", "--resume", "--out", "--steps"})
+    for (const char* opt : {"--config", "--preset", "--manifest", "--model", "--resume", "--out", "--steps"})
         if (a.has(opt)) args.insert(args.end(), {opt, a.get(opt)});
     if (a.has("--json")) args.push_back("--json");
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
@@ -90,6 +92,8 @@ int launchLocal(const Args& a, int n) {
     return 0;
 }
 
+train::TrainConfig configFromArgs(const Args& a);
+
 int run(const Args& a) {
     const int nproc = a.getInt("--nproc", 1);
     const dist::LaunchEnv launch = dist::launchEnvFromEnvironment();
@@ -105,11 +109,11 @@ int run(const Args& a) {
         cfg.outDir = a.get("--resume");
         if (a.has("--steps")) cfg.steps = a.getInt("--steps", cfg.steps);
     } else {
-        cfg = train::TrainConfig::fromFile(a.require("--config"));
-        if (a.has("--out")) cfg.outDir = a.get("--out");
-        if (a.has("--steps")) cfg.steps = a.getInt("--steps", cfg.steps);
-        const auto problems = cfg.validate();
-        if (!problems.empty()) throw Error(a.get("--config") + ": " + problems.front());
+        cfg = configFromArgs(a);
+        if (a.has("--print-config")) {
+            std::printf("%s", cfg.toJsonText().c_str());
+            return 0;
+        }
     }
     train::TrainControl control;
     g_control = &control;
@@ -144,9 +148,43 @@ int run(const Args& a) {
     return 0;
 }
 
+// --config FILE, --preset ID on its own (with --manifest, --out and optionally --model) or on top of a
+// config (the preset's recipe, the config's model, manifest and folders), then --out/--steps overrides.
+train::TrainConfig configFromArgs(const Args& a) {
+    if (!a.has("--config") && !a.has("--preset")) throw UsageError("--config FILE.json or --preset ID is needed");
+    train::TrainConfig cfg;
+    std::string origin = "--preset " + a.get("--preset", "");
+    if (a.has("--config")) {
+        cfg = train::TrainConfig::fromFile(a.get("--config"));
+        origin = a.get("--config");
+    } else {
+        if (!a.has("--manifest")) throw UsageError("--preset without --config needs --manifest (the pair set's manifest.jsonl)");
+        cfg.model = fs::embeddedModelDir();
+    }
+    if (a.has("--preset")) {
+        try {
+            train::applyTrainingPreset(a.get("--preset"), cfg);
+        } catch (const Error& e) {
+            throw UsageError(std::string("--preset: ") + e.what());
+        }
+    }
+    if (a.has("--model")) cfg.model = a.get("--model");
+    if (a.has("--manifest")) cfg.manifest = a.get("--manifest");
+    if (a.has("--out")) cfg.outDir = a.get("--out");
+    if (a.has("--steps")) cfg.steps = a.getInt("--steps", cfg.steps);
+    const auto problems = cfg.validate();
+    if (!problems.empty()) throw Error(origin + ": " + problems.front());
+    return cfg;
+}
+
 Register reg({"train", "fine-tune a LoRA on a pair manifest (checkpoints, exact resume, NaN guard, metrics.jsonl)",
-              "--config FILE.json [--out DIR] | --resume RUN_DIR  [--nproc N]",
+              "--config FILE.json | --preset ID --manifest FILE --out DIR | --resume RUN_DIR  [--nproc N]",
               {{"--config", "FILE", "training configuration (JSON)"},
+               {"--preset", "ID", "a built-in recipe: demo, sd15-product, sd15-style, quick-test (with --config: "
+                                  "the preset's recipe, the config's model, manifest and folders)"},
+               {"--manifest", "FILE", "pair set manifest (overrides the config's)"},
+               {"--model", "DIR", "base model (overrides the config's; default with --preset alone: the embedded model)"},
+               {"--print-config", "", "print the resulting configuration (JSON, as the studio saves it) and exit"},
                {"--resume", "RUN_DIR", "continue an interrupted run from its latest checkpoint"},
                {"--out", "DIR", "run folder (overrides the config's out_dir)"},
                {"--steps", "N", "total optimizer steps (overrides the config)"},

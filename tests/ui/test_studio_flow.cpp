@@ -176,6 +176,17 @@ private Q_SLOTS:
         }
         QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(2).toString()));
         QVERIFY(training->points() >= 12);
+        {
+            // validate_every 6 of 12 steps: two rounds of validation images reached the strip during the run,
+            // one per prompt and seed, each with a readable picture.
+            auto* strip = training->findChild<QListWidget*>(QStringLiteral("validationStrip"));
+            QVERIFY(strip);
+            const int perRound = int(c.validationPrompts.size() * c.validationSeeds.size());
+            QVERIFY(perRound > 0);
+            QCOMPARE(strip->count(), 2 * perRound);
+            QVERIFY(strip->item(0)->text().contains(QLatin1String("6")));
+            QVERIFY(!strip->item(0)->icon().pixmap(64, 64).isNull());
+        }
         shot(w, "training");
 
         // Variants with the trained LoRA, compared with LoRA off.

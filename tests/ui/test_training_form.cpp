@@ -6,11 +6,15 @@
 #include "ui/training_page.h"
 
 #include "train/train_config.h"
+#include "train/train_presets.h"
 #include "util/fs.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QComboBox>
+#include <QFileInfo>
 #include <QLineEdit>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -113,6 +117,49 @@ private Q_SLOTS:
         TrainingPage other;
         QCOMPARE(other.loadConfig(file), QString());
         QCOMPARE(other.config().toJsonText(), bytes);
+    }
+
+    // Every built-in preset picked in the GUI and saved is byte for byte what `advariant-cli train --config
+    // run.json --preset ID --print-config` gives: one recipe, two front ends (and the demo's is the demo's).
+    void presetsAreTheClisPresets() {
+        const QString cli = QCoreApplication::applicationDirPath() + QStringLiteral("/advariant-cli");
+        QVERIFY2(QFileInfo::exists(cli), qPrintable(cli));
+        QTemporaryDir dir;
+        const QString start = dir.filePath("start.json");
+        TrainingPage page;
+        auto c = unusual();
+        c.device = page.config().device;
+        page.setConfig(c);
+        QCOMPARE(page.saveConfig(start), QString());
+        auto* combo = page.findChild<QComboBox*>(QStringLiteral("trainingPreset"));
+        QVERIFY(combo);
+        QCOMPARE(combo->count(), int(train::trainingPresets().size()) + 1);
+        for (const auto& p : train::trainingPresets()) {
+            const QString id = QString::fromStdString(p.id);
+            TrainingPage gui;
+            QCOMPARE(gui.loadConfig(start), QString());
+            QCOMPARE(gui.applyPreset(id), QString());
+            QCOMPARE(combo->findData(id) > 0, true);
+            const QString saved = dir.filePath(id + ".json");
+            QCOMPARE(gui.saveConfig(saved), QString());
+            QProcess proc;
+            proc.start(cli, {"train", "--config", start, "--preset", id, "--print-config"});
+            QVERIFY(proc.waitForFinished(120000));
+            QVERIFY2(proc.exitCode() == 0, proc.readAllStandardError().constData());
+            QCOMPARE(proc.readAllStandardOutput().toStdString(), fs::readFile(saved.toStdString()));
+            // The preset sets the recipe, never where the run reads and writes.
+            const auto g = gui.config();
+            QCOMPARE(g.model, c.model);
+            QCOMPARE(g.manifest, c.manifest);
+            QCOMPARE(g.outDir, c.outDir);
+        }
+        TrainingPage demo;
+        QCOMPARE(demo.applyPreset("demo"), QString());
+        const auto d = demo.config();
+        QCOMPARE(d.convRank, 8);
+        QVERIFY(d.trainTextEncoder);
+        QCOMPARE(d.multiresNoiseIterations, 6);  // the backdrop noise recipe
+        QVERIFY(!demo.applyPreset("no-such-recipe").isEmpty());
     }
 
     void badInputIsOneLine() {
