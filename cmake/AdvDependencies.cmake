@@ -50,10 +50,18 @@ add_library(advariant::opencv ALIAS advariant_opencv)
 target_link_libraries(advariant_opencv INTERFACE opencv_core opencv_imgproc opencv_imgcodecs)
 target_include_directories(advariant_opencv SYSTEM INTERFACE ${OpenCV_INCLUDE_DIRS})
 
+# simdjson (libsimdjson-dev / vcpkg simdjson): the COCO reader's fast JSON parser; optional.
+find_package(simdjson CONFIG QUIET)
+if(TARGET simdjson::simdjson)
+  message(STATUS "COCO reader: simdjson ${simdjson_VERSION}")
+else()
+  message(STATUS "COCO reader: nlohmann SAX (simdjson not found: libsimdjson-dev makes large files load faster)")
+endif()
+
 # jemalloc: with glibc's allocator LibTorch returns its large activation buffers
 # to the OS after every step and page-faults them back (SD1.5 UNet: 4x slower).
 find_package(PkgConfig QUIET)
-if(PkgConfig_FOUND)
+if(PkgConfig_FOUND AND NOT ADV_SANITIZE)
   pkg_check_modules(JEMALLOC QUIET IMPORTED_TARGET jemalloc)
 endif()
 add_library(adv_allocator INTERFACE)
@@ -65,6 +73,8 @@ if(JEMALLOC_FOUND)
   target_compile_definitions(adv_allocator INTERFACE ADV_HAVE_JEMALLOC=1)
   target_sources(adv_allocator INTERFACE "${CMAKE_CURRENT_LIST_DIR}/jemalloc_conf.cpp")
   message(STATUS "Allocator: jemalloc ${JEMALLOC_VERSION}")
+elseif(ADV_SANITIZE)
+  message(STATUS "Allocator: the sanitizer's (jemalloc left out of a sanitizer build)")
 else()
   message(WARNING "jemalloc not found: falling back to glibc malloc tuned with mallopt (slower)")
 endif()

@@ -12,6 +12,7 @@ PACKAGES=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6 libgl-dev
   libqcustomplot-dev                 # QCustomPlot 2.1 (Qt 6 build: QCustomPlotQt6)
   libopencv-dev libspdlog-dev nlohmann-json3-dev zlib1g-dev
+  libsimdjson-dev                    # the COCO reader's fast JSON parser (Fashionpedia's train file: several x nlohmann)
   libpng-dev libimagequant-dev       # ad export: PNG writing and palette quantisation for byte budgets
   libharfbuzz-dev libfreetype-dev    # brand layouts: text shaping and rendering in the Qt-free export
   qt6-svg-dev                        # SVG logos in brand kits (rasterised by the executables)

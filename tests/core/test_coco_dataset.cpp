@@ -104,6 +104,64 @@ private Q_SLOTS:
         }
         QVERIFY_EXCEPTION_THROWN(coco::loadCoco(dir + "/missing.json"), FileError);
         QVERIFY_EXCEPTION_THROWN(coco::loadCoco(write("empty.json", "{}")), FileError);
+        // Both JSON drivers refuse the same broken files with one line naming the file.
+        for (auto parser : {coco::JsonParser::Nlohmann, coco::JsonParser::Simdjson}) {
+            if (parser == coco::JsonParser::Simdjson && !coco::haveFastJsonParser()) continue;
+            for (const std::string& bad : {J("{'images':[]} x"), J("{'images':[}"), J("[1,2"), std::string("tru"),
+                                           J("{'categories':[{'id':1,'name':'a\\ud800'}]}"), std::string(600, '[')}) {
+                try {
+                    coco::loadCoco(write("bad.json", bad), {}, nullptr, parser);
+                    QFAIL(("accepted: " + bad.substr(0, 40)).c_str());
+                } catch (const FileError& e) {
+                    const std::string m = e.what();
+                    QVERIFY2(m.find(dir + "/bad.json") == 0 && m.find('\n') == std::string::npos, m.c_str());
+                }
+            }
+        }
+    }
+
+    // simdjson's walk and nlohmann's SAX parser drive one handler: the same Dataset, record for record, on
+    // every mask kind, numbers of every JSON kind (1, 1.0, 2e0, beyond 64 bits) and escaped strings.
+    void bothJsonDriversGiveTheSameDataset() {
+        if (!coco::haveFastJsonParser()) QSKIP("this build has no simdjson");
+        synth::SynthOptions o;
+        o.images = 10;
+        o.seed = 9;
+        auto res = synth::writeDataset(dir + "/drivers", o);
+        std::string text = fs::readFile(res.annotationPath);
+        // Numbers as other writers spell them, and an escaped name.
+        text.replace(text.find("\"id\":1,"), 7, "\"id\":1.0,");
+        text += "\n";
+        const std::string path = write("drivers.json", text);
+        const auto a = coco::loadCoco(path, {}, nullptr, coco::JsonParser::Nlohmann);
+        const auto b = coco::loadCoco(path, {}, nullptr, coco::JsonParser::Simdjson);
+        QCOMPARE(b.images.size(), a.images.size());
+        QCOMPARE(b.annotations.size(), a.annotations.size());
+        QCOMPARE(b.issues, a.issues);
+        for (size_t i = 0; i < a.annotations.size(); ++i) {
+            QCOMPARE(b.annotations[i].id, a.annotations[i].id);
+            QCOMPARE(b.annotations[i].seg, a.annotations[i].seg);
+            QCOMPARE(b.attributeIds(b.annotations[i]), a.attributeIds(a.annotations[i]));
+            QCOMPARE(b.rle(b.annotations[i]).counts, a.rle(a.annotations[i]).counts);
+        }
+        QCOMPARE(b.coords_, a.coords_);
+        const std::string odd = write("odd.json", J("{'images':[{'id':2e0,'file_name':'a\\u00e9.jpg','width':10,'height':1e1},"
+                                                    "{'id':18446744073709551616,'file_name':'b.jpg','width':4,'height':4}],"
+                                                    "'categories':[{'id':1,'name':'shirt\\nblouse'}],"
+                                                    "'annotations':[{'id':7,'image_id':2,'category_id':1,'bbox':[1,2,3,4],"
+                                                    "'segmentation':[[0,0,5,0,5,5]],'area':12.5,'iscrowd':0}]}"));
+        const auto x = coco::loadCoco(odd, {}, nullptr, coco::JsonParser::Nlohmann);
+        const auto y = coco::loadCoco(odd, {}, nullptr, coco::JsonParser::Simdjson);
+        QCOMPARE(y.images.size(), x.images.size());
+        for (size_t i = 0; i < x.images.size(); ++i) {
+            QCOMPARE(y.images[i].id, x.images[i].id);
+            QCOMPARE(y.images[i].fileName, x.images[i].fileName);
+            QCOMPARE(y.images[i].height, x.images[i].height);
+        }
+        QCOMPARE(y.categories[0].name, x.categories[0].name);
+        QCOMPARE(y.issues, x.issues);
+        QCOMPARE(y.annotations.size(), size_t(1));
+        QCOMPARE(y.annotations[0].area, 12.5);
     }
 
     void syntheticDatasetRoundTrip() {
