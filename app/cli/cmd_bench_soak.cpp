@@ -14,6 +14,7 @@
 #include "platform/platform.h"
 #include "train/trainer.h"
 #include "util/device.h"
+#include "util/error.h"
 #include "util/fs.h"
 
 #include <nlohmann/json.hpp>
