@@ -82,7 +82,7 @@ template <typename T>
 void readRequired(const nlohmann::json& obj, const char* key, T& out, const std::string& origin,
                   const std::string& prefix = "") {
     if (!obj.is_object() || !obj.contains(key))
-        throw FileError(origin, "field '" + (prefix.empty() ? std::string(key) : prefix + "." + key) + "' is missing");
+        throw FileError(origin, "missing field '" + (prefix.empty() ? std::string(key) : prefix + "." + key) + "'");
     readValue(obj.at(key), out, prefix.empty() ? key : prefix + "." + key, origin);
 }
 
