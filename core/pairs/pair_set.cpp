@@ -59,6 +59,14 @@ const Condition& findCondition(const PairSetOptions& o, const std::string& name,
     return fallback;
 }
 
+// True when `file` lies in `dir` (lexically, after normalising both).
+bool isInside(const std::string& file, const std::string& dir) {
+    const auto f = sfs::absolute(sfs::path(file)).lexically_normal().generic_string();
+    auto d = sfs::absolute(sfs::path(dir)).lexically_normal().generic_string();
+    if (!d.empty() && d.back() != '/') d += '/';
+    return f.compare(0, d.size(), d) == 0;
+}
+
 // "images/x.png" -> "masks/x.png".
 std::string maskPathFor(const std::string& image) {
     const sfs::path p(image);
@@ -167,6 +175,13 @@ PairSet buildPairs(const coco::Dataset& ds, const std::string& imagesDir, const 
             try {
                 render(ds, imagesDir, o, outDir, r, &cache, &cachedImage);
                 set.pairs.push_back(r);
+            } catch (const FileError& e) {
+                // A file of the set's own folder that cannot be written (disk full, a size limit) stops the
+                // build: going on would replace the previous manifest with a short one. A source image that
+                // cannot be read only skips its garment.
+                if (isInside(e.path(), outDir)) throw;
+                set.issues.push_back(std::string("annotation ") + std::to_string(a.id) + ": " + e.what());
+                break;
             } catch (const std::exception& e) {
                 set.issues.push_back(std::string("annotation ") + std::to_string(a.id) + ": " + e.what());
                 break;  // same source for every condition
