@@ -123,7 +123,6 @@ Dataset loadCoco(const std::string& path, const ProgressFn& progress, const Canc
     if (parser == JsonParser::Auto) parser = detail::haveSimdjson() ? JsonParser::Simdjson : JsonParser::Nlohmann;
     if (parser == JsonParser::Simdjson) {
         if (!detail::haveSimdjson()) throw Error("this build has no simdjson (the COCO reader's fast parser)");
-        text.reserve(text.size() + 64);  // simdjson reads up to SIMDJSON_PADDING (64) bytes past the end
         const bool ok = detail::parseWithSimdjson(path, text, h);
         throwIfCancelled(cancel);
         if (!ok) throw FileError(path, "invalid JSON");

@@ -230,8 +230,8 @@ private:
 };
 
 
-// The simdjson driver (coco_simdjson.cpp); false when this build has no simdjson. `text` must have
-// SIMDJSON_PADDING spare capacity past its size. Throws FileError naming `path` for invalid JSON.
+// The simdjson driver (coco_simdjson.cpp); false when this build has no simdjson. Gives `text` the
+// SIMDJSON_PADDING spare capacity the parser reads past its end. Throws FileError naming `path` for invalid JSON.
 bool parseWithSimdjson(const std::string& path, std::string& text, Handler& h);
 bool haveSimdjson();
 

@@ -167,13 +167,24 @@ std::filesystem::path userDataBase() {
 
 bool isTerminal(int stdStream) { return ::isatty(stdStream == 1 ? STDOUT_FILENO : STDERR_FILENO) == 1; }
 
-uint64_t peakResidentBytes() {
+namespace {
+// A "<key>: N kB" line of /proc/self/status in bytes; 0 when absent (not Linux).
+uint64_t procStatusBytes(const char* key) {
 #if defined(__linux__)
     std::ifstream in("/proc/self/status");
     std::string line;
+    const size_t n = std::strlen(key);
     while (std::getline(in, line))
-        if (line.rfind("VmHWM:", 0) == 0) return std::strtoull(line.c_str() + 6, nullptr, 10) * 1024;
+        if (line.compare(0, n, key) == 0 && line.size() > n && line[n] == ':')
+            return std::strtoull(line.c_str() + n + 1, nullptr, 10) * 1024;
 #endif
+    (void)key;
+    return 0;
+}
+} // namespace
+
+uint64_t peakResidentBytes() {
+    if (const uint64_t b = procStatusBytes("VmHWM")) return b;
     struct rusage ru {};
     if (::getrusage(RUSAGE_SELF, &ru) != 0) return 0;
 #if defined(__APPLE__)
@@ -183,15 +194,7 @@ uint64_t peakResidentBytes() {
 #endif
 }
 
-uint64_t residentBytes() {
-#if defined(__linux__)
-    std::ifstream in("/proc/self/status");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind("VmRSS:", 0) == 0) return std::strtoull(line.c_str() + 6, nullptr, 10) * 1024;
-#endif
-    return 0;
-}
+uint64_t residentBytes() { return procStatusBytes("VmRSS"); }
 
 // ---- Child processes ------------------------------------------------------------------------------
 

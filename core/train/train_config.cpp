@@ -1,6 +1,7 @@
 #include "train/train_config.h"
 
 #include "util/error.h"
+#include "util/json_read.h"
 #include "util/fs.h"
 
 #include <nlohmann/json.hpp>
@@ -35,40 +36,11 @@ using json = nlohmann::json;
 
 namespace {
 
-// One field: integers must be whole numbers that fit the field (1e12 into an int would wrap, 2.5
-// would truncate, -1 into the seed would become 2^64-1); everything else must have the field's type.
+// One field, by the project's checked JSON reader: whole numbers that fit the field (1e12 into an int would
+// wrap, 2.5 would truncate, -1 into the seed would become 2^64-1), finite reals, typed lists.
 template <typename T>
 void readField(const json& v, T& out, const char* key, const std::string& origin) {
-    auto fail = [&](const std::string& what) { throw FileError(origin, std::string("field '") + key + "' " + what); };
-    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
-        if (!v.is_number_integer()) fail(v.is_number() ? "must be a whole number" : "has the wrong type (a whole number)");
-        if (v.is_number_unsigned()) {
-            const uint64_t x = v.get<uint64_t>();
-            if (x > static_cast<uint64_t>(std::numeric_limits<T>::max())) fail("is out of range (" + std::to_string(x) + ")");
-            out = static_cast<T>(x);
-        } else {
-            const int64_t x = v.get<int64_t>();
-            if ((std::is_unsigned_v<T> && x < 0) ||
-                (std::is_signed_v<T> && (x < static_cast<int64_t>(std::numeric_limits<T>::min()) ||
-                                         x > static_cast<int64_t>(std::numeric_limits<T>::max()))))
-                fail("is out of range (" + std::to_string(x) + ")");
-            out = static_cast<T>(x);
-        }
-    } else if constexpr (std::is_same_v<T, std::vector<int64_t>> || std::is_same_v<T, std::vector<int>>) {
-        if (!v.is_array()) fail("has the wrong type (a list of whole numbers)");
-        out.clear();
-        for (const auto& e : v) {
-            typename T::value_type x{};
-            readField(e, x, key, origin);
-            out.push_back(x);
-        }
-    } else {
-        try {
-            v.get_to(out);
-        } catch (const json::exception&) {
-            fail("has the wrong type");
-        }
-    }
+    jsonread::readValue(v, out, key, origin);
 }
 
 } // namespace
