@@ -23,6 +23,7 @@
 namespace adv::cli {
 
 int runSoak(const Args& a);  // cmd_bench_soak.cpp
+int runCocoBench(const Args& a);  // cmd_bench_coco.cpp
 
 namespace {
 
@@ -231,11 +232,12 @@ int runPipeline(const Args& a, StableDiffusion& sd) {
 }
 
 int run(const Args& a) {
-    if (a.positionals().size() != 1) throw UsageError("name what to benchmark: unet, vae, train, pipeline or soak");
+    if (a.positionals().size() != 1) throw UsageError("name what to benchmark: unet, vae, train, pipeline, soak or coco");
     const std::string what = a.positionals()[0];
     if (what == "soak") return runSoak(a);
+    if (what == "coco") return runCocoBench(a);
     if (what != "unet" && what != "vae" && what != "train" && what != "pipeline")
-        throw UsageError("unknown benchmark '" + what + "' (unet, vae, train, pipeline, soak)");
+        throw UsageError("unknown benchmark '" + what + "' (unet, vae, train, pipeline, soak, coco)");
     LoadOptions lo;
     lo.device = a.get("--device", "cpu");
     lo.dtype = a.get("--dtype", "auto");
@@ -310,8 +312,10 @@ int run(const Args& a) {
 }
 
 Register reg({"bench", "benchmark the UNet, the VAE decode, a LoRA step, a whole text-to-image (time, where it goes) "
-                       "or a working day in one process (soak: resident memory must level off)",
-              "unet|vae|train|pipeline|soak (--model PATH | --random sd15|tiny) [--size PX] [--batch N] [--json]",
+                       "or a working day in one process (soak: resident memory must level off), or loading a COCO "
+                       "file against Python (coco)",
+              "unet|vae|train|pipeline|soak (--model PATH | --random sd15|tiny) [--size PX] [--batch N] [--json] | "
+              "coco --annotations FILE [--parser P] [--baseline]",
               {{"--model", "PATH", "load real weights"},
                {"--random", "CFG", "random weights of shape sd15 or tiny (default tiny)"},
                {"--size", "PX", "image side in pixels (default 256)"},
@@ -333,13 +337,18 @@ Register reg({"bench", "benchmark the UNet, the VAE decode, a LoRA step, a whole
                {"--prompt", "TEXT", "pipeline: prompt"},
                {"--negative", "TEXT", "pipeline: negative prompt"},
                {"--tokenizer", "DIR", "tokenizer for random weights (default: the embedded model's)"},
-               {"--baseline", "", "pipeline: also 25 DPM++ 2M steps at CFG 7.5 in the same run, and the speed-up"},
+               {"--baseline", "", "pipeline: also 25 DPM++ 2M steps at CFG 7.5 in the same run, and the speed-up; coco: Python side by side"},
                {"--cells", "N", "soak: grid cells rendered (default 500)"},
                {"--cell-steps", "N", "soak: sampling steps per cell (default 12)"},
                {"--lora", "FILE", "soak: a LoRA attached and detached on every other cell, as the grid's LoRA column"},
                {"--bound-mib", "F", "soak: allowed growth after warm-up per 100 cells and per 1,000 steps (default 32)"},
                {"--work", "DIR", "soak: folder for the training data and run (default: a temporary one, removed)"},
+               {"--annotations", "FILE", "coco: the instance file to load"},
+               {"--parser", "P", "coco: auto|simdjson|nlohmann (default auto)"},
+               {"--python", "EXE", "coco: the Python of the --baseline (default python3)"},
+               {"--single-run", "FILE", "coco: one load in this process, its figures to FILE (a round, run as a child)"},
                {"--json", "", "machine-readable output"}},
+              "coco: --baseline runs Python's json.load plus pycocotools' index in alternating rounds. "
               "soak: --steps is the number of training steps (default 2000); --model defaults to the embedded model.",
               run});
 

@@ -230,9 +230,10 @@ private:
 };
 
 
-// The simdjson driver (coco_simdjson.cpp); false when this build has no simdjson. Gives `text` the
-// SIMDJSON_PADDING spare capacity the parser reads past its end. Throws FileError naming `path` for invalid JSON.
-bool parseWithSimdjson(const std::string& path, std::string& text, Handler& h);
+// The simdjson driver (coco_simdjson.cpp); false when this build has no simdjson. `readable` bytes from
+// text.data() may be read (at least text.size()): with SIMDJSON_PADDING of them past the end the text is
+// parsed where it lies, else from a padded copy. Throws FileError naming `path` for invalid JSON.
+bool parseWithSimdjson(const std::string& path, std::string_view text, size_t readable, Handler& h);
 bool haveSimdjson();
 
 } // namespace adv::coco::detail

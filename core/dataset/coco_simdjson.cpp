@@ -122,11 +122,17 @@ private:
 
 bool haveSimdjson() { return true; }
 
-bool parseWithSimdjson(const std::string& path, std::string& text, Handler& h) {
-    if (text.capacity() < text.size() + simdjson::SIMDJSON_PADDING) text.reserve(text.size() + simdjson::SIMDJSON_PADDING);
+bool parseWithSimdjson(const std::string& path, std::string_view text, size_t readable, Handler& h) {
+    std::string copy;
+    if (readable < text.size() + simdjson::SIMDJSON_PADDING || text.data() == nullptr) {
+        copy.reserve(text.size() + simdjson::SIMDJSON_PADDING);
+        copy.assign(text.data() == nullptr ? "" : text.data(), text.size());
+        text = copy;
+        readable = copy.capacity();
+    }
     od::parser parser;
     od::document doc;
-    const simdjson::padded_string_view input(text.data(), text.size(), text.capacity());
+    const simdjson::padded_string_view input(text.data(), text.size(), readable);
     bool started = false;  // the document exists (asking a failed one for its location reads a null index)
     auto fail = [&](simdjson::error_code e) -> bool {
         if (e == kStopped) return false;
@@ -168,7 +174,7 @@ bool parseWithSimdjson(const std::string& path, std::string& text, Handler& h) {
 #else
 
 bool haveSimdjson() { return false; }
-bool parseWithSimdjson(const std::string&, std::string&, Handler&) { return false; }
+bool parseWithSimdjson(const std::string&, std::string_view, size_t, Handler&) { return false; }
 
 #endif
 

@@ -11,7 +11,6 @@
 #include <cstdlib>
 #include <fstream>
 #include <random>
-#include <sstream>
 
 namespace adv::fs {
 
@@ -38,15 +37,33 @@ void writeFileAtomic(const stdfs::path& path, std::string_view data) {
 }
 
 std::string readFile(const stdfs::path& path) {
+    std::error_code ec;
+    if (stdfs::is_directory(path, ec)) throw FileError(path.string(), "is a folder, not a file");
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        std::error_code ec;
         if (!stdfs::exists(path, ec)) throw FileError(path.string(), "file not found");
         throw FileError(path.string(), "cannot open for reading");
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    // One allocation and one read for a regular file (a 190 MB COCO file was copied three times through a
+    // stringstream). The spare capacity lets a SIMD JSON parser read past the end without another copy
+    // (simdjson's SIMDJSON_PADDING is 64). Files whose size is unknown up front (pipes, /proc) are read
+    // in blocks.
+    constexpr size_t kSpare = 64;
+    std::string data;
+    const auto size = stdfs::file_size(path, ec);
+    if (!ec && size > 0) data.reserve(static_cast<size_t>(size) + kSpare);
+    char block[1 << 16];
+    if (!ec && size > 0) {
+        data.resize(static_cast<size_t>(size));
+        in.read(data.data(), static_cast<std::streamsize>(size));
+        data.resize(static_cast<size_t>(in.gcount()));
+        if (in.gcount() < static_cast<std::streamsize>(size) && !in.eof())
+            throw FileError(path.string(), "read failed after " + std::to_string(in.gcount()) + " bytes");
+        if (!in.good()) return data;  // shorter than stated (truncated meanwhile): what is there
+    }
+    while (in.read(block, sizeof block) || in.gcount() > 0) data.append(block, static_cast<size_t>(in.gcount()));
+    if (in.bad()) throw FileError(path.string(), "read failed after " + std::to_string(data.size()) + " bytes");
+    return data;
 }
 
 stdfs::path userDataDir() {

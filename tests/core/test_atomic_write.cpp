@@ -24,6 +24,30 @@ private Q_SLOTS:
         QCOMPARE(files, 1);  // no temporary left behind
     }
 
+    // readFile: exact bytes for sizes around its block size and for embedded NULs; files whose size is
+    // not known up front (/proc) are read whole; a folder and a missing file are named as such.
+    void readFileReadsExactBytes() {
+        for (size_t n : {size_t(0), size_t(1), size_t(65535), size_t(65536), size_t(65537), size_t(300001)}) {
+            std::string data(n, '\0');
+            for (size_t i = 0; i < n; ++i) data[i] = static_cast<char>((i * 131 + 7) % 256);
+            const std::string p = dir + "/r" + std::to_string(n) + ".bin";
+            adv::fs::writeFileAtomic(p, data);
+            QCOMPARE(adv::fs::readFile(p), data);
+        }
+        const std::string status = adv::fs::readFile("/proc/self/status");
+        QVERIFY(status.find("VmRSS") != std::string::npos);
+        auto message = [](const std::string& path) {
+            try {
+                adv::fs::readFile(path);
+            } catch (const adv::FileError& e) {
+                return std::string(e.what());
+            }
+            return std::string("no error");
+        };
+        QCOMPARE(message(dir), dir + ": is a folder, not a file");
+        QCOMPARE(message(dir + "/missing"), dir + "/missing: file not found");
+    }
+
     void unwritableFolderKeepsOldFileAndNamesPath() {
         const std::string p = "/proc/advariant-cannot-write/x.json";
         try {
