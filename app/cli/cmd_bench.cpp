@@ -8,6 +8,7 @@
 #include "model/cpu_kernels.h"
 #include "model/layers.h"
 #include "model/profile.h"
+#include "model/vae_tiling.h"
 #include "pipeline/sd_pipeline.h"
 #include "util/device.h"
 #include "util/fs.h"
@@ -73,7 +74,8 @@ struct Workload {
     std::vector<torch::Tensor> loraParams;  // train only
 };
 
-Workload makeWorkload(const std::string& what, StableDiffusion& sd, int size, int batch, int rank, int convRank) {
+Workload makeWorkload(const std::string& what, StableDiffusion& sd, int size, int batch, int rank, int convRank,
+                      bool vaeTiles) {
     const int f = sd.vae->config.downscale();
     const auto dev = sd.device();
     const auto dt = sd.dtype();
@@ -110,9 +112,10 @@ Workload makeWorkload(const std::string& what, StableDiffusion& sd, int size, in
         };
     } else {
         auto x = torch::randn({batch, sd.vae->config.latentChannels, h, h}).to(dev, sd.vaeDtype());  // [B, 4, h, w]
-        w.step = [&sd, x] {
+        w.step = [&sd, x, vaeTiles] {
             torch::NoGradGuard g;
-            sd.vae->decode(x);
+            if (vaeTiles) decodeTiled(*sd.vae, x, vaeTilingFor(sd.vae->config));
+            else sd.vae->decode(x);
         };
     }
     return w;
@@ -137,7 +140,8 @@ void printReport(const nlohmann::json& j, const nlohmann::json& kinds, int reps)
         std::printf("  winograd: %lld convolutions, %lld weights kept in Winograd form (%.0f MiB)\n",
                     static_cast<long long>(cs.winogradCalls), static_cast<long long>(cs.winogradWeights),
                     cs.winogradBytes / 1048576.0);
-    std::printf("  peak RSS %.0f MiB\n", j["peak_rss_mib"].get<double>());
+    std::printf("  peak RSS %.0f MiB%s\n", j["peak_rss_mib"].get<double>(),
+                j.value("vae_tiled", false) ? " (VAE decoded tile by tile)" : "");
     if (j.contains("trainable_parameters"))
         std::printf("  %lld trainable parameters: data parallel all-reduces %.2f MiB per step\n",
                     static_cast<long long>(j["trainable_parameters"].get<int64_t>()),
@@ -251,7 +255,12 @@ int run(const Args& a) {
     const int reps = a.getInt("--reps", 3);
     const auto dev = sd->device();
     const auto dt = what == "vae" ? sd->vaeDtype() : sd->dtype();
-    const Workload w = makeWorkload(what, *sd, size, batch, a.getInt("--rank", 4), a.getInt("--conv-rank", 0));
+    const std::string tiling = a.get("--vae-tiling", "auto");
+    if (tiling != "auto" && tiling != "on" && tiling != "off")
+        throw UsageError("--vae-tiling: '" + tiling + "' is not one of auto, on, off");
+    const bool vaeTiles = tiling == "on" || (tiling == "auto" && vaeTilingPays(sd->vae->config, size, size));
+    const Workload w =
+        makeWorkload(what, *sd, size, batch, a.getInt("--rank", 4), a.getInt("--conv-rank", 0), vaeTiles);
     resetGpuPeakMemory();
     w.step();  // warm-up (allocator, kernels)
     if (dev.is_cuda()) torch::cuda::synchronize();
@@ -282,6 +291,7 @@ int run(const Args& a) {
                      {"fraction_of_mm", flops / secs / 1e9 / mm}, {"peak_rss_mib", peakResidentMiB()},
                      {"device", di.describe()}, {"dtype", c10::toString(dt)}, {"allocator", di.allocator},
                      {"threads", di.cpuThreads}};
+    if (what == "vae") j["vae_tiled"] = vaeTiles;
     nlohmann::json kinds = nlohmann::json::object();
     for (const auto& [k, s] : stats)
         kinds[k] = {{"seconds", s.seconds / reps}, {"gflop", s.flops / reps / 1e9},
@@ -331,6 +341,7 @@ Register reg({"bench", "benchmark the UNet, the VAE decode, a LoRA step, a whole
                {"--winograd-cache-mib", "N", "memory for weights kept in Winograd form (default 0: recomputed per call)"},
                {"--attention-slice-mib", "N", "score-matrix memory per attention slice (default 32)"},
                {"--by-shape", "", "time each convolution shape (and layout) on its own line"},
+               {"--vae-tiling", "MODE", "vae: decode tile by tile: auto (above 1024x1024, as the pipeline does), on, off"},
                {"--sampler", "NAME", "pipeline: sampler (default lcm)"},
                {"--steps", "N", "pipeline: steps (default 4)"},
                {"--cfg", "F", "pipeline: guidance scale (default 1: one UNet pass per step)"},

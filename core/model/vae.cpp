@@ -68,9 +68,11 @@ VaeEncoderImpl::VaeEncoderImpl(const VaeConfig& c) {
 
 torch::Tensor VaeEncoderImpl::forward(const torch::Tensor& image) {
     auto h = nn::conv(*conv_in, image);  // [B, ch0, H, W]
+    // bf16 on the CPU: channels-last, as in the decoder (Winograd and GroupNorm across channels).
+    if (nn::channelsLastPays(h)) h = h.contiguous(torch::MemoryFormat::ChannelsLast);
     for (auto& b : *down_blocks) h = b->as<VaeBlockImpl>()->forward(h);
     h = mid_block->forward(h);         // [B, chN, H/f, W/f]
-    return nn::conv(*conv_out, nn::norm(*conv_norm_out, h, true));  // [B, 2*latent, H/f, W/f]
+    return nn::conv(*conv_out, nn::norm(*conv_norm_out, h, true)).contiguous();  // [B, 2*latent, H/f, W/f]
 }
 
 VaeDecoderImpl::VaeDecoderImpl(const VaeConfig& c) {
@@ -113,8 +115,10 @@ AutoencoderKLImpl::AutoencoderKLImpl(const VaeConfig& c) : config(c) {
 
 torch::Tensor AutoencoderKLImpl::moments(const torch::Tensor& image) { return nn::conv(*quant_conv, encoder->forward(image)); }
 
-LatentDist AutoencoderKLImpl::encode(const torch::Tensor& image) {
-    auto m = moments(image).chunk(2, 1);
+LatentDist AutoencoderKLImpl::encode(const torch::Tensor& image) { return LatentDist::fromMoments(moments(image)); }
+
+LatentDist LatentDist::fromMoments(const torch::Tensor& moments) {
+    auto m = moments.chunk(2, 1);
     LatentDist d;
     d.mean = m[0];
     d.logvar = torch::clamp(m[1], -30.0, 20.0);

@@ -51,6 +51,8 @@ TORCH_MODULE(VaeDecoder);
 struct LatentDist {
     torch::Tensor mean, logvar, std;  // [B, latent, h, w]
     torch::Tensor sample(torch::Generator* gen = nullptr) const;
+    // diffusers' DiagonalGaussianDistribution: moments [B, 2*latent, h, w] split into mean and log-variance.
+    static LatentDist fromMoments(const torch::Tensor& moments);
 };
 
 class AutoencoderKLImpl : public torch::nn::Module {

@@ -1,6 +1,7 @@
 // StableDiffusion::generate: text-to-image, image-to-image and inpainting, step for step as diffusers
 // 0.23.1's StableDiffusionPipeline, StableDiffusionImg2ImgPipeline and StableDiffusionInpaintPipeline.
 #include "pipeline/sd_pipeline.h"
+#include "model/vae_tiling.h"
 
 #include "util/device.h"
 #include "util/error.h"
@@ -103,7 +104,11 @@ int64_t checkEditInputs(const GenerateParams& gp, bool inpaintingUnet, int H, in
 torch::Tensor encodeSample(StableDiffusion& sd, const torch::Tensor& image, NoiseSource& noise) {
     const int64_t B = image.size(0);
     const bool same = B > 1 && image.eq(image[0]).all().item<bool>();
-    auto d = sd.vae->encode(image.slice(0, 0, same ? 1 : B).to(sd.device(), sd.vaeDtype()));
+    const auto px = image.slice(0, 0, same ? 1 : B).to(sd.device(), sd.vaeDtype());
+    // Above 1024 x 1024 pixels the encoder runs tile by tile (memory bounded by one tile).
+    auto d = vaeTilingPays(sd.vae->config, image.size(2), image.size(3))
+                 ? LatentDist::fromMoments(momentsTiled(*sd.vae, px, vaeTilingFor(sd.vae->config)))
+                 : sd.vae->encode(px);
     auto mean = d.mean.to(torch::kFloat32).expand({B, -1, -1, -1});  // [B, 4, h, w]
     auto std = d.std.to(torch::kFloat32).expand({B, -1, -1, -1});
     auto draw = noise(mean.sizes()).to(mean.device());
@@ -255,7 +260,11 @@ torch::Tensor StableDiffusion::decodeLatents(const torch::Tensor& latents) {
     if (!device_.is_cuda()) releaseFreeMemory();  // the UNet's activations do not fit the VAE's: SD 1.5 512² peak 4.1 -> GiB
     auto z = latents.to(device_, vaeDtype_) / vae->config.scalingFactor;
     std::vector<torch::Tensor> imgs;
-    for (int64_t i = 0; i < z.size(0); ++i) imgs.push_back(vae->decode(z.slice(0, i, i + 1)));  // one at a time: memory
+    const int f = vae->config.downscale();
+    const bool tiles = vaeTilingPays(vae->config, z.size(2) * f, z.size(3) * f);  // above 1024 x 1024: tile by tile
+    for (int64_t i = 0; i < z.size(0); ++i)  // one at a time: memory
+        imgs.push_back(tiles ? decodeTiled(*vae, z.slice(0, i, i + 1), vaeTilingFor(vae->config))
+                             : vae->decode(z.slice(0, i, i + 1)));
     auto dec = torch::cat(imgs, 0);                                                              // [B, 3, H, W]
     return (dec / 2 + 0.5).clamp(0, 1).to(torch::kCPU, torch::kFloat32);
 }
