@@ -19,7 +19,7 @@ cmake -S tests/fuzz -B "$BUILD" -DCMAKE_CXX_COMPILER="$CXX_FUZZ" -DCMAKE_BUILD_T
 cmake --build "$BUILD" -j "$(nproc 2>/dev/null || echo 2)" >/dev/null
 HARNESSES=("$@")
 if [ ${#HARNESSES[@]} -eq 0 ]; then
-  HARNESSES=(safetensors_header coco rle clip_tokenizer model_config train_config presets variant_record image_header copy_sheet brand_kit utf8_paths grid_spec prompt_syntax pair_manifest recipe key_map)
+  HARNESSES=(safetensors_header coco rle clip_tokenizer model_config train_config presets variant_record image_header copy_sheet brand_kit utf8_paths grid_spec prompt_syntax pair_manifest recipe key_map project)
 fi
 status=0
 printf '%-20s %8s %12s %8s %8s %8s  %s\n' harness seconds executions corpus cov ft result

@@ -1,5 +1,6 @@
 #include "ui/image_loader.h"
 
+#include <QFileInfo>
 #include <QImageReader>
 #include <QPointer>
 #include <QThreadPool>
@@ -9,6 +10,15 @@ namespace adv::ui {
 void loadScaledAsync(QObject* receiver, const QString& path, int size, std::function<void(const QImage&)> done) {
     QPointer<QObject> guard(receiver);
     QThreadPool::globalInstance()->start([guard, path, size, done = std::move(done)] {
+        // Paths come from project files: only regular files are read (a FIFO or /dev/stdin would block
+        // the pool's thread for good); anything else gives a null image, as a missing file does.
+        if (!QFileInfo(path).isFile()) {
+            if (guard)
+                QMetaObject::invokeMethod(guard, [guard, done] {
+                    if (guard) done(QImage());
+                });
+            return;
+        }
         QImageReader reader(path);
         const QSize s = reader.size();
         // Let the decoder shrink large images (JPEG scales while decoding); finish with a smooth scale.

@@ -4,6 +4,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QFileInfo>
 #include <QIcon>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -105,7 +106,8 @@ bool VariantGridModel::fromJson(const QJsonObject& o, QString* error) {
             e.cell.withLora = columns[row.size()].withLora;
             const QString file = c.value(QStringLiteral("file")).toString();
             QImage img;
-            if (!file.isEmpty() && img.load(file)) {
+            // A path from the project file: only a regular file is read (a FIFO would block opening).
+            if (!file.isEmpty() && QFileInfo(file).isFile() && img.load(file)) {
                 e.cell.path = file;
                 e.cell.approved = c.value(QStringLiteral("approved")).toBool();
                 e.state = State::Done;

@@ -20,6 +20,8 @@
 #include <QTest>
 #include <QUndoStack>
 
+#include <sys/stat.h>
+
 using namespace adv::ui;
 
 namespace {
@@ -201,6 +203,25 @@ private Q_SLOTS:
         QVERIFY(!back.fromJson(bad, &error));
         QVERIFY(error.contains("rows"));
         QCOMPARE(back.rowCount(), 2);
+
+        // A cell's file that is not a regular file (a FIFO, a folder: a hostile project) is never opened, so
+        // opening the project cannot block; the cell shows as not rendered.
+        const QString fifo = dir.filePath(QStringLiteral("cell.png"));
+        QVERIFY(mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        QJsonObject hostile = m.toJson();
+        QJsonArray rows = hostile["cells"].toArray();
+        QJsonArray row0 = rows[0].toArray();
+        QJsonObject cell0 = row0[0].toObject();
+        cell0["file"] = fifo;
+        row0[0] = cell0;
+        QJsonObject cell1 = row0[1].toObject();
+        cell1["file"] = dir.path();
+        row0[1] = cell1;
+        rows[0] = row0;
+        hostile["cells"] = rows;
+        QVERIFY2(back.fromJson(hostile, &error), qPrintable(error));  // returns: a blocking open would hang here
+        QVERIFY(!back.cell(id).rendered());
+        QVERIFY(!back.cell(back.index(0, 1).data(VariantGridModel::CellIdRole).toString()).rendered());
     }
 
     // The Variants form saves the spec `advariant-cli grid --spec` renders (byte for byte the CLI's canonical
