@@ -145,6 +145,7 @@ void VariantsPage::buildForm(QFormLayout* form) {
     baseSeed_->setRange(0, 2147483647);
     baseSeed_->setValue(static_cast<int>(D::firstSeed));
     steps_ = new QSpinBox(this);
+    steps_->setObjectName(QStringLiteral("steps"));
     steps_->setRange(1, 150);
     steps_->setValue(D::steps);
     cfg_ = new QDoubleSpinBox(this);

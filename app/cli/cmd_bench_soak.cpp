@@ -5,6 +5,7 @@
 // --bound-mib (a leak check, not a timing).
 #include "cli/args.h"
 #include "cli/common.h"
+#include "common/soak_stats.h"
 
 #include "dataset/coco.h"
 #include "dataset/synth.h"
@@ -30,15 +31,6 @@ namespace {
 
 double rssMiB() { return static_cast<double>(platform::residentBytes()) / (1024.0 * 1024.0); }
 
-// Least-squares slope of MiB against the sample index's x (cells or steps), from `from` on.
-double slope(const std::vector<std::pair<double, double>>& s, double from) {
-    double n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
-    for (const auto& [x, y] : s)
-        if (x >= from) n += 1, sx += x, sy += y, sxx += x * x, sxy += x * y;
-    const double d = n * sxx - sx * sx;
-    return n >= 3 && d > 0 ? (n * sxy - sx * sy) / d : 0.0;
-}
-
 nlohmann::json phase(const char* name, const std::vector<std::pair<double, double>>& s, double warm, double per) {
     double peak = 0, atWarm = 0;
     for (const auto& [x, y] : s) {
@@ -50,7 +42,7 @@ nlohmann::json phase(const char* name, const std::vector<std::pair<double, doubl
             {"rss_after_warmup_mib", atWarm},
             {"rss_end_mib", s.empty() ? 0.0 : s.back().second},
             {"rss_peak_mib", peak},
-            {"growth_mib_per_unit", slope(s, warm) * per},
+            {"growth_mib_per_unit", app::soakSlope(s, warm) * per},
             {"unit", per}};
 }
 

@@ -1,5 +1,6 @@
 // advariant: the desktop studio.
 #include "common/svg_logo.h"
+#include "gui/gui_soak.h"
 #include "ui/log_bridge.h"
 #include "ui/dataset_page.h"
 #include "ui/main_window.h"
@@ -16,6 +17,8 @@
 #include <QCommandLineParser>
 #include <QTimer>
 #include <QUndoStack>
+
+#include <cstdio>
 
 int main(int argc, char** argv) {
     adv::fs::failWritesInsteadOfDying();
@@ -36,6 +39,17 @@ int main(int argc, char** argv) {
     QCommandLineOption noSample(QStringList{"no-sample"}, QStringLiteral("Do not open the built-in sample dataset."));
     QCommandLineOption workspace(QStringList{"workspace"}, QStringLiteral("Workspace to show first (dataset, pairs, training, variants, export)."),
                                  QStringLiteral("ID"));
+    QCommandLineOption soakCells(QStringList{"soak-cells"},
+                                 QStringLiteral("Leak check: render the Variants grid until N cells are done, report resident "
+                                                "memory and quit (exit 1 when it keeps growing)."),
+                                 QStringLiteral("N"));
+    QCommandLineOption soakBound(QStringList{"soak-bound-mib"},
+                                 QStringLiteral("Allowed growth after warm-up per 100 cells (default 32)."), QStringLiteral("MIB"));
+    QCommandLineOption soakSteps(QStringList{"soak-steps"},
+                                 QStringLiteral("Sampling steps of the soak's cells (default: the form's)."), QStringLiteral("N"));
+    parser.addOption(soakCells);
+    parser.addOption(soakSteps);
+    parser.addOption(soakBound);
     parser.addOption(verbose);
     parser.addOption(screenshot);
     parser.addOption(workspace);
@@ -63,6 +77,20 @@ int main(int argc, char** argv) {
     w.show();
     // Embedded defaults: with no dataset in the project, the sample dataset opens.
     if (!parser.isSet(noSample) && w.project()->datasetAnnotations().isEmpty()) w.datasetPage()->openSampleDataset();
+    if (parser.isSet(soakCells)) {
+        bool okCells = false, okBound = true;
+        const int cells = parser.value(soakCells).toInt(&okCells);
+        const double bound = parser.isSet(soakBound) ? parser.value(soakBound).toDouble(&okBound) : 32.0;
+        bool okSteps = true;
+        const int steps = parser.isSet(soakSteps) ? parser.value(soakSteps).toInt(&okSteps) : 0;
+        if (!okCells || cells < 1 || cells > 1000000 || !okBound || !(bound >= 0 && bound <= 1e6) || !okSteps ||
+            steps < 0 || steps > 150) {
+            std::fprintf(stderr, "advariant: --soak-cells takes 1..1000000 cells, --soak-bound-mib 0..1e6 MiB, "
+                                 "--soak-steps 1..150\n");
+            return 2;
+        }
+        adv::app::startGuiSoak(w, cells, bound, steps);
+    }
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);
         QTimer::singleShot(4000, &w, [&w, file] {
