@@ -17,6 +17,7 @@
 
 #include "dataset/synth.h"
 #include "train/train_config.h"
+#include "train/trainer.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
@@ -26,11 +27,14 @@
 #include <QPushButton>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QUndoStack>
 #include <QtTest>
+
+#include <cmath>
 
 using namespace adv::ui;
 
@@ -188,6 +192,39 @@ private Q_SLOTS:
             QVERIFY(!strip->item(0)->icon().pixmap(64, 64).isNull());
         }
         shot(w, "training");
+
+        // Stopped part-way and resumed in the GUI: the run continues like advariant-cli train --resume and ends
+        // where the uninterrupted run above ended, every step once, the same losses.
+        {
+            auto r = c;
+            r.outDir = tmp.filePath("out/runs/flow-resumed").toStdString();
+            r.debugStepDelayMs = 150;  // time to press Stop between step 5 and the end
+            training->setConfig(r);
+            QSignalSpy stopped(training, &TrainingPage::runFinished);
+            training->start();
+            QTRY_VERIFY_WITH_TIMEOUT(training->points() >= 5, 600000);
+            training->stop();
+            QVERIFY(stopped.wait(600000));
+            QVERIFY2(!stopped.first().at(0).toBool(), "the run finished before Stop took effect");
+            QVERIFY(stopped.first().at(2).toString().isEmpty());  // stopped, not failed
+            QVERIFY(!QFileInfo::exists(QString::fromStdString(r.outDir + "/lora.safetensors")));
+            const auto part = adv::train::readMetrics(r.outDir);
+            QVERIFY(part.size() >= 5 && part.size() < 12);
+
+            QSignalSpy resumed(training, &TrainingPage::runFinished);
+            QCOMPARE(training->resumeRun(QString::fromStdString(r.outDir)), QString());
+            QVERIFY(resumed.wait(600000));
+            QVERIFY2(resumed.first().at(0).toBool(), qPrintable(resumed.first().at(2).toString()));
+            QVERIFY(QFileInfo::exists(QString::fromStdString(r.outDir + "/lora.safetensors")));
+            const auto straight = adv::train::readMetrics(c.outDir);
+            const auto again = adv::train::readMetrics(r.outDir);
+            QCOMPARE(again.size(), straight.size());
+            for (size_t i = 0; i < again.size(); ++i) {
+                QCOMPARE(again[i].step, int(i) + 1);
+                QVERIFY2(std::abs(again[i].loss - straight[i].loss) < 1e-5,
+                         qPrintable(QString("step %1: %2 resumed, %3 straight").arg(i + 1).arg(again[i].loss).arg(straight[i].loss)));
+            }
+        }
 
         // Variants with the trained LoRA, compared with LoRA off.
         auto* variants = w.variantsPage();
