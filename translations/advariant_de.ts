@@ -186,6 +186,18 @@
         <source>%1 pairs: %2</source>
         <translation>%1 Paare: %2</translation>
     </message>
+    <message>
+        <source>Create the sample dataset</source>
+        <translation>Beispieldatensatz erstellen</translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation>%1 laden</translation>
+    </message>
+    <message>
+        <source>Building pairs: %1 / %2</source>
+        <translation>Paare werden erstellt: %1 / %2</translation>
+    </message>
 </context>
 <context>
     <name>adv::ui::ExportPage</name>
@@ -255,6 +267,42 @@
         <source>%1 files written, %2 over budget (not exported). Manifest: %3</source>
         <translation>%1 Dateien geschrieben, %2 über dem Budget (nicht exportiert). Manifest: %3</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Approve a variant to see the layouts.</source>
+        <translation>Geben Sie eine Variante frei, um die Layouts zu sehen.</translation>
+    </message>
+    <message>
+        <source>Placements</source>
+        <translation>Platzierungen</translation>
+    </message>
+    <message>
+        <source>Brand kit &amp;&amp; copy</source>
+        <translation>Marken-Kit &amp;&amp; Texte</translation>
+    </message>
+    <message>
+        <source>Rendering the preview...</source>
+        <translation>Vorschau wird gerendert...</translation>
+    </message>
+    <message>
+        <source>Brand preview</source>
+        <translation>Markenvorschau</translation>
+    </message>
+    <message>
+        <source>%1 placements.</source>
+        <translation>%1 Platzierungen.</translation>
+    </message>
+    <message>
+        <source>Exported %1 / %2: %3</source>
+        <translation>Exportiert %1 / %2: %3</translation>
+    </message>
+    <message>
+        <source>Export cancelled; the files written so far are complete.</source>
+        <translation>Export abgebrochen; die bisher geschriebenen Dateien sind vollständig.</translation>
+    </message>
 </context>
 <context>
     <name>adv::ui::InstanceModel</name>
@@ -287,6 +335,14 @@
         <location line="+1" />
         <source>Box</source>
         <translation>Rahmen</translation>
+    </message>
+    <message>
+        <source>Crowd region (iscrowd): a group of objects under one mask; pair building skips it unless asked.</source>
+        <translation>Gruppenregion (iscrowd): mehrere Objekte unter einer Maske; beim Erstellen von Paaren übersprungen, außer auf Wunsch.</translation>
+    </message>
+    <message>
+        <source>%1 (crowd)</source>
+        <translation>%1 (Gruppe)</translation>
     </message>
 </context>
 <context>
@@ -431,36 +487,16 @@
         <translation>Das Projekt „%1“ hat ungespeicherte Änderungen. Speichern?</translation>
     </message>
     <message>
-        <location line="+12" />
-        <location line="+7" />
-        <location line="+7" />
-        <source>Language</source>
-        <translation>Sprache</translation>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
     </message>
     <message>
-        <location line="-13" />
-        <source>The new language applies when AdVariant Studio starts again.</source>
-        <translation>Die neue Sprache gilt, sobald AdVariant Studio neu startet.</translation>
+        <source>Restore unsaved changes</source>
+        <translation>Ungesicherte Änderungen wiederherstellen</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Restart Now</source>
-        <translation>Jetzt neu starten</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Later</source>
-        <translation>Später</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>Stop the training run and the render queue first.</source>
-        <translation>Zuerst den Trainingslauf und die Render-Warteschlange anhalten.</translation>
-    </message>
-    <message>
-        <location line="+7" />
-        <source>Could not start %1.</source>
-        <translation>%1 konnte nicht gestartet werden.</translation>
+        <source>AdVariant Studio did not close normally. The project &quot;%1&quot; has changes from %2 that were not saved. Restore them?</source>
+        <translation>AdVariant Studio wurde nicht normal beendet. Das Projekt &quot;%1&quot; hat Änderungen von %2, die nicht gespeichert wurden. Wiederherstellen?</translation>
     </message>
 </context>
 <context>
@@ -583,6 +619,10 @@
         <source>%1: saving failed (%2); the previous file is unchanged</source>
         <translation>%1: Speichern fehlgeschlagen (%2); die bisherige Datei ist unverändert</translation>
     </message>
+    <message>
+        <source>%1: autosave failed (%2)</source>
+        <translation>%1: automatisches Speichern fehlgeschlagen (%2)</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -671,18 +711,17 @@
         <source>Swap background</source>
         <translation>Hintergrund tauschen</translation>
     </message>
-</context>
-<context>
-    <name>adv::ui::RenderWorker</name>
     <message>
-        <location filename="../ui/workers.cpp" line="+32" />
-        <source>no model loaded</source>
-        <translation>kein Modell geladen</translation>
+        <source>unexpected error</source>
+        <translation>unerwarteter Fehler</translation>
     </message>
     <message>
-        <location line="+11" />
-        <source>cancelled</source>
-        <translation>abgebrochen</translation>
+        <source>Targets: %1</source>
+        <translation>Ziele: %1</translation>
+    </message>
+    <message>
+        <source>Base model: %1</source>
+        <translation>Basismodell: %1</translation>
     </message>
 </context>
 <context>
@@ -769,8 +808,8 @@
     </message>
     <message>
         <location line="+5" />
-        <source>The studio restarts its windows in the new language the next time it starts.</source>
-        <translation>Das Studio erscheint beim nächsten Start in der neuen Sprache.</translation>
+        <source>The open windows switch to the new language at once.</source>
+        <translation>Die offenen Fenster wechseln sofort in die neue Sprache.</translation>
     </message>
     <message>
         <location line="+1" />
@@ -1038,6 +1077,74 @@
         <source>Run %1: %2 steps</source>
         <translation>Lauf %1: %2 Schritte</translation>
     </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Erweitert</translation>
+    </message>
+    <message>
+        <source>(choose a recipe...)</source>
+        <translation>(Rezept wählen...)</translation>
+    </message>
+    <message>
+        <source>Fills in a proven recipe (ranks, targets, learning rate, noise and loss options, steps); the model, pairs and run folder stay as they are.</source>
+        <translation>Setzt ein bewährtes Rezept (Ränge, Ziele, Lernrate, Rausch- und Verlustoptionen, Schritte); Modell, Paare und Lauf-Ordner bleiben unverändert.</translation>
+    </message>
+    <message>
+        <source>Training preset</source>
+        <translation>Trainingsvorlage</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>Vorlage:</translation>
+    </message>
+    <message>
+        <source>Load config...</source>
+        <translation>Konfiguration laden...</translation>
+    </message>
+    <message>
+        <source>Save config...</source>
+        <translation>Konfiguration speichern...</translation>
+    </message>
+    <message>
+        <source>Resume...</source>
+        <translation>Fortsetzen...</translation>
+    </message>
+    <message>
+        <source>Continue an interrupted run from its newest checkpoint (as advariant-cli train --resume)</source>
+        <translation>Einen unterbrochenen Lauf ab seinem neuesten Checkpoint fortsetzen (wie advariant-cli train --resume)</translation>
+    </message>
+    <message>
+        <source>Load training config</source>
+        <translation>Trainingskonfiguration laden</translation>
+    </message>
+    <message>
+        <source>Training config (*.json)</source>
+        <translation>Trainingskonfiguration (*.json)</translation>
+    </message>
+    <message>
+        <source>Save training config</source>
+        <translation>Trainingskonfiguration speichern</translation>
+    </message>
+    <message>
+        <source>Resume run</source>
+        <translation>Lauf fortsetzen</translation>
+    </message>
+    <message>
+        <source>a run is already going</source>
+        <translation>es läuft bereits ein Training</translation>
+    </message>
+    <message>
+        <source>%1: no checkpoint to resume from</source>
+        <translation>%1: kein Checkpoint zum Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Preset: %1</source>
+        <translation>Vorlage: %1</translation>
+    </message>
+    <message>
+        <source>Train %1</source>
+        <translation>Training %1</translation>
+    </message>
 </context>
 <context>
     <name>adv::ui::VariantGridModel</name>
@@ -1066,6 +1173,22 @@
         <source> (no LoRA)</source>
         <translation> (ohne LoRA)</translation>
     </message>
+    <message>
+        <source>variant grid: %1 rows for %2 concepts</source>
+        <translation>Variantenraster: %1 Zeilen für %2 Konzepte</translation>
+    </message>
+    <message>
+        <source>variant grid: row %1 has %2 cells for %3 columns</source>
+        <translation>Variantenraster: Zeile %1 hat %2 Zellen für %3 Spalten</translation>
+    </message>
+    <message>
+        <source>variant grid: cell %1: %2</source>
+        <translation>Variantenraster: Zelle %1: %2</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
 </context>
 <context>
     <name>adv::ui::VariantsPage</name>
@@ -1073,11 +1196,6 @@
         <location filename="../ui/variants_page.cpp" line="+53" />
         <source>Variants</source>
         <translation>Varianten</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>embedded model (or a model folder / .safetensors)</source>
-        <translation>eingebettetes Modell (oder Modellordner / .safetensors)</translation>
     </message>
     <message>
         <location line="+1" />
@@ -1089,11 +1207,6 @@
         <location line="-99" />
         <source>negative prompt</source>
         <translation>negativer Prompt</translation>
-    </message>
-    <message>
-        <location line="+17" />
-        <source>LoRA .safetensors (optional)</source>
-        <translation>LoRA-.safetensors (optional)</translation>
     </message>
     <message>
         <location line="+5" />
@@ -1176,16 +1289,6 @@
         <translation>Modell %1 (%2 px)</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>Model failed</source>
-        <translation>Modell fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location line="+40" />
-        <source>Loading model...</source>
-        <translation>Modell wird geladen...</translation>
-    </message>
-    <message>
         <location line="+69" />
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
@@ -1239,6 +1342,462 @@
         <location line="+0" />
         <source>Generation parameters</source>
         <translation>Generierungsparameter</translation>
+    </message>
+    <message>
+        <source>Scan model folders</source>
+        <translation>Modellordner durchsuchen</translation>
+    </message>
+    <message>
+        <source>Rescan</source>
+        <translation>Neu einlesen</translation>
+    </message>
+    <message>
+        <source>Look for models and LoRAs in the model folders again (Settings)</source>
+        <translation>Modelle und LoRAs in den Modellordnern erneut suchen (Einstellungen)</translation>
+    </message>
+    <message>
+        <source>Fast (4 steps)</source>
+        <translation>Schnell (4 Schritte)</translation>
+    </message>
+    <message>
+        <source>4 LCM steps at CFG 1 (one UNet pass per step), with an LCM-LoRA from the library stacked on your LoRA when there is one</source>
+        <translation>4 LCM-Schritte bei CFG 1 (ein UNet-Durchlauf pro Schritt), mit einer LCM-LoRA aus der Bibliothek auf Ihrer LoRA, wenn vorhanden</translation>
+    </message>
+    <message>
+        <source>Save spec...</source>
+        <translation>Spezifikation speichern...</translation>
+    </message>
+    <message>
+        <source>Save this grid as a spec file: advariant-cli grid renders it, whole or sharded on a render farm</source>
+        <translation>Dieses Raster als Spezifikation speichern: advariant-cli grid rendert es, ganz oder aufgeteilt auf einer Renderfarm</translation>
+    </message>
+    <message>
+        <source>Open spec...</source>
+        <translation>Spezifikation öffnen...</translation>
+    </message>
+    <message>
+        <source>From PNG...</source>
+        <translation>Aus PNG...</translation>
+    </message>
+    <message>
+        <source>Use the parameters of a rendered PNG (this studio's or AUTOMATIC1111's)</source>
+        <translation>Die Parameter eines gerenderten PNG verwenden (aus diesem Studio oder AUTOMATIC1111)</translation>
+    </message>
+    <message>
+        <source>Parameters from PNG</source>
+        <translation>Parameter aus PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Thumbnail size</source>
+        <translation>Vorschaugröße</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rendered cell(s) from the project</source>
+        <translation>
+            <numerusform>%n gerenderte Zelle aus dem Projekt</numerusform>
+            <numerusform>%n gerenderte Zellen aus dem Projekt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fast: 4 LCM steps at CFG 1 with %1</source>
+        <translation>Schnell: 4 LCM-Schritte bei CFG 1 mit %1</translation>
+    </message>
+    <message>
+        <source>Fast: 4 LCM steps at CFG 1; no LCM-LoRA in the model folders, so expect rougher pictures</source>
+        <translation>Schnell: 4 LCM-Schritte bei CFG 1; keine LCM-LoRA in den Modellordnern, die Bilder werden gröber</translation>
+    </message>
+    <message>
+        <source>Save grid spec</source>
+        <translation>Rasterspezifikation speichern</translation>
+    </message>
+    <message>
+        <source>Grid spec (*.json)</source>
+        <translation>Rasterspezifikation (*.json)</translation>
+    </message>
+    <message>
+        <source>Grid spec saved: render it anywhere with advariant-cli grid --spec %1</source>
+        <translation>Rasterspezifikation gespeichert: überall renderbar mit advariant-cli grid --spec %1</translation>
+    </message>
+    <message>
+        <source>Open grid spec</source>
+        <translation>Rasterspezifikation öffnen</translation>
+    </message>
+    <message>
+        <source>Loading model %1...</source>
+        <translation>Modell %1 wird geladen...</translation>
+    </message>
+    <message>
+        <source>(embedded)</source>
+        <translation>(eingebettet)</translation>
+    </message>
+    <message>
+        <source>Model failed: %1</source>
+        <translation>Modell fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Render %1</source>
+        <translation>Rendern %1</translation>
+    </message>
+    <message>
+        <source>sampler %1</source>
+        <translation>Sampler %1</translation>
+    </message>
+    <message>
+        <source>model %1 [%2]</source>
+        <translation>Modell %1 [%2]</translation>
+    </message>
+    <message>
+        <source>LoRA %1 [%2]</source>
+        <translation>LoRA %1 [%2]</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more LoRA(s) (one LoRA per grid)</source>
+        <translation>
+            <numerusform>%n weitere LoRA (eine LoRA pro Raster)</numerusform>
+            <numerusform>%n weitere LoRAs (eine LoRA pro Raster)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Parameters recalled: seed %1, %2, %3 steps, CFG %4</source>
+        <translation>Parameter übernommen: Seed %1, %2, %3 Schritte, CFG %4</translation>
+    </message>
+    <message>
+        <source>Not in the library: %1</source>
+        <translation>Nicht in der Bibliothek: %1</translation>
+    </message>
+    <message>
+        <source>Use these parameters</source>
+        <translation>Diese Parameter verwenden</translation>
+    </message>
+</context>
+<context>
+    <name>adv::ui::JobsDock</name>
+    <message>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Cancel All</source>
+        <translation>Alle abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancels every queued and running job.</source>
+        <translation>Bricht alle wartenden und laufenden Aufträge ab.</translation>
+    </message>
+    <message>
+        <source>Clear Finished</source>
+        <translation>Beendete entfernen</translation>
+    </message>
+    <message>
+        <source>Cancel this job</source>
+        <translation>Diesen Auftrag abbrechen</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Running: %1</source>
+        <translation>Läuft: %1</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Jobs (%1 active)</source>
+        <translation>Aufträge (%1 aktiv)</translation>
+    </message>
+</context>
+<context>
+    <name>adv::ui::BrandPanel</name>
+    <message>
+        <source>Brand layer: logo, headline and button inside each safe zone</source>
+        <translation>Markenebene: Logo, Überschrift und Button innerhalb jeder Sicherheitszone</translation>
+    </message>
+    <message>
+        <source>PNG with transparency or SVG</source>
+        <translation>PNG mit Transparenz oder SVG</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <source> % of the short side</source>
+        <translation> % der kurzen Seite</translation>
+    </message>
+    <message>
+        <source> % of the logo height</source>
+        <translation> % der Logohöhe</translation>
+    </message>
+    <message>
+        <source>Open kit...</source>
+        <translation>Kit öffnen...</translation>
+    </message>
+    <message>
+        <source>Save kit...</source>
+        <translation>Kit speichern...</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>Überschrift</translation>
+    </message>
+    <message>
+        <source>Call to action</source>
+        <translation>Handlungsaufforderung</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Badge</translation>
+    </message>
+    <message>
+        <source>Locale</source>
+        <translation>Sprache/Region</translation>
+    </message>
+    <message>
+        <source>Load copy sheet...</source>
+        <translation>Texttabelle laden...</translation>
+    </message>
+    <message>
+        <source>Add row</source>
+        <translation>Zeile hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>Zeile entfernen</translation>
+    </message>
+    <message>
+        <source>Brand:</source>
+        <translation>Marke:</translation>
+    </message>
+    <message>
+        <source>Logo:</source>
+        <translation>Logo:</translation>
+    </message>
+    <message>
+        <source>Logo clear space:</source>
+        <translation>Logo-Schutzraum:</translation>
+    </message>
+    <message>
+        <source>Font:</source>
+        <translation>Schrift:</translation>
+    </message>
+    <message>
+        <source>Button</source>
+        <translation>Button</translation>
+    </message>
+    <message>
+        <source>Button text</source>
+        <translation>Button-Text</translation>
+    </message>
+    <message>
+        <source>Colours:</source>
+        <translation>Farben:</translation>
+    </message>
+    <message>
+        <source>Headline size:</source>
+        <translation>Überschriftgröße:</translation>
+    </message>
+    <message>
+        <source>Headline lines:</source>
+        <translation>Überschriftzeilen:</translation>
+    </message>
+    <message>
+        <source>Copy (every approved image is exported once per row):</source>
+        <translation>Texte (jedes freigegebene Bild wird einmal pro Zeile exportiert):</translation>
+    </message>
+    <message>
+        <source>New season, new look</source>
+        <translation>Neue Saison, neuer Look</translation>
+    </message>
+    <message>
+        <source>Shop now</source>
+        <translation>Jetzt kaufen</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Logos (*.png *.svg *.jpg *.webp)</source>
+        <translation>Logos (*.png *.svg *.jpg *.webp)</translation>
+    </message>
+    <message>
+        <source>Open brand kit</source>
+        <translation>Marken-Kit öffnen</translation>
+    </message>
+    <message>
+        <source>Brand kits (*.json)</source>
+        <translation>Marken-Kits (*.json)</translation>
+    </message>
+    <message>
+        <source>Save brand kit</source>
+        <translation>Marken-Kit speichern</translation>
+    </message>
+    <message>
+        <source>Load copy sheet</source>
+        <translation>Texttabelle laden</translation>
+    </message>
+    <message>
+        <source>Copy sheets (*.csv)</source>
+        <translation>Texttabellen (*.csv)</translation>
+    </message>
+    <message>
+        <source>Brand kit %1 opened.</source>
+        <translation>Marken-Kit %1 geöffnet.</translation>
+    </message>
+    <message>
+        <source>Brand kit saved to %1.</source>
+        <translation>Marken-Kit gespeichert unter %1.</translation>
+    </message>
+    <message>
+        <source>%1 copy rows loaded from %2.</source>
+        <translation>%1 Textzeilen aus %2 geladen.</translation>
+    </message>
+</context>
+<context>
+    <name>adv::ui::ConfigFields</name>
+    <message>
+        <source>comma-separated</source>
+        <translation>durch Kommas getrennt</translation>
+    </message>
+</context>
+<context>
+    <name>adv::ui::GalleryFilter</name>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+</context>
+<context>
+    <name>adv::ui::GalleryModel</name>
+    <message>
+        <source>%1 / %2 · seed %3
+%4%5</source>
+        <translation>%1 / %2 · Seed %3
+%4%5</translation>
+    </message>
+    <message>
+        <source>no LoRA</source>
+        <translation>keine LoRA</translation>
+    </message>
+</context>
+<context>
+    <name>adv::ui::GalleryPage</name>
+    <message>
+        <source>Gallery</source>
+        <translation>Galerie</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Not approved</source>
+        <translation>Nicht freigegeben</translation>
+    </message>
+    <message>
+        <source>Use these parameters</source>
+        <translation>Diese Parameter verwenden</translation>
+    </message>
+    <message>
+        <source>Concept</source>
+        <translation>Konzept</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Freigabe</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Beliebig</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n render(s)</source>
+        <translation>
+            <numerusform>%1 von %n Bild</numerusform>
+            <numerusform>%1 von %n Bildern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show parameters</source>
+        <translation>Parameter anzeigen</translation>
+    </message>
+    <message>
+        <source>Generation parameters</source>
+        <translation>Generierungsparameter</translation>
+    </message>
+    <message>
+        <source>Copy file path</source>
+        <translation>Dateipfad kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>adv::ui::LibraryPicker</name>
+    <message>
+        <source>embedded model (or a model folder / .safetensors)</source>
+        <translation>eingebettetes Modell (oder ein Modellordner / .safetensors)</translation>
+    </message>
+    <message>
+        <source>no LoRA (or a LoRA .safetensors)</source>
+        <translation>keine LoRA (oder eine LoRA-.safetensors)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
     </message>
 </context>
 </TS>

@@ -186,6 +186,18 @@
         <source>%1 pairs: %2</source>
         <translation>%1 pares: %2</translation>
     </message>
+    <message>
+        <source>Create the sample dataset</source>
+        <translation>Crear el conjunto de ejemplo</translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation>Cargar %1</translation>
+    </message>
+    <message>
+        <source>Building pairs: %1 / %2</source>
+        <translation>Creando pares: %1 / %2</translation>
+    </message>
 </context>
 <context>
     <name>adv::ui::ExportPage</name>
@@ -255,6 +267,42 @@
         <source>%1 files written, %2 over budget (not exported). Manifest: %3</source>
         <translation>%1 archivos escritos, %2 por encima del presupuesto (no exportados). Manifiesto: %3</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Approve a variant to see the layouts.</source>
+        <translation>Apruebe una variante para ver los diseños.</translation>
+    </message>
+    <message>
+        <source>Placements</source>
+        <translation>Ubicaciones</translation>
+    </message>
+    <message>
+        <source>Brand kit &amp;&amp; copy</source>
+        <translation>Kit de marca &amp;&amp; textos</translation>
+    </message>
+    <message>
+        <source>Rendering the preview...</source>
+        <translation>Renderizando la vista previa...</translation>
+    </message>
+    <message>
+        <source>Brand preview</source>
+        <translation>Vista previa de marca</translation>
+    </message>
+    <message>
+        <source>%1 placements.</source>
+        <translation>%1 ubicaciones.</translation>
+    </message>
+    <message>
+        <source>Exported %1 / %2: %3</source>
+        <translation>Exportado %1 / %2: %3</translation>
+    </message>
+    <message>
+        <source>Export cancelled; the files written so far are complete.</source>
+        <translation>Exportación cancelada; los archivos escritos hasta ahora están completos.</translation>
+    </message>
 </context>
 <context>
     <name>adv::ui::InstanceModel</name>
@@ -287,6 +335,14 @@
         <location line="+1" />
         <source>Box</source>
         <translation>Caja</translation>
+    </message>
+    <message>
+        <source>Crowd region (iscrowd): a group of objects under one mask; pair building skips it unless asked.</source>
+        <translation>Región de grupo (iscrowd): varios objetos bajo una máscara; la creación de pares la omite salvo que se pida.</translation>
+    </message>
+    <message>
+        <source>%1 (crowd)</source>
+        <translation>%1 (grupo)</translation>
     </message>
 </context>
 <context>
@@ -431,36 +487,16 @@
         <translation>El proyecto «%1» tiene cambios sin guardar. ¿Guardarlos?</translation>
     </message>
     <message>
-        <location line="+12" />
-        <location line="+7" />
-        <location line="+7" />
-        <source>Language</source>
-        <translation>Idioma</translation>
+        <source>Untitled</source>
+        <translation>Sin título</translation>
     </message>
     <message>
-        <location line="-13" />
-        <source>The new language applies when AdVariant Studio starts again.</source>
-        <translation>El nuevo idioma se aplica cuando AdVariant Studio se vuelva a iniciar.</translation>
+        <source>Restore unsaved changes</source>
+        <translation>Restaurar cambios sin guardar</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Restart Now</source>
-        <translation>Reiniciar ahora</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Later</source>
-        <translation>Más tarde</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>Stop the training run and the render queue first.</source>
-        <translation>Detenga primero el entrenamiento y la cola de renderizado.</translation>
-    </message>
-    <message>
-        <location line="+7" />
-        <source>Could not start %1.</source>
-        <translation>No se pudo iniciar %1.</translation>
+        <source>AdVariant Studio did not close normally. The project &quot;%1&quot; has changes from %2 that were not saved. Restore them?</source>
+        <translation>AdVariant Studio no se cerró correctamente. El proyecto &quot;%1&quot; tiene cambios de %2 que no se guardaron. ¿Restaurarlos?</translation>
     </message>
 </context>
 <context>
@@ -583,6 +619,10 @@
         <source>%1: saving failed (%2); the previous file is unchanged</source>
         <translation>%1: error al guardar (%2); el archivo anterior no ha cambiado</translation>
     </message>
+    <message>
+        <source>%1: autosave failed (%2)</source>
+        <translation>%1: falló el guardado automático (%2)</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -671,18 +711,17 @@
         <source>Swap background</source>
         <translation>Cambiar fondo</translation>
     </message>
-</context>
-<context>
-    <name>adv::ui::RenderWorker</name>
     <message>
-        <location filename="../ui/workers.cpp" line="+32" />
-        <source>no model loaded</source>
-        <translation>ningún modelo cargado</translation>
+        <source>unexpected error</source>
+        <translation>error inesperado</translation>
     </message>
     <message>
-        <location line="+11" />
-        <source>cancelled</source>
-        <translation>cancelado</translation>
+        <source>Targets: %1</source>
+        <translation>Destinos: %1</translation>
+    </message>
+    <message>
+        <source>Base model: %1</source>
+        <translation>Modelo base: %1</translation>
     </message>
 </context>
 <context>
@@ -769,8 +808,8 @@
     </message>
     <message>
         <location line="+5" />
-        <source>The studio restarts its windows in the new language the next time it starts.</source>
-        <translation>El estudio aparecerá en el nuevo idioma la próxima vez que se inicie.</translation>
+        <source>The open windows switch to the new language at once.</source>
+        <translation>Las ventanas abiertas cambian al nuevo idioma de inmediato.</translation>
     </message>
     <message>
         <location line="+1" />
@@ -1038,6 +1077,74 @@
         <source>Run %1: %2 steps</source>
         <translation>Ejecución %1: %2 pasos</translation>
     </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Avanzado</translation>
+    </message>
+    <message>
+        <source>(choose a recipe...)</source>
+        <translation>(elija una receta...)</translation>
+    </message>
+    <message>
+        <source>Fills in a proven recipe (ranks, targets, learning rate, noise and loss options, steps); the model, pairs and run folder stay as they are.</source>
+        <translation>Aplica una receta probada (rangos, destinos, tasa de aprendizaje, opciones de ruido y pérdida, pasos); el modelo, los pares y la carpeta de la ejecución no cambian.</translation>
+    </message>
+    <message>
+        <source>Training preset</source>
+        <translation>Plantilla de entrenamiento</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>Plantilla:</translation>
+    </message>
+    <message>
+        <source>Load config...</source>
+        <translation>Cargar configuración...</translation>
+    </message>
+    <message>
+        <source>Save config...</source>
+        <translation>Guardar configuración...</translation>
+    </message>
+    <message>
+        <source>Resume...</source>
+        <translation>Reanudar...</translation>
+    </message>
+    <message>
+        <source>Continue an interrupted run from its newest checkpoint (as advariant-cli train --resume)</source>
+        <translation>Continuar una ejecución interrumpida desde su último punto de control (como advariant-cli train --resume)</translation>
+    </message>
+    <message>
+        <source>Load training config</source>
+        <translation>Cargar configuración de entrenamiento</translation>
+    </message>
+    <message>
+        <source>Training config (*.json)</source>
+        <translation>Configuración de entrenamiento (*.json)</translation>
+    </message>
+    <message>
+        <source>Save training config</source>
+        <translation>Guardar configuración de entrenamiento</translation>
+    </message>
+    <message>
+        <source>Resume run</source>
+        <translation>Reanudar ejecución</translation>
+    </message>
+    <message>
+        <source>a run is already going</source>
+        <translation>ya hay una ejecución en curso</translation>
+    </message>
+    <message>
+        <source>%1: no checkpoint to resume from</source>
+        <translation>%1: no hay punto de control desde el que reanudar</translation>
+    </message>
+    <message>
+        <source>Preset: %1</source>
+        <translation>Plantilla: %1</translation>
+    </message>
+    <message>
+        <source>Train %1</source>
+        <translation>Entrenar %1</translation>
+    </message>
 </context>
 <context>
     <name>adv::ui::VariantGridModel</name>
@@ -1066,6 +1173,22 @@
         <source> (no LoRA)</source>
         <translation> (sin LoRA)</translation>
     </message>
+    <message>
+        <source>variant grid: %1 rows for %2 concepts</source>
+        <translation>cuadrícula de variantes: %1 filas para %2 conceptos</translation>
+    </message>
+    <message>
+        <source>variant grid: row %1 has %2 cells for %3 columns</source>
+        <translation>cuadrícula de variantes: la fila %1 tiene %2 celdas para %3 columnas</translation>
+    </message>
+    <message>
+        <source>variant grid: cell %1: %2</source>
+        <translation>cuadrícula de variantes: celda %1: %2</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
 </context>
 <context>
     <name>adv::ui::VariantsPage</name>
@@ -1073,11 +1196,6 @@
         <location filename="../ui/variants_page.cpp" line="+53" />
         <source>Variants</source>
         <translation>Variantes</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>embedded model (or a model folder / .safetensors)</source>
-        <translation>modelo integrado (o carpeta de modelo / .safetensors)</translation>
     </message>
     <message>
         <location line="+1" />
@@ -1089,11 +1207,6 @@
         <location line="-99" />
         <source>negative prompt</source>
         <translation>prompt negativo</translation>
-    </message>
-    <message>
-        <location line="+17" />
-        <source>LoRA .safetensors (optional)</source>
-        <translation>LoRA .safetensors (opcional)</translation>
     </message>
     <message>
         <location line="+5" />
@@ -1176,16 +1289,6 @@
         <translation>Modelo %1 (%2 px)</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>Model failed</source>
-        <translation>Error del modelo</translation>
-    </message>
-    <message>
-        <location line="+40" />
-        <source>Loading model...</source>
-        <translation>Cargando modelo...</translation>
-    </message>
-    <message>
         <location line="+69" />
         <source>Cancelled</source>
         <translation>Cancelado</translation>
@@ -1239,6 +1342,462 @@
         <location line="+0" />
         <source>Generation parameters</source>
         <translation>Parámetros de generación</translation>
+    </message>
+    <message>
+        <source>Scan model folders</source>
+        <translation>Buscar en las carpetas de modelos</translation>
+    </message>
+    <message>
+        <source>Rescan</source>
+        <translation>Volver a buscar</translation>
+    </message>
+    <message>
+        <source>Look for models and LoRAs in the model folders again (Settings)</source>
+        <translation>Buscar de nuevo modelos y LoRAs en las carpetas de modelos (Ajustes)</translation>
+    </message>
+    <message>
+        <source>Fast (4 steps)</source>
+        <translation>Rápido (4 pasos)</translation>
+    </message>
+    <message>
+        <source>4 LCM steps at CFG 1 (one UNet pass per step), with an LCM-LoRA from the library stacked on your LoRA when there is one</source>
+        <translation>4 pasos LCM con CFG 1 (una pasada de UNet por paso), con una LCM-LoRA de la biblioteca sobre su LoRA cuando la haya</translation>
+    </message>
+    <message>
+        <source>Save spec...</source>
+        <translation>Guardar especificación...</translation>
+    </message>
+    <message>
+        <source>Save this grid as a spec file: advariant-cli grid renders it, whole or sharded on a render farm</source>
+        <translation>Guardar esta cuadrícula como especificación: advariant-cli grid la renderiza, entera o repartida en una granja de render</translation>
+    </message>
+    <message>
+        <source>Open spec...</source>
+        <translation>Abrir especificación...</translation>
+    </message>
+    <message>
+        <source>From PNG...</source>
+        <translation>Desde PNG...</translation>
+    </message>
+    <message>
+        <source>Use the parameters of a rendered PNG (this studio's or AUTOMATIC1111's)</source>
+        <translation>Usar los parámetros de un PNG renderizado (de este estudio o de AUTOMATIC1111)</translation>
+    </message>
+    <message>
+        <source>Parameters from PNG</source>
+        <translation>Parámetros desde PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Imágenes PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Thumbnail size</source>
+        <translation>Tamaño de miniatura</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rendered cell(s) from the project</source>
+        <translation>
+            <numerusform>%n celda renderizada del proyecto</numerusform>
+            <numerusform>%n celdas renderizadas del proyecto</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fast: 4 LCM steps at CFG 1 with %1</source>
+        <translation>Rápido: 4 pasos LCM con CFG 1 con %1</translation>
+    </message>
+    <message>
+        <source>Fast: 4 LCM steps at CFG 1; no LCM-LoRA in the model folders, so expect rougher pictures</source>
+        <translation>Rápido: 4 pasos LCM con CFG 1; no hay LCM-LoRA en las carpetas de modelos, las imágenes serán más toscas</translation>
+    </message>
+    <message>
+        <source>Save grid spec</source>
+        <translation>Guardar especificación de cuadrícula</translation>
+    </message>
+    <message>
+        <source>Grid spec (*.json)</source>
+        <translation>Especificación de cuadrícula (*.json)</translation>
+    </message>
+    <message>
+        <source>Grid spec saved: render it anywhere with advariant-cli grid --spec %1</source>
+        <translation>Especificación guardada: renderícela en cualquier sitio con advariant-cli grid --spec %1</translation>
+    </message>
+    <message>
+        <source>Open grid spec</source>
+        <translation>Abrir especificación de cuadrícula</translation>
+    </message>
+    <message>
+        <source>Loading model %1...</source>
+        <translation>Cargando el modelo %1...</translation>
+    </message>
+    <message>
+        <source>(embedded)</source>
+        <translation>(integrado)</translation>
+    </message>
+    <message>
+        <source>Model failed: %1</source>
+        <translation>Falló el modelo: %1</translation>
+    </message>
+    <message>
+        <source>Render %1</source>
+        <translation>Renderizar %1</translation>
+    </message>
+    <message>
+        <source>sampler %1</source>
+        <translation>sampler %1</translation>
+    </message>
+    <message>
+        <source>model %1 [%2]</source>
+        <translation>modelo %1 [%2]</translation>
+    </message>
+    <message>
+        <source>LoRA %1 [%2]</source>
+        <translation>LoRA %1 [%2]</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more LoRA(s) (one LoRA per grid)</source>
+        <translation>
+            <numerusform>%n LoRA más (una LoRA por cuadrícula)</numerusform>
+            <numerusform>%n LoRAs más (una LoRA por cuadrícula)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Parameters recalled: seed %1, %2, %3 steps, CFG %4</source>
+        <translation>Parámetros recuperados: semilla %1, %2, %3 pasos, CFG %4</translation>
+    </message>
+    <message>
+        <source>Not in the library: %1</source>
+        <translation>No está en la biblioteca: %1</translation>
+    </message>
+    <message>
+        <source>Use these parameters</source>
+        <translation>Usar estos parámetros</translation>
+    </message>
+</context>
+<context>
+    <name>adv::ui::JobsDock</name>
+    <message>
+        <source>Jobs</source>
+        <translation>Trabajos</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Trabajo</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Espacio de trabajo</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <source>Cancel All</source>
+        <translation>Cancelar todo</translation>
+    </message>
+    <message>
+        <source>Cancels every queued and running job.</source>
+        <translation>Cancela todos los trabajos en cola y en curso.</translation>
+    </message>
+    <message>
+        <source>Clear Finished</source>
+        <translation>Quitar terminados</translation>
+    </message>
+    <message>
+        <source>Cancel this job</source>
+        <translation>Cancelar este trabajo</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En cola</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Running: %1</source>
+        <translation>En curso: %1</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminado</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Falló: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Jobs (%1 active)</source>
+        <translation>Trabajos (%1 activos)</translation>
+    </message>
+</context>
+<context>
+    <name>adv::ui::BrandPanel</name>
+    <message>
+        <source>Brand layer: logo, headline and button inside each safe zone</source>
+        <translation>Capa de marca: logotipo, titular y botón dentro de cada zona segura</translation>
+    </message>
+    <message>
+        <source>PNG with transparency or SVG</source>
+        <translation>PNG con transparencia o SVG</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Examinar...</translation>
+    </message>
+    <message>
+        <source> % of the short side</source>
+        <translation> % del lado corto</translation>
+    </message>
+    <message>
+        <source> % of the logo height</source>
+        <translation> % de la altura del logotipo</translation>
+    </message>
+    <message>
+        <source>Open kit...</source>
+        <translation>Abrir kit...</translation>
+    </message>
+    <message>
+        <source>Save kit...</source>
+        <translation>Guardar kit...</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>Titular</translation>
+    </message>
+    <message>
+        <source>Call to action</source>
+        <translation>Llamada a la acción</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Distintivo</translation>
+    </message>
+    <message>
+        <source>Locale</source>
+        <translation>Idioma/región</translation>
+    </message>
+    <message>
+        <source>Load copy sheet...</source>
+        <translation>Cargar hoja de textos...</translation>
+    </message>
+    <message>
+        <source>Add row</source>
+        <translation>Añadir fila</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>Quitar fila</translation>
+    </message>
+    <message>
+        <source>Brand:</source>
+        <translation>Marca:</translation>
+    </message>
+    <message>
+        <source>Logo:</source>
+        <translation>Logotipo:</translation>
+    </message>
+    <message>
+        <source>Logo clear space:</source>
+        <translation>Espacio libre del logotipo:</translation>
+    </message>
+    <message>
+        <source>Font:</source>
+        <translation>Fuente:</translation>
+    </message>
+    <message>
+        <source>Button</source>
+        <translation>Botón</translation>
+    </message>
+    <message>
+        <source>Button text</source>
+        <translation>Texto del botón</translation>
+    </message>
+    <message>
+        <source>Colours:</source>
+        <translation>Colores:</translation>
+    </message>
+    <message>
+        <source>Headline size:</source>
+        <translation>Tamaño del titular:</translation>
+    </message>
+    <message>
+        <source>Headline lines:</source>
+        <translation>Líneas del titular:</translation>
+    </message>
+    <message>
+        <source>Copy (every approved image is exported once per row):</source>
+        <translation>Textos (cada imagen aprobada se exporta una vez por fila):</translation>
+    </message>
+    <message>
+        <source>New season, new look</source>
+        <translation>Nueva temporada, nuevo look</translation>
+    </message>
+    <message>
+        <source>Shop now</source>
+        <translation>Comprar ahora</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logotipo</translation>
+    </message>
+    <message>
+        <source>Logos (*.png *.svg *.jpg *.webp)</source>
+        <translation>Logotipos (*.png *.svg *.jpg *.webp)</translation>
+    </message>
+    <message>
+        <source>Open brand kit</source>
+        <translation>Abrir kit de marca</translation>
+    </message>
+    <message>
+        <source>Brand kits (*.json)</source>
+        <translation>Kits de marca (*.json)</translation>
+    </message>
+    <message>
+        <source>Save brand kit</source>
+        <translation>Guardar kit de marca</translation>
+    </message>
+    <message>
+        <source>Load copy sheet</source>
+        <translation>Cargar hoja de textos</translation>
+    </message>
+    <message>
+        <source>Copy sheets (*.csv)</source>
+        <translation>Hojas de textos (*.csv)</translation>
+    </message>
+    <message>
+        <source>Brand kit %1 opened.</source>
+        <translation>Kit de marca %1 abierto.</translation>
+    </message>
+    <message>
+        <source>Brand kit saved to %1.</source>
+        <translation>Kit de marca guardado en %1.</translation>
+    </message>
+    <message>
+        <source>%1 copy rows loaded from %2.</source>
+        <translation>%1 filas de texto cargadas de %2.</translation>
+    </message>
+</context>
+<context>
+    <name>adv::ui::ConfigFields</name>
+    <message>
+        <source>comma-separated</source>
+        <translation>separados por comas</translation>
+    </message>
+</context>
+<context>
+    <name>adv::ui::GalleryFilter</name>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+</context>
+<context>
+    <name>adv::ui::GalleryModel</name>
+    <message>
+        <source>%1 / %2 · seed %3
+%4%5</source>
+        <translation>%1 / %2 · semilla %3
+%4%5</translation>
+    </message>
+    <message>
+        <source>no LoRA</source>
+        <translation>sin LoRA</translation>
+    </message>
+</context>
+<context>
+    <name>adv::ui::GalleryPage</name>
+    <message>
+        <source>Gallery</source>
+        <translation>Galería</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Aprobadas</translation>
+    </message>
+    <message>
+        <source>Not approved</source>
+        <translation>No aprobadas</translation>
+    </message>
+    <message>
+        <source>Use these parameters</source>
+        <translation>Usar estos parámetros</translation>
+    </message>
+    <message>
+        <source>Concept</source>
+        <translation>Concepto</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condición</translation>
+    </message>
+    <message>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Aprobación</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Cualquiera</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n render(s)</source>
+        <translation>
+            <numerusform>%1 de %n imagen</numerusform>
+            <numerusform>%1 de %n imágenes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show parameters</source>
+        <translation>Mostrar parámetros</translation>
+    </message>
+    <message>
+        <source>Generation parameters</source>
+        <translation>Parámetros de generación</translation>
+    </message>
+    <message>
+        <source>Copy file path</source>
+        <translation>Copiar ruta del archivo</translation>
+    </message>
+</context>
+<context>
+    <name>adv::ui::LibraryPicker</name>
+    <message>
+        <source>embedded model (or a model folder / .safetensors)</source>
+        <translation>modelo integrado (o una carpeta de modelo / .safetensors)</translation>
+    </message>
+    <message>
+        <source>no LoRA (or a LoRA .safetensors)</source>
+        <translation>sin LoRA (o un .safetensors de LoRA)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
     </message>
 </context>
 </TS>

@@ -64,6 +64,7 @@ private:
     void scheduleStats();
 
 public:
+    JobRunner* jobs() const { return runner_; }  // dataset loads, the sample dataset, pair builds
     // Shown statistic: 0 instances per category, 1 per attribute (top 20), 2 size histogram.
     void setStatsKind(int kind);
     int statsKind() const;

@@ -10,6 +10,7 @@
 #include "exportset/export_job.h"
 #include "registry/preset_registry.h"
 
+#include <QEvent>
 #include <QDir>
 #include <QGridLayout>
 #include <QScrollArea>
@@ -86,7 +87,9 @@ ExportPage::ExportPage(VariantsPage* variants, QWidget* parent)
     ll->addWidget(approved_);
     auto* placements = new QWidget(this);
     auto* rl = new QVBoxLayout(placements);
-    rl->addWidget(new QLabel(tr("Placements (from %1 platform plugins):").arg(reg.plugins().size()), placements));
+    pluginCount_ = int(reg.plugins().size());
+    placementsLabel_ = new QLabel(tr("Placements (from %1 platform plugins):").arg(pluginCount_), placements);
+    rl->addWidget(placementsLabel_);
     rl->addWidget(presets_);
     // Brand kit and copy, with a live preview of the first approved image at every selected placement.
     brand_ = new BrandPanel(this);
@@ -135,6 +138,13 @@ ExportPage::ExportPage(VariantsPage* variants, QWidget* parent)
 void ExportPage::refreshApproved() {
     status_->setText(tr("%1 approved variants").arg(approvedModel_->rowCount()));
     schedulePreview();
+}
+
+void ExportPage::changeEvent(QEvent* event) {
+    WorkspacePage::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange) return;
+    placementsLabel_->setText(tr("Placements (from %1 platform plugins):").arg(pluginCount_));
+    if (!runner_->isBusy()) refreshApproved();  // an export's progress line stays until it ends
 }
 
 void ExportPage::schedulePreview() { previewTimer_->start(); }

@@ -25,6 +25,7 @@ class ExportPage : public WorkspacePage {
 public:
     ExportPage(VariantsPage* variants, QWidget* parent = nullptr);
     ~ExportPage() override;
+    JobRunner* jobs() const { return runner_; }  // exports (the live preview has its own, unlisted)
     void refreshApproved();
     QStringList selectedPresets() const;
     BrandPanel* brandPanel() const { return brand_; }
@@ -42,6 +43,9 @@ Q_SIGNALS:
     void exported(int files, const QString& manifest);
     void previewReady(int placements);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void endExport();
     void runPreview();
@@ -54,6 +58,8 @@ private:
     QPushButton *exportButton_, *cancelButton_;
     QProgressBar* progress_;
     QLabel* status_;
+    QLabel* placementsLabel_;
+    int pluginCount_ = 0;
     BrandPanel* brand_;
     JobRunner* previewRunner_;
     QTimer* previewTimer_;

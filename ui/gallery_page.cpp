@@ -3,6 +3,7 @@
 #include "ui/gallery_model.h"
 #include "ui/project.h"
 
+#include <QEvent>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -107,6 +108,11 @@ void GalleryPage::reload() {
 }
 
 int GalleryPage::shown() const { return filter_->rowCount(); }
+
+void GalleryPage::changeEvent(QEvent* event) {
+    WorkspacePage::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) updateCount();
+}
 
 void GalleryPage::updateCount() {
     count_->setText(tr("%1 of %n render(s)", nullptr, model_->rowCount()).arg(filter_->rowCount()));

@@ -30,6 +30,9 @@ public:
 Q_SIGNALS:
     void useParameters(const adv::studio::VariantRecord& record);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void reload();
     void refillCombo(QComboBox* box, const QStringList& values, const QString& extra = {});

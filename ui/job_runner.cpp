@@ -31,8 +31,11 @@ void JobContext::progress(int done, int total, const QString& message) {
     const bool last = total > 0 && done >= total;
     if (!last && lastProgress_.isValid() && lastProgress_.elapsed() < kThrottleMs) return;
     lastProgress_.start();
-    if (!progressHandler_ || dropped_->load()) return;
-    runner_->deliver(dropped_, [h = progressHandler_, done, total, message] { h(done, total, message); });
+    if (dropped_->load()) return;
+    runner_->deliver(dropped_, [r = runner_, id = id_, h = progressHandler_, done, total, message] {
+        if (h) h(done, total, message);
+        Q_EMIT r->jobProgress(id, done, total, message);
+    });
 }
 
 void JobContext::post(std::function<void()> fn) {
@@ -71,6 +74,7 @@ quint64 JobRunner::enqueue(const QString& title, std::function<void(JobContext&)
         job->id = nextId_++;
         queue_.push_back(job);
     }
+    Q_EMIT jobQueued(job->id, title);  // before the worker can start it: queued always comes first
     wake_.notify_one();
     return job->id;
 }
@@ -96,6 +100,7 @@ void JobRunner::cancel(quint64 id) {
         dropped->dropped->store(true);
         if (dropped->handlers.cancelled) dropped->handlers.cancelled();
         Q_EMIT jobFinished(dropped->id, dropped->title, false);
+        Q_EMIT jobEnded(dropped->id, Outcome::Cancelled, QString());
         if (pending() == 0) Q_EMIT idle();
     }
 }
@@ -114,7 +119,10 @@ void JobRunner::cancelAll() {
         j->token.cancel();
         j->dropped->store(true);
         if (!stopping_ && j->handlers.cancelled) j->handlers.cancelled();
-        if (!stopping_) Q_EMIT jobFinished(j->id, j->title, false);
+        if (!stopping_) {
+            Q_EMIT jobFinished(j->id, j->title, false);
+            Q_EMIT jobEnded(j->id, Outcome::Cancelled, QString());
+        }
     }
 }
 
@@ -137,6 +145,14 @@ int JobRunner::pending() const {
 quint64 JobRunner::runningId() const {
     std::lock_guard<std::mutex> lock(mutex_);
     return running_ ? running_->id : 0;
+}
+
+QList<JobRunner::JobInfo> JobRunner::activeJobs() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    QList<JobInfo> out;
+    if (running_) out.append({running_->id, running_->title, true});
+    for (const auto& j : queue_) out.append({j->id, j->title, false});
+    return out;
 }
 
 void JobRunner::deliver(const std::shared_ptr<std::atomic<bool>>& dropped, std::function<void()> fn) {
@@ -177,8 +193,8 @@ void JobRunner::drainDeliveries() {
     }
 }
 
-void JobRunner::finish(const std::shared_ptr<Job>& job, std::function<void()> outcome, bool ok) {
-    toGui([this, job, outcome = std::move(outcome), ok] {
+void JobRunner::finish(const std::shared_ptr<Job>& job, std::function<void()> outcome, bool ok, const QString& failure) {
+    toGui([this, job, outcome = std::move(outcome), ok, failure] {
         const bool stale = job->dropped->load();
         if (stale) {
             if (job->handlers.cancelled) job->handlers.cancelled();
@@ -186,6 +202,7 @@ void JobRunner::finish(const std::shared_ptr<Job>& job, std::function<void()> ou
             outcome();
         }
         Q_EMIT jobFinished(job->id, job->title, ok && !stale);
+        Q_EMIT jobEnded(job->id, stale ? Outcome::Cancelled : ok ? Outcome::Done : Outcome::Failed, stale ? QString() : failure);
         if (pending() == 0) Q_EMIT idle();
     });
 }
@@ -204,6 +221,7 @@ void JobRunner::loop() {
         toGui([this, id = job->id, title = job->title] { Q_EMIT jobStarted(id, title); });
         JobContext ctx(this, job->id, job->token, job->handlers.progress, job->dropped);
         std::function<void()> outcome;
+        QString failure;
         bool ok = false;
         try {
             throwIfCancelled(&job->token);
@@ -214,16 +232,18 @@ void JobRunner::loop() {
         } catch (const Cancelled&) {
             job->dropped->store(true);
         } catch (const std::exception& e) {
-            if (job->handlers.failed) outcome = [h = job->handlers.failed, m = QString::fromStdString(adv::userMessage(e))] { h(m); };
+            failure = QString::fromStdString(adv::userMessage(e));
+            if (job->handlers.failed) outcome = [h = job->handlers.failed, failure] { h(failure); };
         } catch (...) {
-            if (job->handlers.failed) outcome = [h = job->handlers.failed] { h(QObject::tr("unexpected error")); };
+            failure = QObject::tr("unexpected error");
+            if (job->handlers.failed) outcome = [h = job->handlers.failed, failure] { h(failure); };
         }
         {
             std::lock_guard<std::mutex> lock(mutex_);
             running_.reset();
             if (stopping_) return;
         }
-        finish(job, std::move(outcome), ok);
+        finish(job, std::move(outcome), ok, failure);
     }
 }
 

@@ -12,6 +12,7 @@
 #include "util/cancel.h"
 
 #include <QElapsedTimer>
+#include <QList>
 #include <QObject>
 #include <QString>
 
@@ -67,6 +68,9 @@ struct JobHandlers {
 class JobRunner : public QObject {
     Q_OBJECT
 public:
+    enum class Outcome { Done, Failed, Cancelled };
+    Q_ENUM(Outcome)
+
     explicit JobRunner(QObject* parent = nullptr);
     ~JobRunner() override;  // cancels every job and waits for the running one
 
@@ -93,10 +97,23 @@ public:
     int pending() const;      // queued + running
     bool isBusy() const { return pending() > 0; }
     quint64 runningId() const;
+    // The running job (first, when there is one) and the queued ones, in order: for a view that starts
+    // watching after jobs were asked for.
+    struct JobInfo {
+        quint64 id = 0;
+        QString title;
+        bool running = false;
+    };
+    QList<JobInfo> activeJobs() const;
 
 Q_SIGNALS:
+    // For whoever shows the queue (the Jobs dock); all on the GUI thread, in this order per job:
+    // queued, started (not when cancelled while queued), progress..., ended.
+    void jobQueued(quint64 id, const QString& title);
     void jobStarted(quint64 id, const QString& title);
+    void jobProgress(quint64 id, int done, int total, const QString& message);
     void jobFinished(quint64 id, const QString& title, bool ok);
+    void jobEnded(quint64 id, JobRunner::Outcome outcome, const QString& message);  // message: the failure
     void idle();
 
 private:
@@ -116,7 +133,7 @@ private:
     void deliver(const std::shared_ptr<std::atomic<bool>>& dropped, std::function<void()> fn);
     void toGui(std::function<void()> fn);
     Q_INVOKABLE void drainDeliveries();
-    void finish(const std::shared_ptr<Job>& job, std::function<void()> outcome, bool ok);
+    void finish(const std::shared_ptr<Job>& job, std::function<void()> outcome, bool ok, const QString& failure);
 
     mutable std::mutex mutex_;
     std::condition_variable wake_;

@@ -4,12 +4,14 @@
 #include "ui/dataset_page.h"
 #include "ui/export_page.h"
 #include "ui/gallery_page.h"
+#include "ui/jobs_dock.h"
 #include "ui/pairs_page.h"
 #include "ui/training_page.h"
 #include "ui/variants_page.h"
 #include "ui/preferences.h"
 #include "ui/project.h"
 #include "ui/settings_dialog.h"
+#include "ui/translations.h"
 #include "ui/workspace_page.h"
 
 #include "util/device.h"
@@ -28,7 +30,6 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
@@ -39,7 +40,7 @@
 
 namespace adv::ui {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), shownLanguage_(currentLanguage()) {
     setObjectName("MainWindow");
     setWindowIcon(QIcon(QStringLiteral(":/icons/advariant.svg")));
     nav_ = new QListWidget(this);
@@ -94,12 +95,18 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         if (completed && !lora.isEmpty()) variants_->setLora(lora, 1.0);
     });
 
+    // Every long job of every workspace, in one list with progress and cancel.
+    jobs_ = new JobsDock(this);
+    addDockWidget(Qt::BottomDockWidgetArea, jobs_);
+    resizeDocks({jobs_}, {130}, Qt::Vertical);
+    jobs_->watch(dataset_->jobs(), [this] { return dataset_->title(); });
+    jobs_->watch(training_->jobs(), [this] { return training_->title(); });
+    jobs_->watch(variants_->jobs(), [this] { return variants_->title(); });
+    jobs_->watch(export_->jobs(), [this] { return export_->title(); });
+
     deviceLabel_ = new QLabel(this);
     deviceLabel_->setObjectName("deviceLabel");
-    const auto dev = deviceInfo();
-    deviceLabel_->setText(tr("Device: %1").arg(QString::fromStdString(dev.describe())));
-    deviceLabel_->setToolTip(tr("LibTorch %1, allocator %2").arg(QString::fromStdString(dev.torchVersion),
-                                                                 QString::fromStdString(dev.allocator)));
+    updateDeviceLabel();
     projectLabel_ = new QLabel(this);
     statusBar()->addWidget(projectLabel_, 1);
     statusBar()->addPermanentWidget(deviceLabel_);
@@ -150,6 +157,11 @@ void MainWindow::createActions() {
         a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
         connect(a, &QAction::triggered, this, [this, i] { nav_->setCurrentRow(i); });
     }
+    view->addSeparator();
+    QAction* showJobs = jobs_->toggleViewAction();
+    showJobs->setObjectName("actionJobs");
+    showJobs->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    view->addAction(showJobs);
 
     auto* help = menuBar()->addMenu(tr("&Help"));
     add(help, tr("&About AdVariant Studio"), QKeySequence(), &MainWindow::showAbout, "actionAbout");
@@ -160,11 +172,23 @@ void MainWindow::createActions() {
 void MainWindow::setProject(Project* p) {
     if (project_ && project_ != p) project_->deleteLater();
     project_ = p;
+    createEditMenu();
+    connect(p, &Project::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(p, &Project::pathChanged, this, &MainWindow::updateTitle);
+    for (auto* page : pages_) page->setProject(p);
+    updateTitle();
+}
+
+// Undo/Redo carry the command's name after a prefix QUndoStack keeps: made again in a new language.
+void MainWindow::createEditMenu() {
     editMenu_->clear();
-    undoAction_ = p->undoStack()->createUndoAction(this, tr("&Undo"));
+    delete undoAction_;  // the window owns them, not the menu
+    delete redoAction_;
+    QUndoStack* stack = project_->undoStack();
+    undoAction_ = stack->createUndoAction(this, tr("&Undo"));
     undoAction_->setShortcut(QKeySequence::Undo);
     undoAction_->setObjectName("actionUndo");
-    redoAction_ = p->undoStack()->createRedoAction(this, tr("&Redo"));
+    redoAction_ = stack->createRedoAction(this, tr("&Redo"));
     redoAction_->setShortcut(QKeySequence::Redo);
     redoAction_->setObjectName("actionRedo");
     editMenu_->addAction(undoAction_);
@@ -174,10 +198,6 @@ void MainWindow::setProject(Project* p) {
     settings->setObjectName("actionSettings");
     settings->setShortcut(QKeySequence::Preferences);
     connect(settings, &QAction::triggered, this, &MainWindow::showSettings);
-    connect(p, &Project::modifiedChanged, this, &MainWindow::updateTitle);
-    connect(p, &Project::pathChanged, this, &MainWindow::updateTitle);
-    for (auto* page : pages_) page->setProject(p);
-    updateTitle();
 }
 
 QStringList MainWindow::workspaceIds() const {
@@ -213,6 +233,13 @@ void MainWindow::addWorkspace(WorkspacePage* page, const QString& iconName) {
     auto* item = new QListWidgetItem(QIcon::fromTheme(iconName), page->title(), nav_);
     item->setData(Qt::UserRole, page->id());
     page->setProject(project_);
+}
+
+void MainWindow::updateDeviceLabel() {
+    const auto dev = deviceInfo();
+    deviceLabel_->setText(tr("Device: %1").arg(QString::fromStdString(dev.describe())));
+    deviceLabel_->setToolTip(tr("LibTorch %1, allocator %2").arg(QString::fromStdString(dev.torchVersion),
+                                                                 QString::fromStdString(dev.allocator)));
 }
 
 void MainWindow::updateTitle() {
@@ -361,29 +388,25 @@ bool MainWindow::maybeSave() {
 }
 
 void MainWindow::showSettings() {
-    const QString languageBefore = Preferences::instance().language();
     SettingsDialog d(this);
-    if (d.exec() != QDialog::Accepted || Preferences::instance().language() == languageBefore) return;
-    // As in Qt Creator: windows are built in the language installed at start, so a change
-    // applies from the next start; offer it now.
-    QMessageBox box(QMessageBox::Information, tr("Language"),
-                    tr("The new language applies when AdVariant Studio starts again."), QMessageBox::NoButton, this);
-    QAbstractButton* now = box.addButton(tr("Restart Now"), QMessageBox::AcceptRole);
-    box.addButton(tr("Later"), QMessageBox::RejectRole);
-    box.exec();
-    if (box.clickedButton() != now) return;
-    if (training_->isRunning() || variants_->isRendering()) {
-        QMessageBox::warning(this, tr("Language"), tr("Stop the training run and the render queue first."));
-        return;
-    }
-    if (!maybeSave()) return;
-    QStringList args;
-    if (!project_->path().isEmpty()) args << project_->path();
-    if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), args)) {
-        QMessageBox::warning(this, tr("Language"), tr("Could not start %1.").arg(QCoreApplication::applicationFilePath()));
-        return;
-    }
-    close();
+    if (d.exec() != QDialog::Accepted) return;
+    // The open windows switch at once when the language changed (QEvent::LanguageChange, see changeEvent()).
+    installTranslations(Preferences::instance().language());
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    QMainWindow::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange) return;
+    // Once per switch (Qt may deliver the event twice): every page's tr() texts, from the language shown;
+    // the pages then refresh what they format at run time.
+    const QString now = currentLanguage();
+    if (now == shownLanguage_) return;
+    retranslateTree(this, shownLanguage_);
+    shownLanguage_ = now;
+    updateTitle();
+    updateDeviceLabel();
+    createEditMenu();
+    updateRecentMenu();
 }
 
 void MainWindow::showAbout() {

@@ -17,6 +17,7 @@ namespace adv::ui {
 class DatasetPage;
 class ExportPage;
 class GalleryPage;
+class JobsDock;
 class PairsPage;
 class Project;
 class TrainingPage;
@@ -36,6 +37,7 @@ public:
     VariantsPage* variantsPage() const { return variants_; }
     GalleryPage* galleryPage() const { return gallery_; }
     ExportPage* exportPage() const { return export_; }
+    JobsDock* jobsDock() const { return jobs_; }
     QStringList workspaceIds() const;
     QString currentWorkspace() const;
     void setCurrentWorkspace(const QString& id);
@@ -63,17 +65,21 @@ public Q_SLOTS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     void createActions();
     void createMenus();
     void updateTitle();
+    void updateDeviceLabel();
+    void createEditMenu();
     void updateRecentMenu();
     bool maybeSave();
     void setProject(Project* p);
     bool askRestore(const QString& recoveryFile);
 
     RestorePrompt askRestore_;
+    QString shownLanguage_;  // the language the window's texts are in
     Project* project_ = nullptr;
     QListWidget* nav_;
     QStackedWidget* stack_;
@@ -85,6 +91,7 @@ private:
     GalleryPage* gallery_ = nullptr;
     ExportPage* export_ = nullptr;
     QLabel* deviceLabel_;
+    JobsDock* jobs_;
     QLabel* projectLabel_;
     QMenu* recentMenu_ = nullptr;
     QAction* undoAction_ = nullptr;

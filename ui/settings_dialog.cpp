@@ -80,12 +80,13 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
     form->addRow(tr("CPU threads:"), threads_);
 
     language_ = new QComboBox(this);
+    language_->setObjectName(QStringLiteral("language"));
     language_->addItem(tr("System language"), "");
     language_->addItem(QStringLiteral("English"), "en");
     language_->addItem(QStringLiteral("Deutsch"), "de");
     language_->addItem(QStringLiteral("Español"), "es");
     language_->setCurrentIndex(std::max(0, language_->findData(prefs.language())));
-    language_->setToolTip(tr("The studio restarts its windows in the new language the next time it starts."));
+    language_->setToolTip(tr("The open windows switch to the new language at once."));
     form->addRow(tr("Language:"), language_);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

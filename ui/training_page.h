@@ -36,6 +36,7 @@ class TrainingPage : public WorkspacePage {
 public:
     explicit TrainingPage(QWidget* parent = nullptr);
     ~TrainingPage() override;
+    JobRunner* jobs() const { return runner_; }
 
     // The run the form describes, every field of the CLI's config (basic form + Advanced); throws adv::Error
     // (one line) for a value the trainer refuses. Validated further by the caller with TrainConfig::validate().

@@ -1,5 +1,8 @@
 #include "ui/workspace_page.h"
 
+#include "ui/translations.h"
+
+#include <QEvent>
 #include <QLabel>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -7,7 +10,7 @@
 namespace adv::ui {
 
 WorkspacePage::WorkspacePage(const QString& id, const QString& title, const QString& description, QWidget* parent)
-    : QWidget(parent), id_(id), title_(title) {
+    : QWidget(parent), id_(id), title_(title), titleLanguage_(currentLanguage()) {
     setObjectName(id + QStringLiteral("Page"));
     if (description.isEmpty()) return;  // a full workspace lays itself out
     auto* l = new QVBoxLayout(this);
@@ -21,6 +24,13 @@ WorkspacePage::WorkspacePage(const QString& id, const QString& title, const QStr
 }
 
 WorkspacePage::~WorkspacePage() = default;
+
+void WorkspacePage::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange || currentLanguage() == titleLanguage_) return;
+    title_ = retranslated(title_, this, titleLanguage_);
+    titleLanguage_ = currentLanguage();
+}
 
 QSplitter* WorkspacePage::twoPanes(QWidget* left, QWidget* right, int leftStretch, int rightStretch) {
     auto* split = new QSplitter(this);

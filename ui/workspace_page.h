@@ -20,11 +20,13 @@ public:
     virtual void setProject(Project* project) { project_ = project; }
 
 protected:
+    void changeEvent(QEvent* event) override;  // the title follows a language switch
     // The page's two panes side by side, named "<id>Splitter" so the main window remembers the split;
     // `stretch` is each pane's share of the width.
     QSplitter* twoPanes(QWidget* left, QWidget* right, int leftStretch = 1, int rightStretch = 1);
 
     QString id_, title_;
+    QString titleLanguage_;  // the language title_ is in
     Project* project_ = nullptr;
 };
 

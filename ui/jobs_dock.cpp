@@ -1,0 +1,251 @@
+#include "ui/jobs_dock.h"
+
+#include <algorithm>
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStyle>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace adv::ui {
+
+JobsDock::JobsDock(QWidget* parent) : QDockWidget(tr("Jobs"), parent) {
+    setObjectName(QStringLiteral("jobsDock"));  // placement remembered with the window state
+    auto* body = new QWidget(this);
+    auto* l = new QVBoxLayout(body);
+    l->setContentsMargins(4, 4, 4, 4);
+    list_ = new QTreeWidget(body);
+    list_->setObjectName(QStringLiteral("jobsList"));
+    list_->setRootIsDecorated(false);
+    list_->setUniformRowHeights(true);
+    list_->setTextElideMode(Qt::ElideMiddle);  // long paths keep their file name; the tooltip has all
+    list_->setColumnCount(5);
+    list_->setHeaderLabels({tr("Job"), tr("Workspace"), tr("State"), tr("Progress"), QString()});
+    list_->header()->setStretchLastSection(false);
+    list_->header()->setSectionResizeMode(TitleColumn, QHeaderView::Stretch);
+    list_->header()->setSectionResizeMode(StateColumn, QHeaderView::ResizeToContents);
+    list_->setColumnWidth(ProgressColumn, 140);
+    list_->setColumnWidth(CancelColumn, 32);
+    auto* buttons = new QHBoxLayout;
+    cancelAll_ = new QPushButton(tr("Cancel All"), body);
+    cancelAll_->setObjectName(QStringLiteral("cancelAllJobs"));
+    cancelAll_->setToolTip(tr("Cancels every queued and running job."));
+    clear_ = new QPushButton(tr("Clear Finished"), body);
+    clear_->setObjectName(QStringLiteral("clearFinishedJobs"));
+    buttons->addStretch();
+    buttons->addWidget(cancelAll_);
+    buttons->addWidget(clear_);
+    l->addWidget(list_);
+    l->addLayout(buttons);
+    setWidget(body);
+    connect(clear_, &QPushButton::clicked, this, &JobsDock::clearFinished);
+    connect(cancelAll_, &QPushButton::clicked, this, &JobsDock::cancelAllJobs);
+    updateHeader();
+}
+
+void JobsDock::watch(JobRunner* runner, std::function<QString()> workspace) {
+    workspaces_[runner] = std::move(workspace);
+    connect(runner, &JobRunner::jobQueued, this,
+            [this, runner](quint64 id, const QString& title) { onQueued(runner, id, title); });
+    connect(runner, &JobRunner::jobStarted, this, [this, runner](quint64 id, const QString&) {
+        if (Row* r = row(runner, id)) setState(*r, State::Running);
+    });
+    connect(runner, &JobRunner::jobProgress, this,
+            [this, runner](quint64 id, int done, int total, const QString& message) {
+                Row* r = row(runner, id);
+                if (!r || r->state != State::Running) return;
+                auto* bar = progressFor(runner, id);
+                if (!bar) return;
+                bar->setRange(0, std::max(total, 0));  // 0..0: busy, no known length
+                bar->setValue(std::clamp(done, 0, std::max(total, 0)));
+                r->message = message;
+                r->item->setText(StateColumn, stateText(*r));
+            });
+    connect(runner, &JobRunner::jobEnded, this,
+            [this, runner](quint64 id, JobRunner::Outcome outcome, const QString& message) {
+                Row* r = row(runner, id);
+                if (!r) return;
+                setState(*r,
+                         outcome == JobRunner::Outcome::Done     ? State::Done
+                         : outcome == JobRunner::Outcome::Failed ? State::Failed
+                                                                 : State::Cancelled,
+                         message);
+            });
+    // Jobs asked for before the dock watched (a page loads its model while it is built).
+    for (const JobRunner::JobInfo& j : runner->activeJobs()) {
+        onQueued(runner, j.id, j.title);
+        if (j.running) setState(rows_[Key(runner, j.id)], State::Running);
+    }
+    connect(runner, &QObject::destroyed, this, [this, runner] {
+        // The page went away: its rows stay as history but nothing can be cancelled through them any more.
+        for (Row& r : rows_)
+            if (r.runner == runner && (r.state == State::Queued || r.state == State::Running))
+                setState(r, State::Cancelled);
+        // Re-keyed: a later runner at the same address must not find these rows.
+        QList<Row> orphans;
+        for (auto it = rows_.begin(); it != rows_.end();) {
+            if (it.key().first != runner) {
+                ++it;
+                continue;
+            }
+            orphans << *it;
+            orphans.back().runner = nullptr;
+            it = rows_.erase(it);
+        }
+        for (const Row& r : orphans) rows_.insert(Key(nullptr, ++orphanSeq_), r);
+        workspaces_.remove(runner);
+    });
+}
+
+void JobsDock::onQueued(JobRunner* runner, quint64 id, const QString& title) {
+    auto* item = new QTreeWidgetItem(list_);
+    item->setText(TitleColumn, title);
+    item->setToolTip(TitleColumn, title);
+    const auto ws = workspaces_.value(runner);
+    item->setText(WorkspaceColumn, ws ? ws() : QString());
+    Row r;
+    r.runner = runner;
+    r.id = id;
+    r.item = item;
+    auto* bar = new QProgressBar(list_);
+    bar->setRange(0, 1);
+    bar->setValue(0);
+    bar->setTextVisible(true);
+    list_->setItemWidget(item, ProgressColumn, bar);
+    auto* cancel = new QToolButton(list_);
+    cancel->setIcon(style()->standardIcon(QStyle::SP_DialogCancelButton));
+    cancel->setAutoRaise(true);
+    cancel->setToolTip(tr("Cancel this job"));
+    list_->setItemWidget(item, CancelColumn, cancel);
+    connect(cancel, &QToolButton::clicked, this, [this, runner, id] {
+        Row* rr = row(runner, id);
+        if (rr && rr->runner && (rr->state == State::Queued || rr->state == State::Running)) rr->runner->cancel(id);
+    });
+    auto& stored = rows_[Key(runner, id)] = r;
+    setState(stored, State::Queued);
+    list_->scrollToItem(item);
+}
+
+void JobsDock::setState(Row& row, State state, const QString& message) {
+    row.state = state;
+    row.message = message;
+    row.item->setText(StateColumn, stateText(row));
+    row.item->setToolTip(StateColumn, row.message);
+    const bool active = state == State::Queued || state == State::Running;
+    if (auto* cancel = qobject_cast<QToolButton*>(list_->itemWidget(row.item, CancelColumn))) {
+        cancel->setEnabled(active);
+        cancel->setVisible(active);  // nothing left to cancel
+    }
+    if (auto* bar = qobject_cast<QProgressBar*>(list_->itemWidget(row.item, ProgressColumn))) {
+        if (state == State::Running && bar->maximum() == 1 && bar->value() == 0) bar->setRange(0, 0);  // busy until the first step
+        if (state == State::Done) {
+            bar->setRange(0, 1);
+            bar->setValue(1);
+        }
+        if (state == State::Failed || state == State::Cancelled) bar->setEnabled(false);
+    }
+    if (!active) {
+        // Keep a bounded history: the oldest finished rows go first.
+        int finished = 0;
+        for (const Row& r : rows_) finished += !(r.state == State::Queued || r.state == State::Running);
+        for (int i = 0; finished > kMaxFinished && i < list_->topLevelItemCount();) {
+            QTreeWidgetItem* item = list_->topLevelItem(i);
+            auto it = std::find_if(rows_.begin(), rows_.end(), [item](const Row& r) { return r.item == item; });
+            if (it != rows_.end() && it->state != State::Queued && it->state != State::Running && it->item != row.item) {
+                rows_.erase(it);
+                delete item;
+                --finished;
+            } else {
+                ++i;
+            }
+        }
+    }
+    updateHeader();
+}
+
+QString JobsDock::stateText(const Row& row) const {
+    switch (row.state) {
+    case State::Queued: return tr("Queued");
+    case State::Running: return row.message.isEmpty() ? tr("Running") : tr("Running: %1").arg(row.message);
+    case State::Done: return tr("Done");
+    case State::Failed: return tr("Failed: %1").arg(row.message);
+    case State::Cancelled: return tr("Cancelled");
+    }
+    return QString();
+}
+
+void JobsDock::updateHeader() {
+    const int active = activeCount();
+    setWindowTitle(active ? tr("Jobs (%1 active)").arg(active) : tr("Jobs"));
+    cancelAll_->setEnabled(active > 0);
+}
+
+int JobsDock::activeCount() const {
+    int n = 0;
+    for (const Row& r : rows_) n += r.state == State::Queued || r.state == State::Running;
+    return n;
+}
+
+void JobsDock::clearFinished() {
+    for (auto it = rows_.begin(); it != rows_.end();) {
+        if (it->state == State::Queued || it->state == State::Running) {
+            ++it;
+            continue;
+        }
+        delete it->item;
+        it = rows_.erase(it);
+    }
+    updateHeader();
+}
+
+void JobsDock::cancelAllJobs() {
+    // Queued ones first, newest first, so none of them starts while the running one stops.
+    QList<Row*> active;
+    for (Row& r : rows_)
+        if (r.runner && (r.state == State::Queued || r.state == State::Running)) active << &r;
+    std::sort(active.begin(), active.end(), [](const Row* a, const Row* b) {
+        if ((a->state == State::Queued) != (b->state == State::Queued)) return a->state == State::Queued;
+        return a->id > b->id;
+    });
+    QList<Key> keys;
+    for (Row* r : active) keys << Key(r->runner, r->id);
+    for (const Key& k : keys) k.first->cancel(k.second);  // may re-enter setState(): rows_ is not iterated here
+}
+
+void JobsDock::changeEvent(QEvent* event) {
+    QDockWidget::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange) return;
+    for (Row& r : rows_) {
+        r.item->setText(StateColumn, stateText(r));
+        const auto ws = workspaces_.value(r.runner);
+        if (ws) r.item->setText(WorkspaceColumn, ws());
+    }
+    updateHeader();
+}
+
+QTreeWidgetItem* JobsDock::itemFor(JobRunner* runner, quint64 id) const {
+    const auto it = rows_.constFind(Key(runner, id));
+    return it == rows_.cend() ? nullptr : it->item;
+}
+
+QToolButton* JobsDock::cancelButtonFor(JobRunner* runner, quint64 id) const {
+    QTreeWidgetItem* i = itemFor(runner, id);
+    return i ? qobject_cast<QToolButton*>(list_->itemWidget(i, CancelColumn)) : nullptr;
+}
+
+QProgressBar* JobsDock::progressFor(JobRunner* runner, quint64 id) const {
+    QTreeWidgetItem* i = itemFor(runner, id);
+    return i ? qobject_cast<QProgressBar*>(list_->itemWidget(i, ProgressColumn)) : nullptr;
+}
+
+JobsDock::Row* JobsDock::row(JobRunner* runner, quint64 id) {
+    const auto it = rows_.find(Key(runner, id));
+    return it == rows_.end() ? nullptr : &*it;
+}
+
+} // namespace adv::ui
