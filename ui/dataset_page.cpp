@@ -110,7 +110,7 @@ QLayout* DatasetPage::buildToolbar() {
 QWidget* DatasetPage::buildDetailPane() {
     detail_ = new QLabel(this);
     detail_->setObjectName(QStringLiteral("maskDetail"));
-    detail_->setMinimumSize(320, 320);
+    detail_->setMinimumSize(320, 240);  // with the statistics below and the Jobs dock: fits 1280 x 800
     detail_->setAlignment(Qt::AlignCenter);
     opacity_ = new QSlider(Qt::Horizontal, this);
     opacity_->setRange(0, 100);
@@ -120,7 +120,7 @@ QWidget* DatasetPage::buildDetailPane() {
     connect(outline_, &QCheckBox::toggled, this, [this] { showDetail(); });
     stats_ = new QCustomPlot(this);
     stats_->setObjectName(QStringLiteral("datasetStats"));
-    stats_->setMinimumHeight(220);
+    stats_->setMinimumHeight(160);
     stats_->setInteractions(QCP::iRangeZoom | QCP::iRangeDrag);
     statsKind_ = new QComboBox(this);
     statsKind_->setObjectName(QStringLiteral("statsKind"));

@@ -5,6 +5,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIcon>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStyle>
@@ -17,7 +18,7 @@ namespace adv::ui {
 JobsDock::JobsDock(QWidget* parent) : QDockWidget(tr("Jobs"), parent) {
     setObjectName(QStringLiteral("jobsDock"));  // placement remembered with the window state
     auto* body = new QWidget(this);
-    auto* l = new QVBoxLayout(body);
+    auto* l = new QHBoxLayout(body);
     l->setContentsMargins(4, 4, 4, 4);
     list_ = new QTreeWidget(body);
     list_->setObjectName(QStringLiteral("jobsList"));
@@ -31,16 +32,18 @@ JobsDock::JobsDock(QWidget* parent) : QDockWidget(tr("Jobs"), parent) {
     list_->header()->setSectionResizeMode(StateColumn, QHeaderView::ResizeToContents);
     list_->setColumnWidth(ProgressColumn, 140);
     list_->setColumnWidth(CancelColumn, 32);
-    auto* buttons = new QHBoxLayout;
+    // The buttons beside the list, not under it: the dock stays low enough for a 1280 x 800 screen.
+    list_->setMinimumHeight(60);
+    auto* buttons = new QVBoxLayout;
     cancelAll_ = new QPushButton(tr("Cancel All"), body);
     cancelAll_->setObjectName(QStringLiteral("cancelAllJobs"));
     cancelAll_->setToolTip(tr("Cancels every queued and running job."));
     clear_ = new QPushButton(tr("Clear Finished"), body);
     clear_->setObjectName(QStringLiteral("clearFinishedJobs"));
-    buttons->addStretch();
     buttons->addWidget(cancelAll_);
     buttons->addWidget(clear_);
-    l->addWidget(list_);
+    buttons->addStretch();
+    l->addWidget(list_, 1);
     l->addLayout(buttons);
     setWidget(body);
     connect(clear_, &QPushButton::clicked, this, &JobsDock::clearFinished);
@@ -139,7 +142,8 @@ void JobsDock::setState(Row& row, State state, const QString& message) {
     const bool active = state == State::Queued || state == State::Running;
     if (auto* cancel = qobject_cast<QToolButton*>(list_->itemWidget(row.item, CancelColumn))) {
         cancel->setEnabled(active);
-        cancel->setVisible(active);  // nothing left to cancel
+        // Nothing left to cancel: a blank cell (the view shows its index widgets itself, so no hide()).
+        cancel->setIcon(active ? style()->standardIcon(QStyle::SP_DialogCancelButton) : QIcon());
     }
     if (auto* bar = qobject_cast<QProgressBar*>(list_->itemWidget(row.item, ProgressColumn))) {
         if (state == State::Running && bar->maximum() == 1 && bar->value() == 0) bar->setRange(0, 0);  // busy until the first step

@@ -23,6 +23,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -102,7 +103,15 @@ TrainingPage::TrainingPage(QWidget* parent)
         if (!openRun(it->data(Qt::UserRole).toString(), &err)) QMessageBox::warning(this, tr("Open run"), err);
     });
     QWidget* right = buildChart();
-    QSplitter* split = twoPanes(left, right, 0, 1);
+    // The form scrolls instead of setting the window's height: the studio fits a 1280 x 800 screen with its Jobs dock.
+    auto* leftScroll = new QScrollArea(this);
+    leftScroll->setObjectName(QStringLiteral("trainingFormScroll"));
+    leftScroll->setWidget(left);
+    leftScroll->setWidgetResizable(true);
+    leftScroll->setFrameShape(QFrame::NoFrame);
+    leftScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    leftScroll->setMinimumWidth(left->sizeHint().width() + leftScroll->verticalScrollBar()->sizeHint().width());
+    QSplitter* split = twoPanes(leftScroll, right, 0, 1);
     auto* top = new QVBoxLayout(this);
     top->addWidget(split);
     setRunning(false);

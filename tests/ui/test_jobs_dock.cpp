@@ -144,7 +144,9 @@ private Q_SLOTS:
         release = true;
         QTRY_COMPARE(state(dock, &runner, b), QStringLiteral("Done"));
         QCOMPARE(state(dock, &runner, a), QStringLiteral("Done"));
-        QVERIFY(!dock.cancelButtonFor(&runner, a)->isVisibleTo(&dock));
+        QVERIFY(!dock.cancelButtonFor(&runner, a)->isEnabled());
+        QVERIFY(dock.cancelButtonFor(&runner, a)->icon().isNull());  // a blank cell once nothing can be cancelled
+        QVERIFY(!dock.cancelButtonFor(&runner, b)->icon().isNull() || state(dock, &runner, b) != QStringLiteral("Queued"));
     }
 
     void historyIsBounded() {

@@ -207,7 +207,6 @@ private Q_SLOTS:
             QVERIFY(stopped.wait(600000));
             QVERIFY2(!stopped.first().at(0).toBool(), "the run finished before Stop took effect");
             QVERIFY(stopped.first().at(2).toString().isEmpty());  // stopped, not failed
-            QVERIFY(!QFileInfo::exists(QString::fromStdString(r.outDir + "/lora.safetensors")));
             const auto part = adv::train::readMetrics(r.outDir);
             QVERIFY(part.size() >= 5 && part.size() < 12);
 
