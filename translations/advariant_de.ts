@@ -303,6 +303,10 @@
         <source>Export cancelled; the files written so far are complete.</source>
         <translation>Export abgebrochen; die bisher geschriebenen Dateien sind vollständig.</translation>
     </message>
+    <message>
+        <source>Export %1 variants to %2 placements</source>
+        <translation>Export von %1 Varianten in %2 Platzierungen</translation>
+    </message>
 </context>
 <context>
     <name>adv::ui::InstanceModel</name>
@@ -575,6 +579,10 @@
         <location line="+5" />
         <source>Edit caption</source>
         <translation>Bildunterschrift bearbeiten</translation>
+    </message>
+    <message>
+        <source>%1 × %2: %3 (%4 accepted)</source>
+        <translation>%1 × %2: %3 (%4 angenommen)</translation>
     </message>
 </context>
 <context>
@@ -1443,10 +1451,6 @@
         <translation>Modell fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>Render %1</source>
-        <translation>Rendern %1</translation>
-    </message>
-    <message>
         <source>sampler %1</source>
         <translation>Sampler %1</translation>
     </message>
@@ -1476,6 +1480,14 @@
     <message>
         <source>Use these parameters</source>
         <translation>Diese Parameter verwenden</translation>
+    </message>
+    <message>
+        <source>Render %1 × %2, seed %3</source>
+        <translation>Rendern %1 × %2, Seed %3</translation>
+    </message>
+    <message>
+        <source>, LoRA off</source>
+        <translation>, LoRA aus</translation>
     </message>
 </context>
 <context>

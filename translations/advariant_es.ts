@@ -303,6 +303,10 @@
         <source>Export cancelled; the files written so far are complete.</source>
         <translation>Exportación cancelada; los archivos escritos hasta ahora están completos.</translation>
     </message>
+    <message>
+        <source>Export %1 variants to %2 placements</source>
+        <translation>Exportar %1 variantes a %2 ubicaciones</translation>
+    </message>
 </context>
 <context>
     <name>adv::ui::InstanceModel</name>
@@ -575,6 +579,10 @@
         <location line="+5" />
         <source>Edit caption</source>
         <translation>Editar descripción</translation>
+    </message>
+    <message>
+        <source>%1 × %2: %3 (%4 accepted)</source>
+        <translation>%1 × %2: %3 (%4 aceptados)</translation>
     </message>
 </context>
 <context>
@@ -1443,10 +1451,6 @@
         <translation>Falló el modelo: %1</translation>
     </message>
     <message>
-        <source>Render %1</source>
-        <translation>Renderizar %1</translation>
-    </message>
-    <message>
         <source>sampler %1</source>
         <translation>sampler %1</translation>
     </message>
@@ -1476,6 +1480,14 @@
     <message>
         <source>Use these parameters</source>
         <translation>Usar estos parámetros</translation>
+    </message>
+    <message>
+        <source>Render %1 × %2, seed %3</source>
+        <translation>Renderizar %1 × %2, semilla %3</translation>
+    </message>
+    <message>
+        <source>, LoRA off</source>
+        <translation>, LoRA desactivada</translation>
     </message>
 </context>
 <context>

@@ -261,7 +261,7 @@ void ExportPage::exportNow() {
         status_->setText(tr("Export cancelled; the files written so far are complete."));
     };
     runner_->run<exportset::ExportReport>(
-        tr("Export"),
+        tr("Export %1 variants to %2 placements").arg(variants.size()).arg(o.presets.size()),
         [variants, o](JobContext& ctx) { return exportset::exportVariants(variants, o, ctx.progressFn(), ctx.cancelToken()); },
         [this](exportset::ExportReport rep) {
             endExport();

@@ -7,6 +7,7 @@
 #include "dataset/coco.h"
 #include "pairs/pair_set.h"
 
+#include <QEvent>
 #include <QImageReader>
 
 #include <QHBoxLayout>
@@ -194,12 +195,17 @@ QList<int> PairsPage::selectedRows() const {
     return rows;
 }
 
+void PairsPage::changeEvent(QEvent* event) {
+    WorkspacePage::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange && set_) updateCounts();
+}
+
 void PairsPage::updateCounts() {
     QStringList parts;
     for (const auto& [k, n] : set_->counts()) {
         int acc = 0;
         for (const auto& p : set_->pairs) acc += p.category == k.first && p.condition == k.second && p.state == "accepted";
-        parts << QStringLiteral("%1 × %2: %3 (%4 accepted)").arg(QString::fromStdString(k.first), QString::fromStdString(k.second)).arg(n).arg(acc);
+        parts << tr("%1 × %2: %3 (%4 accepted)").arg(QString::fromStdString(k.first), QString::fromStdString(k.second)).arg(n).arg(acc);
     }
     counts_->setText(parts.join(QStringLiteral(" · ")));
 }

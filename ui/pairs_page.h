@@ -47,6 +47,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     void useForTraining(const QString& manifest);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     friend class PairEditCommand;
     void apply(int index, const QString& state, const QString& caption, bool edited);

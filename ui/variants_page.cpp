@@ -483,7 +483,8 @@ void VariantsPage::enqueue(const VariantCell& c) {
     };
     h.cancelled = [this, cellId] { grid_->setState(cellId, VariantGridModel::State::Cancelled); };
     jobOfCell_[cellId] = runner_->run<Rendered>(
-        tr("Render %1").arg(cellId),
+        tr("Render %1 × %2, seed %3").arg(QString::fromStdString(c.record.concept), QString::fromStdString(c.record.condition))
+                .arg(c.record.seed) + (c.withLora ? QString() : tr(", LoRA off")),
         [engine, request = c.record, dir, stem, cellId, grid](JobContext& ctx) {
             if (!engine->renderer) throw Error("no model loaded (the model failed to load: see the status line)");
             ctx.post([grid, cellId] {
@@ -491,7 +492,8 @@ void VariantsPage::enqueue(const VariantCell& c) {
             });
             auto out = engine->renderer->render(
                 request,
-                [&](int, int, const studio::RgbImage& p) {
+                [&](int step, int total, const studio::RgbImage& p) {
+                    ctx.progress(step, total);  // the Jobs dock's bar
                     ctx.postThrottled([grid, cellId, img = toQImage(p)] {
                         if (grid) grid->setPreview(cellId, img);
                     });

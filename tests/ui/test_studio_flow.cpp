@@ -60,12 +60,12 @@ private:
     qint64 last_ = -1, worst_ = 0;
 };
 
-void shot(MainWindow& w, const QString& id) {
+void shot(MainWindow& w, const QString& id, const QString& name = QString()) {
     w.setCurrentWorkspace(id);
     QCoreApplication::processEvents();
     const QString dir = qEnvironmentVariable("ADV_SCREENSHOT_DIR", QDir::tempPath());
     QDir().mkpath(dir);
-    QVERIFY(w.grab().save(QDir(dir).filePath("studio-" + id + ".png")));
+    QVERIFY(w.grab().save(QDir(dir).filePath("studio-" + (name.isEmpty() ? id : name) + ".png")));
 }
 } // namespace
 
@@ -258,6 +258,7 @@ private Q_SLOTS:
         QVERIFY(exported.wait(600000));
         QCOMPARE(exported.first().at(0).toInt(), 2 * exp->presetCount());
         QVERIFY(QFile::exists(exported.first().at(1).toString()));
+        shot(w, "export");
 
         // Brand layer: the default kit and two copy rows; the live preview shows the layouts, the export
         // writes every approved image x every copy row x every placement.
@@ -275,7 +276,7 @@ private Q_SLOTS:
         QVERIFY(manifest.open(QIODevice::ReadOnly));
         const QString csv = QString::fromUtf8(manifest.readAll());
         QVERIFY(csv.contains(QStringLiteral("A-de")) && csv.contains(QString::fromUtf8("¡Diseño de año nuevo!")));
-        shot(w, "export");
+        shot(w, "export", "export-brand");
     }
 
 };
