@@ -307,6 +307,10 @@
         <source>Export %1 variants to %2 placements</source>
         <translation>Export von %1 Varianten in %2 Platzierungen</translation>
     </message>
+    <message>
+        <source>Last export: %1 files. Manifest: %2</source>
+        <translation>Letzter Export: %1 Dateien. Manifest: %2</translation>
+    </message>
 </context>
 <context>
     <name>adv::ui::InstanceModel</name>

@@ -307,6 +307,10 @@
         <source>Export %1 variants to %2 placements</source>
         <translation>Exportar %1 variantes a %2 ubicaciones</translation>
     </message>
+    <message>
+        <source>Last export: %1 files. Manifest: %2</source>
+        <translation>Última exportación: %1 archivos. Manifiesto: %2</translation>
+    </message>
 </context>
 <context>
     <name>adv::ui::InstanceModel</name>

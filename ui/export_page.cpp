@@ -1,4 +1,5 @@
 #include "ui/export_page.h"
+#include "ui/project.h"
 
 #include "ui/brand_panel.h"
 #include "ui/job_runner.h"
@@ -11,6 +12,9 @@
 #include "registry/preset_registry.h"
 
 #include <QEvent>
+#include <QJsonObject>
+#include <QJsonArray>
+#include <QCheckBox>
 #include <QDir>
 #include <QGridLayout>
 #include <QScrollArea>
@@ -213,6 +217,33 @@ int ExportPage::presetCount() const {
     return n;
 }
 
+void ExportPage::setSelectedPresets(const QStringList& ids) {
+    for (int i = 0; i < presets_->topLevelItemCount(); ++i) {
+        auto* top = presets_->topLevelItem(i);
+        for (int j = 0; j < top->childCount(); ++j)
+            top->child(j)->setCheckState(0, ids.contains(top->child(j)->data(0, Qt::UserRole).toString()) ? Qt::Checked
+                                                                                                           : Qt::Unchecked);
+    }
+}
+
+QString ExportPage::outputFolder() const { return outDir_->text().trimmed(); }
+
+void ExportPage::setProject(Project* p) {
+    WorkspacePage::setProject(p);
+    if (!p) return;
+    const QJsonObject e = p->value(QStringLiteral("export")).toObject();
+    if (e.isEmpty()) return;
+    outDir_->setText(e.value(QStringLiteral("output")).toString(outDir_->text()));
+    QStringList ids;
+    for (const QJsonValue& v : e.value(QStringLiteral("presets")).toArray()) ids << v.toString();
+    if (!ids.isEmpty()) setSelectedPresets(ids);
+    if (auto* b = brand_->findChild<QCheckBox*>(QStringLiteral("brandEnabled")))
+        b->setChecked(e.value(QStringLiteral("brand")).toBool(b->isChecked()));
+    const QString manifest = e.value(QStringLiteral("manifest")).toString();
+    if (!manifest.isEmpty() && !runner_->isBusy())
+        status_->setText(tr("Last export: %1 files. Manifest: %2").arg(e.value(QStringLiteral("files")).toInt()).arg(manifest));
+}
+
 QStringList ExportPage::selectedPresets() const {
     QStringList ids;
     for (int i = 0; i < presets_->topLevelItemCount(); ++i) {
@@ -270,6 +301,16 @@ void ExportPage::exportNow() {
                                  .arg(rep.files.size())
                                  .arg(rep.overBudget.size())
                                  .arg(m));
+            if (project_) {
+                QJsonArray ids;
+                for (const QString& id : selectedPresets()) ids.append(id);
+                project_->recordState(QStringLiteral("export"),
+                                      QJsonObject{{QStringLiteral("output"), outputFolder()},
+                                                  {QStringLiteral("presets"), ids},
+                                                  {QStringLiteral("brand"), brand_->brandEnabled()},
+                                                  {QStringLiteral("manifest"), m},
+                                                  {QStringLiteral("files"), int(rep.files.size())}});
+            }
             Q_EMIT exported(int(rep.files.size()), m);
         },
         h);

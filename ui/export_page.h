@@ -26,6 +26,10 @@ public:
     ExportPage(VariantsPage* variants, QWidget* parent = nullptr);
     ~ExportPage() override;
     JobRunner* jobs() const { return runner_; }  // exports (the live preview has its own, unlisted)
+    // The project's export set: output folder, placements, brand layer on or off, the last manifest.
+    void setProject(Project* project) override;
+    QString outputFolder() const;
+    void setSelectedPresets(const QStringList& ids);
     void refreshApproved();
     QStringList selectedPresets() const;
     BrandPanel* brandPanel() const { return brand_; }

@@ -7,6 +7,7 @@
 #include "dataset/coco.h"
 #include "pairs/pair_set.h"
 
+#include <QJsonObject>
 #include <QEvent>
 #include <QImageReader>
 
@@ -127,7 +128,18 @@ bool PairsPage::openManifest(const QString& manifest, QString* error) {
     manifest_ = manifest;
     model_->setPairSet(set_.get());
     updateCounts();
+    // The project remembers its pair set (the curation itself is in the manifest, written at every edit).
+    if (project_) project_->recordState(QStringLiteral("pairs"), QJsonObject{{QStringLiteral("manifest"), manifest}});
     return true;
+}
+
+void PairsPage::setProject(Project* p) {
+    WorkspacePage::setProject(p);
+    if (!p) return;
+    const QString m = p->value(QStringLiteral("pairs")).toObject().value(QStringLiteral("manifest")).toString();
+    if (m.isEmpty() || m == manifest_) return;
+    QString error;
+    if (!openManifest(m, &error)) counts_->setText(error);  // one line naming the file; the project keeps the path
 }
 
 void PairsPage::setSource(std::shared_ptr<coco::Dataset> ds, const QString& imagesDir) {

@@ -32,6 +32,7 @@ public:
     QString state(int index) const;
     QString caption(int index) const;
     QString manifest() const { return manifest_; }
+    void setProject(Project* project) override;  // reopens the project's pair set
     // The dataset the pairs were cut from (needed to rebuild or swap backgrounds).
     void setSource(std::shared_ptr<coco::Dataset> ds, const QString& imagesDir);
     quint64 seed(int index) const;

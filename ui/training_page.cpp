@@ -1,4 +1,5 @@
 #include "ui/training_page.h"
+#include "ui/project.h"
 #include "util/error.h"
 #include "util/fs.h"
 
@@ -12,6 +13,8 @@
 #include "train/train_presets.h"
 #include "train/trainer.h"
 
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
@@ -411,7 +414,38 @@ void TrainingPage::start() {
     startRun(c, false);
 }
 
+void TrainingPage::setProject(Project* p) {
+    WorkspacePage::setProject(p);
+    if (!p || running_) return;
+    const QJsonObject t = p->value(QStringLiteral("training")).toObject();
+    if (t.isEmpty()) return;
+    try {
+        const QByteArray json = QJsonDocument(t.value(QStringLiteral("config")).toObject()).toJson(QJsonDocument::Compact);
+        setConfig(train::TrainConfig::fromJsonText(json.toStdString(), p->path().toStdString() + ": training"));
+    } catch (const std::exception& e) {
+        status_->setText(QString::fromStdString(userMessage(e)));
+    }
+    refreshRuns();
+    const QJsonArray runs = t.value(QStringLiteral("runs")).toArray();
+    for (int i = runs.size() - 1; i >= 0; --i) {
+        QString error;
+        if (openRun(runs[i].toString(), &error)) break;  // the newest run that is still there
+    }
+}
+
+void TrainingPage::keepInProject(const train::TrainConfig& c) {
+    if (!project_) return;
+    QJsonObject t = project_->value(QStringLiteral("training")).toObject();
+    t[QStringLiteral("config")] = QJsonDocument::fromJson(QByteArray::fromStdString(c.toJsonText())).object();
+    QJsonArray runs = t.value(QStringLiteral("runs")).toArray();
+    const QString dir = QString::fromStdString(c.outDir);
+    if (!runs.contains(dir)) runs.append(dir);
+    t[QStringLiteral("runs")] = runs;
+    project_->recordState(QStringLiteral("training"), t);
+}
+
 void TrainingPage::startRun(const train::TrainConfig& c, bool resume) {
+    keepInProject(c);
     resetChart();
     control_ = std::make_shared<train::TrainControl>();
     auto control = control_;
@@ -533,6 +567,16 @@ void TrainingPage::refreshRuns() {
         if (!QFile::exists(root.filePath(d + QStringLiteral("/metrics.jsonl")))) continue;
         auto* it = new QListWidgetItem(d, runs_);
         it->setData(Qt::UserRole, root.filePath(d));
+    }
+    // The project's runs outside the output folder.
+    if (!project_) return;
+    for (const QJsonValue& v : project_->value(QStringLiteral("training")).toObject().value(QStringLiteral("runs")).toArray()) {
+        const QString dir = v.toString();
+        if (QFileInfo(dir).absolutePath() == root.absolutePath()) continue;  // listed above
+        if (!QFile::exists(dir + QStringLiteral("/metrics.jsonl"))) continue;
+        auto* it = new QListWidgetItem(QFileInfo(dir).fileName(), runs_);
+        it->setToolTip(dir);
+        it->setData(Qt::UserRole, dir);
     }
 }
 

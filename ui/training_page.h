@@ -37,6 +37,8 @@ public:
     explicit TrainingPage(QWidget* parent = nullptr);
     ~TrainingPage() override;
     JobRunner* jobs() const { return runner_; }
+    // The project's training: the form of its last run and its runs (listed, the last one's chart shown).
+    void setProject(Project* project) override;
 
     // The run the form describes, every field of the CLI's config (basic form + Advanced); throws adv::Error
     // (one line) for a value the trainer refuses. Validated further by the caller with TrainConfig::validate().
@@ -73,6 +75,7 @@ Q_SIGNALS:
     void stepReported(const adv::train::StepMetrics& metrics);
 
 private:
+    void keepInProject(const train::TrainConfig& c);
     QFormLayout* buildForm();
     QLayout* buildActions();
     QWidget* buildChart();

@@ -277,6 +277,26 @@ private Q_SLOTS:
         const QString csv = QString::fromUtf8(manifest.readAll());
         QVERIFY(csv.contains(QStringLiteral("A-de")) && csv.contains(QString::fromUtf8("¡Diseño de año nuevo!")));
         shot(w, "export", "export-brand");
+
+        // The project keeps the whole job: saved and reopened in a new window, the grid with its approvals, the
+        // pair set with its curation, the training runs (the last one's form and chart) and the export set are back.
+        const QString projectFile = tmp.filePath("flow.advproj");
+        QString err;
+        QVERIFY2(w.saveProjectAs(projectFile, &err), qPrintable(err));
+        {
+            MainWindow again;
+            QVERIFY2(again.openProject(projectFile, &err), qPrintable(err));
+            QCOMPARE(again.pairsPage()->manifest(), pairs->manifest());
+            QCOMPARE(again.pairsPage()->pairCount(), pairs->pairCount());
+            QCOMPARE(again.pairsPage()->state(1), QString("accepted"));
+            QCOMPARE(again.pairsPage()->caption(2), QString("a bright dress on the beach"));
+            QCOMPARE(again.trainingPage()->config().toJsonText(), training->config().toJsonText());
+            QCOMPARE(again.trainingPage()->points(), 12);  // the resumed run's chart, every step
+            QCOMPARE(again.exportPage()->approvedCount(), 2);
+            QCOMPARE(again.exportPage()->selectedPresets(), exp->selectedPresets());
+            QCOMPARE(again.exportPage()->outputFolder(), exp->outputFolder());
+            QVERIFY(!again.project()->isModified());
+        }
     }
 
 };
