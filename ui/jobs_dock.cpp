@@ -87,7 +87,7 @@ void JobsDock::watch(JobRunner* runner, std::function<QString()> workspace) {
     connect(runner, &QObject::destroyed, this, [this, runner] {
         // The page went away: its rows stay as history but nothing can be cancelled through them any more.
         for (Row& r : rows_)
-            if (r.runner == runner && (r.state == State::Queued || r.state == State::Running))
+            if (r.runner == runner && isActive(r.state))
                 setState(r, State::Cancelled);
         // Re-keyed: a later runner at the same address must not find these rows.
         QList<Row> orphans;
@@ -127,7 +127,7 @@ void JobsDock::onQueued(JobRunner* runner, quint64 id, const QString& title) {
     list_->setItemWidget(item, CancelColumn, cancel);
     connect(cancel, &QToolButton::clicked, this, [this, runner, id] {
         Row* rr = row(runner, id);
-        if (rr && rr->runner && (rr->state == State::Queued || rr->state == State::Running)) rr->runner->cancel(id);
+        if (rr && rr->runner && isActive(rr->state)) rr->runner->cancel(id);
     });
     auto& stored = rows_[Key(runner, id)] = r;
     setState(stored, State::Queued);
@@ -139,7 +139,7 @@ void JobsDock::setState(Row& row, State state, const QString& message) {
     row.message = message;
     row.item->setText(StateColumn, stateText(row));
     row.item->setToolTip(StateColumn, row.message);
-    const bool active = state == State::Queued || state == State::Running;
+    const bool active = isActive(state);
     if (auto* cancel = qobject_cast<QToolButton*>(list_->itemWidget(row.item, CancelColumn))) {
         cancel->setEnabled(active);
         // Nothing left to cancel: a blank cell (the view shows its index widgets itself, so no hide()).
@@ -156,11 +156,11 @@ void JobsDock::setState(Row& row, State state, const QString& message) {
     if (!active) {
         // Keep a bounded history: the oldest finished rows go first.
         int finished = 0;
-        for (const Row& r : rows_) finished += !(r.state == State::Queued || r.state == State::Running);
+        for (const Row& r : rows_) finished += !isActive(r.state);
         for (int i = 0; finished > kMaxFinished && i < list_->topLevelItemCount();) {
             QTreeWidgetItem* item = list_->topLevelItem(i);
             auto it = std::find_if(rows_.begin(), rows_.end(), [item](const Row& r) { return r.item == item; });
-            if (it != rows_.end() && it->state != State::Queued && it->state != State::Running && it->item != row.item) {
+            if (it != rows_.end() && !isActive(it->state) && it->item != row.item) {
                 rows_.erase(it);
                 delete item;
                 --finished;
@@ -191,13 +191,13 @@ void JobsDock::updateHeader() {
 
 int JobsDock::activeCount() const {
     int n = 0;
-    for (const Row& r : rows_) n += r.state == State::Queued || r.state == State::Running;
+    for (const Row& r : rows_) n += isActive(r.state);
     return n;
 }
 
 void JobsDock::clearFinished() {
     for (auto it = rows_.begin(); it != rows_.end();) {
-        if (it->state == State::Queued || it->state == State::Running) {
+        if (isActive(it->state)) {
             ++it;
             continue;
         }
@@ -208,17 +208,9 @@ void JobsDock::clearFinished() {
 }
 
 void JobsDock::cancelAllJobs() {
-    // Queued ones first, newest first, so none of them starts while the running one stops.
-    QList<Row*> active;
-    for (Row& r : rows_)
-        if (r.runner && (r.state == State::Queued || r.state == State::Running)) active << &r;
-    std::sort(active.begin(), active.end(), [](const Row* a, const Row* b) {
-        if ((a->state == State::Queued) != (b->state == State::Queued)) return a->state == State::Queued;
-        return a->id > b->id;
-    });
-    QList<Key> keys;
-    for (Row* r : active) keys << Key(r->runner, r->id);
-    for (const Key& k : keys) k.first->cancel(k.second);  // may re-enter setState(): rows_ is not iterated here
+    // JobRunner::cancelAll drops a runner's queue before it stops the running job: none of the queued ones starts.
+    const auto runners = workspaces_.keys();
+    for (JobRunner* r : runners) r->cancelAll();
 }
 
 void JobsDock::changeEvent(QEvent* event) {

@@ -46,6 +46,7 @@ protected:
 
 private:
     enum class State { Queued, Running, Done, Failed, Cancelled };
+    static bool isActive(State s) { return s == State::Queued || s == State::Running; }
     struct Row {
         JobRunner* runner = nullptr;
         quint64 id = 0;
