@@ -4,7 +4,9 @@
 
 #include "io/png.h"
 #include "pipeline/image_convert.h"
+#include "pipeline/product_shot.h"
 #include "pipeline/sd_pipeline.h"
+#include "util/error.h"
 #include "util/sha256.h"
 
 #include <torch/torch.h>
@@ -45,19 +47,42 @@ std::string Renderer::modelPath() const { return d_->path; }
 int Renderer::nativeResolution() const { return d_->sd->nativeResolution(); }
 std::string Renderer::deviceDescription() const { return d_->sd->device().str() + " " + c10::toString(d_->sd->dtype()); }
 
+int Renderer::sizeMultiple() const { return d_->sd->vae->config.downscale(); }
+
 RenderOutput Renderer::render(const VariantRecord& job, const std::function<void(int, int, const RgbImage&)>& preview,
                               const CancelToken* cancel) {
+    return run(job, nullptr, nullptr, 1.0, preview, cancel);
+}
+
+RenderOutput Renderer::inpaint(const VariantRecord& job, const RgbImage& init, const std::vector<uint8_t>& repaint,
+                               double strength, const std::function<void(int, int, const RgbImage&)>& preview,
+                               const CancelToken* cancel) {
+    if (init.width <= 0 || init.height <= 0 || init.rgb.size() != static_cast<size_t>(init.width) * init.height * 3)
+        throw Error("inpainting: the picture is not " + std::to_string(init.width) + "x" + std::to_string(init.height) + " RGB");
+    if (repaint.size() != static_cast<size_t>(init.width) * init.height)
+        throw Error("inpainting: the mask has " + std::to_string(repaint.size()) + " pixels, the picture " +
+                    std::to_string(static_cast<int64_t>(init.width) * init.height));
+    if (job.width != init.width || job.height != init.height)
+        throw Error("inpainting: the request is " + std::to_string(job.width) + "x" + std::to_string(job.height) +
+                    ", the picture " + std::to_string(init.width) + "x" + std::to_string(init.height));
+    return run(job, &init, &repaint, strength, preview, cancel);
+}
+
+void Renderer::attachLoras(const VariantRecord& job) {
     std::vector<std::pair<std::string, double>> loras;
     for (const auto& l : job.loras) loras.emplace_back(l.file, l.scale);
-    if (loras != d_->loras) {
-        d_->sd->clearLoras();
-        d_->loras.clear();
-        for (const auto& [file, scale] : loras) {
-            d_->sd->addLora(file, scale);
-            if (!d_->loraHashes.count(file)) d_->loraHashes[file] = sha256File(file).substr(0, 12);
-        }
-        d_->loras = loras;
+    if (loras == d_->loras) return;
+    d_->sd->clearLoras();
+    d_->loras.clear();
+    for (const auto& [file, scale] : loras) {
+        d_->sd->addLora(file, scale);
+        if (!d_->loraHashes.count(file)) d_->loraHashes[file] = sha256File(file).substr(0, 12);
     }
+    d_->loras = loras;
+}
+
+namespace {
+GenerateParams paramsOf(const VariantRecord& job) {
     GenerateParams gp;
     gp.prompt = job.prompt;
     gp.negativePrompt = job.negativePrompt;
@@ -68,9 +93,11 @@ RenderOutput Renderer::render(const VariantRecord& job, const std::function<void
     gp.width = job.width;
     gp.height = job.height;
     gp.clipSkip = job.clipSkip;
-    auto res = d_->sd->generate(gp, [&](int s, int t, const torch::Tensor& p) {
-        if (preview) preview(s, t, toRgb(p[0]));
-    }, cancel);
+    return gp;
+}
+} // namespace
+
+RenderOutput Renderer::finish(const VariantRecord& job, const GenerateResult& res) {
     RenderOutput out;
     out.image = toRgb(res.images[0]);
     out.seconds = res.seconds;
@@ -84,8 +111,95 @@ RenderOutput Renderer::render(const VariantRecord& job, const std::function<void
     return out;
 }
 
+RenderOutput Renderer::run(const VariantRecord& job, const RgbImage* init, const std::vector<uint8_t>* repaint,
+                           double strength, const std::function<void(int, int, const RgbImage&)>& preview,
+                           const CancelToken* cancel) {
+    attachLoras(job);
+    GenerateParams gp = paramsOf(job);
+    if (init) {
+        gp.initImage = imageToTensor(png::Image{init->width, init->height, 3, init->rgb}).unsqueeze(0);  // [1, 3, H, W]
+        gp.mask = torch::from_blob(const_cast<uint8_t*>(repaint->data()), {1, 1, init->height, init->width}, torch::kUInt8)
+                      .to(torch::kFloat32)
+                      .div(255.0);  // [1, 1, H, W]
+        gp.strength = strength;
+    }
+    auto res = d_->sd->generate(gp, [&](int s, int t, const torch::Tensor& p) {
+        if (preview) preview(s, t, toRgb(p[0]));
+    }, cancel);
+    RenderOutput out = finish(job, res);
+    if (init) out.record.denoisingStrength = strength;
+    return out;
+}
+
+namespace {
+
+// A product photo as RGB or RGBA (a PNG's alpha kept: it can be the mask); any format OpenCV reads.
+png::Image readPhoto(const std::string& path) { return png::read(path); }
+
+Mask8 maskFor(const ProductInput& p, const png::Image& photo) {
+    try {
+        if (!p.mask.empty()) return productMaskFromFile(p.mask, photo.width, photo.height);
+        if (photo.channels == 4) return productMaskFromAlpha(photo);
+        return productMaskAuto(photo);
+    } catch (const FileError&) {
+        throw;
+    } catch (const Error& e) {
+        throw FileError(p.mask.empty() ? p.photo : p.mask, e.what());
+    }
+}
+
+} // namespace
+
+RgbImage loadProductPhoto(const std::string& path) {
+    png::Image p = readPhoto(path);
+    RgbImage out{p.width, p.height, {}};
+    if (p.channels == 3) {
+        out.rgb = std::move(p.pixels);
+        return out;
+    }
+    out.rgb.resize(static_cast<size_t>(p.width) * p.height * 3);
+    for (size_t i = 0, n = static_cast<size_t>(p.width) * p.height; i < n; ++i)
+        for (int c = 0; c < 3; ++c) out.rgb[i * 3 + c] = p.pixels[i * 4 + c];
+    return out;
+}
+
+MaskImage productMask(const ProductInput& product) {
+    const png::Image photo = readPhoto(product.photo);
+    Mask8 m = maskFor(product, photo);
+    return MaskImage{m.width, m.height, std::move(m.pixels)};
+}
+
+RenderOutput Renderer::renderProduct(const VariantRecord& job, const ProductInput& product,
+                                     const std::function<void(int, int, const RgbImage&)>& preview, const CancelToken* cancel) {
+    const png::Image photo = readPhoto(product.photo);
+    const Mask8 mask = maskFor(product, photo);
+    attachLoras(job);
+    GenerateParams gp = paramsOf(job);
+    gp.strength = job.denoisingStrength > 0 ? job.denoisingStrength : 1.0;
+    ProductShotOptions o;
+    o.width = job.width;
+    o.height = job.height;
+    o.keepLayout = product.keepLayout;
+    const ProductShot shot = renderProductShot(*d_->sd, photo, mask, gp, o, [&](int s, int t, const torch::Tensor& p) {
+        if (preview) preview(s, t, toRgb(p[0]));
+    }, cancel);
+    RenderOutput out = finish(job, shot.generated);
+    out.image = RgbImage{shot.image.width, shot.image.height, shot.image.pixels};
+    out.record.denoisingStrength = gp.strength;
+    out.record.productSource = product.photo;
+    out.productMask = MaskImage{shot.product.width, shot.product.height, shot.product.pixels};
+    return out;
+}
+
 void savePng(const std::string& path, const RenderOutput& out) {
     png::write(path, png::Image{out.image.width, out.image.height, 3, out.image.rgb}, out.record.pngText());
+    if (!out.productMask.pixels.empty()) {
+        std::string stem = path;
+        if (stem.size() > 4 && stem.compare(stem.size() - 4, 4, ".png") == 0) stem.resize(stem.size() - 4);
+        std::vector<uint8_t> grey(out.productMask.pixels.size() * 3);
+        for (size_t i = 0; i < out.productMask.pixels.size(); ++i) grey[i * 3] = grey[i * 3 + 1] = grey[i * 3 + 2] = out.productMask.pixels[i];
+        png::write(stem + ".mask.png", png::Image{out.productMask.width, out.productMask.height, 3, std::move(grey)});
+    }
 }
 
 } // namespace adv::studio
