@@ -124,7 +124,7 @@ void writeManifests(ExportReport& rep, const ExportOptions& o) {
         json e = {{"file", f.file},         {"platform", f.platform}, {"placement", f.preset}, {"width", f.width},
                   {"height", f.height},     {"bytes", f.bytes},       {"format", f.format},    {"method", f.method},
                   {"concept", f.concept},   {"condition", f.condition}, {"seed", f.seed},     {"variant_id", f.variantId},
-                  {"canvas_extended", f.extended}};
+                  {"canvas_extended", f.extended}, {"canvas_fill", f.fill}};
         if (withCopy) {
             e["ab_id"] = f.abId;
             e["copy"] = {{"id", f.copyId}, {"headline", f.headline}, {"cta", f.cta}, {"badge", f.badge}, {"locale", f.locale}};
@@ -202,6 +202,8 @@ ExportReport exportVariants(const std::vector<Variant>& variants, const ExportOp
     for (const auto& c : o.copy) rows.push_back(&c);
     if (rows.empty()) rows.push_back(nullptr);
     std::map<std::string, int> abCount;
+    if (o.reframe.fill == Fill::Outpaint && !o.outpaint)
+        rep.warnings.push_back("outpainting needs a model: the added canvas was blurred instead");
     const int total = static_cast<int>(variants.size() * o.presets.size() * rows.size());
     int done = 0;
     for (size_t vi = 0; vi < variants.size(); ++vi) {
@@ -220,10 +222,13 @@ ExportReport exportVariants(const std::vector<Variant>& variants, const ExportOp
         prov["source"] = sfs::path(v.image).filename().string();
         prov["exported_by"] = std::string("AdVariant Studio ") + ADV_VERSION;
         const std::string a1111 = rec.toA1111();
+        OutpaintContext outpaint;
+        outpaint.record = &rec;
+        outpaint.cancel = cancel;
         for (const auto& p : o.presets) {
             for (const CopyRow* row : rows) {
                 throwIfCancelled(cancel);
-                const PlacementRender r = renderPlacement(lv.rgb, lv.mask, lv.subject, p, o, row, fonts, logo);
+                const PlacementRender r = renderPlacement(lv.rgb, lv.mask, lv.subject, p, o, row, fonts, logo, true, &outpaint);
                 prov["preset"] = {{"platform", p.platform}, {"id", p.id}, {"width", p.width}, {"height", p.height}};
                 if (o.brand) {
                     prov["brand"] = {{"kit", o.kit.name}, {"elements", elementsJson(r.composed)}};
@@ -237,6 +242,10 @@ ExportReport exportVariants(const std::vector<Variant>& variants, const ExportOp
                 f.condition = rec.condition, f.format = enc.format, f.method = enc.method, f.width = p.width, f.height = p.height;
                 f.bytes = static_cast<int64_t>(enc.bytes.size()), f.seed = rec.seed, f.withinBudget = enc.withinBudget;
                 f.extended = r.frame.extended;
+                if (f.extended)
+                    f.fill = r.outpainted ? "outpaint" : o.reframe.fill == Fill::Mirror ? "mirror" : "blur";
+                if (r.outpainted) prov["canvas_fill"] = "outpaint";
+                else prov.erase("canvas_fill");
                 f.abId = ab;
                 if (row) {
                     f.copyId = row->id, f.headline = row->headline, f.cta = row->cta, f.badge = row->badge, f.locale = row->locale;

@@ -4,6 +4,7 @@
 
 #include "brand/brand_kit.h"
 #include "exportset/copy_sheet.h"
+#include "exportset/outpaint.h"
 #include "exportset/preset.h"
 #include "exportset/reframe_options.h"
 #include "studio/variant_record.h"
@@ -30,6 +31,9 @@ struct ExportOptions {
     std::string outDir;
     std::string variantNaming = "{concept}-{condition}-{ab}";  // fields: concept condition seed ab index
     ReframeOptions reframe;
+    // reframe.fill == Fill::Outpaint: generates the canvas a reframe adds with this (a model's inpainting).
+    // Without one, Outpaint fills like Blur and the report says so once.
+    Outpainter outpaint;
     // Brand layer: when `brand` is set every placement gets the kit's logo and, per copy row, the headline,
     // button and badge, laid out inside the safe zone and clear of the product. Every approved image is
     // exported once per copy row (A/B ids: image letter + copy id).
@@ -47,6 +51,7 @@ struct ExportedFile {
     int64_t seed = 0;
     bool withinBudget = true;
     bool extended = false;
+    std::string fill;  // how added canvas was filled: "blur", "mirror", "outpaint" ("" when none was added)
     std::string copyId, headline, cta, badge, locale, abId;  // abId: "A-c1" (image letter, copy id)
     std::vector<std::string> warnings;                       // layout notes (text cut, colour changed, ...)
 };

@@ -11,12 +11,29 @@ namespace adv::exportset {
 
 PlacementRender renderPlacement(const cv::Mat& rgb, const cv::Mat& mask, const cv::Rect& subject, const Preset& p,
                                 const ExportOptions& o, const CopyRow* copy, brand::FontLibrary& fonts, const cv::Mat& logo,
-                                bool drawBrand) {
+                                bool drawBrand, OutpaintContext* outpaint) {
     PlacementRender r;
     r.branded = o.brand;
+    // The canvas a reframe added, generated (once per frame geometry) when asked to.
+    const auto generate = [&] {
+        if (!outpaint || !outpaint->record || o.reframe.fill != Fill::Outpaint || !o.outpaint || !r.frame.extended) return;
+        const cv::Rect k = r.frame.known;
+        const std::string key = std::to_string(r.frame.rgb.cols) + "x" + std::to_string(r.frame.rgb.rows) + "|" +
+                                std::to_string(k.x) + "," + std::to_string(k.y) + "," + std::to_string(k.width) + "," +
+                                std::to_string(k.height) + "|" + std::to_string(r.frame.scale);
+        const auto hit = outpaint->generated.find(key);
+        if (hit != outpaint->generated.end()) {
+            r.frame.rgb = hit->second.clone();
+            r.outpainted = true;
+            return;
+        }
+        r.outpainted = outpaintFrame(r.frame, r.productMask, *outpaint->record, o.outpaint, outpaint->cancel);
+        if (r.outpainted) outpaint->generated[key] = r.frame.rgb.clone();
+    };
     if (!o.brand) {
         r.frame = reframe(rgb, subject, p, o.reframe);
         r.productMask = reframeMask(mask, rgb.size(), r.frame);
+        generate();
         r.composed.rgb = r.frame.rgb;
         return r;
     }
@@ -31,6 +48,7 @@ PlacementRender renderPlacement(const cv::Mat& rgb, const cv::Mat& mask, const c
         r.productMask = cv::Mat(r.frame.rgb.size(), CV_8U, cv::Scalar(0));
         r.productMask(r.frame.subject & cv::Rect(0, 0, p.width, p.height)).setTo(255);
     }
+    generate();
     if (!drawBrand) {
         r.composed.rgb = r.frame.rgb;
         r.composed.ink = cv::Mat(r.frame.rgb.size(), CV_8U, cv::Scalar(0));

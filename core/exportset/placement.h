@@ -8,6 +8,9 @@
 
 #include <opencv2/core.hpp>
 
+#include <map>
+#include <string>
+
 namespace adv::brand {
 class FontLibrary;
 }
@@ -20,12 +23,29 @@ struct PlacementRender {
     AdLayout layout;       // set when branded
     Composed composed;     // composed.rgb: the ad; composed.ink: the brand layer's coverage
     bool branded = false;
+    bool outpainted = false;  // the added canvas was generated (Fill::Outpaint)
+};
+
+// Fill::Outpaint in the export: the picture's record, the cancel token, and the canvases generated so far
+// for this picture (by frame geometry: a placement exported with several copy rows is generated once).
+struct OutpaintContext {
+    const studio::VariantRecord* record = nullptr;
+    const CancelToken* cancel = nullptr;
+    std::map<std::string, cv::Mat> generated;
 };
 
 // `logo` as loadLogo() returns it (empty: none). With drawBrand false the layout still decides where the
-// product goes but nothing is drawn (composed.rgb == frame.rgb).
+// product goes but nothing is drawn (composed.rgb == frame.rgb). With `outpaint` given, Fill::Outpaint and
+// o.outpaint set, an extended canvas is generated (outpaintFrame) before the brand layer is drawn.
 PlacementRender renderPlacement(const cv::Mat& rgb, const cv::Mat& mask, const cv::Rect& subject, const Preset& p,
                                 const ExportOptions& o, const CopyRow* copy, brand::FontLibrary& fonts, const cv::Mat& logo,
-                                bool drawBrand = true);
+                                bool drawBrand = true, OutpaintContext* outpaint = nullptr);
+
+// Generates the canvas a reframe added (outside frame.known) by inpainting at outpaintCanvasSize(), enlarges
+// it to the placement and blends the picture's own pixels back over a seam band one latent cell wide inside
+// frame.known; inside that band, on the product mask and on the located subject every pixel stays the
+// reframed picture's, bit for bit. Returns false (frame untouched) when there was nothing to generate.
+bool outpaintFrame(Reframed& frame, const cv::Mat& productMask, const studio::VariantRecord& record, const Outpainter& o,
+                   const CancelToken* cancel = nullptr);
 
 } // namespace adv::exportset

@@ -97,6 +97,7 @@ Reframed reframe(const cv::Mat& rgb, const cv::Rect& subjectIn, const Preset& p,
             out.subject = placed;
             out.scale = s;
             out.offset = cv::Point2d(-std::floor(ox), -std::floor(oy));
+            out.known = cv::Rect(0, 0, W, H);
             return out;
         }
     }
@@ -117,14 +118,19 @@ Reframed reframe(const cv::Mat& rgb, const cv::Rect& subjectIn, const Preset& p,
         cv::copyMakeBorder(img, stretched, top, bottom, left, right, cv::BORDER_REPLICATE);
         cv::Mat blurred;
         cv::GaussianBlur(stretched, blurred, cv::Size(0, 0), std::max(W, H) / 40.0);
-        // Paste the image back with a feathered edge so no seam shows.
+        // Paste the image back with a feathered edge so no seam shows. Outpainting pastes it whole (its
+        // seam is generated later, and the picture's own pixels must stay as they are).
         cv::Mat alpha(stretched.size(), CV_32F, cv::Scalar(0));
-        const int feather = std::max(2, std::min(img.cols, img.rows) / 12);
+        const int feather = o.fill == Fill::Outpaint ? 0 : std::max(2, std::min(img.cols, img.rows) / 12);
         cv::Mat inner(img.size(), CV_32F, cv::Scalar(1));
         for (int y = 0; y < img.rows; ++y)
             for (int x = 0; x < img.cols; ++x) {
                 // Only edges that border the extension fade; edges at the canvas border stay sharp.
                 float a = 1;
+                if (feather == 0) {
+                    inner.at<float>(y, x) = a;
+                    continue;
+                }
                 if (left > 0) a = std::min(a, static_cast<float>(x) / feather);
                 if (right > 0) a = std::min(a, static_cast<float>(img.cols - 1 - x) / feather);
                 if (top > 0) a = std::min(a, static_cast<float>(y) / feather);
@@ -142,6 +148,7 @@ Reframed reframe(const cv::Mat& rgb, const cv::Rect& subjectIn, const Preset& p,
     out.extended = true;
     out.scale = s;
     out.offset = cv::Point2d(ox, oy);
+    out.known = cv::Rect(ox, oy, img.cols, img.rows) & cv::Rect(0, 0, W, H);
     return out;
 }
 

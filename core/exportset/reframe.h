@@ -1,6 +1,7 @@
 // Fitting a generated image to an ad size with the product inside the safe
 // zone: locate the subject (its mask, or a saliency estimate), crop when the
-// aspect allows, extend the canvas otherwise (blurred or mirrored edges),
+// aspect allows, extend the canvas otherwise (blurred or mirrored edges; outpainting is the export's,
+// see exportset/outpaint.h),
 // Lanczos when scaling up.
 #pragma once
 
@@ -17,6 +18,7 @@ struct Reframed {
     bool extended = false;  // the canvas was extended (not a pure crop)
     double scale = 1;       // source -> output scale
     cv::Point2d offset;     // output = source * scale + offset
+    cv::Rect known;         // the part of the canvas the picture's own pixels cover (all of it for a crop)
 };
 
 // Subject box from a mask (non-zero pixels), or estimated from colour contrast

@@ -3,7 +3,9 @@
 
 namespace adv::exportset {
 
-enum class Fill { Blur, Mirror };
+// Blur and Mirror fill at once; Outpaint fills like Blur first, then the export generates the new canvas by
+// inpainting (exportset/outpaint.h) when it was given a model, keeping the picture's own pixels.
+enum class Fill { Blur, Mirror, Outpaint };
 
 struct ReframeOptions {
     Fill fill = Fill::Blur;

@@ -4,9 +4,12 @@
 
 #include "exportset/encode.h"
 #include "exportset/export_job.h"
+#include "exportset/outpaint.h"
+#include "exportset/placement.h"
 #include "exportset/preset.h"
 #include "exportset/reframe.h"
 #include "io/png.h"
+#include "studio/renderer.h"
 #include "util/error.h"
 #include "util/fs.h"
 
@@ -156,6 +159,192 @@ private Q_SLOTS:
         QCOMPARE(std::count(csv.begin(), csv.end(), '\n'), long(7));
         const auto mj = nlohmann::json::parse(fs::readFile(rep.manifestJson));
         QCOMPARE(mj["files"].size(), size_t(6));
+    }
+
+    void outpaintCanvasFollowsThePictureDensity() {
+        Outpainter o;
+        o.nativeSide = 512;
+        o.multiple = 8;
+        // A 512 px picture enlarged 3x for a story: generated at the picture's own density.
+        auto c = outpaintCanvasSize(1080, 1920, 3.0, o);
+        QCOMPARE(c.width, 360);
+        QCOMPARE(c.height, 640);
+        // Never larger than the placement, and never much over the model's native area.
+        c = outpaintCanvasSize(728, 90, 0.5, o);
+        QCOMPARE(c.width, 728);
+        QCOMPARE(c.height, 88);
+        c = outpaintCanvasSize(1080, 1920, 1.0, o);
+        QVERIFY(double(c.width) * c.height <= 1.5 * 512 * 512 * 1.05);
+        QCOMPARE(c.width % 8, 0);
+        QCOMPARE(c.height % 8, 0);
+        o.nativeSide = 64;  // the embedded model
+        c = outpaintCanvasSize(1080, 1920, 20.0, o);
+        QCOMPARE(c.width, 56);  // 1080 / 20 = 54, to the next multiple of 8
+        QCOMPARE(c.height, 96);
+    }
+
+    // The export's side of outpainting, with a generator that paints a known pattern: what it is asked to
+    // generate, and that the picture's pixels, the seam blend and the product come back as promised.
+    void outpaintKeepsThePictureAndGeneratesTheRest() {
+        const cv::Rect product(200, 150, 120, 260);
+        const cv::Mat img = scene(512, 512, product);
+        cv::Mat mask = cv::Mat::zeros(512, 512, CV_8U);
+        mask(product).setTo(255);
+        const Preset p = preset("story", 1080, 1920, {0.14, 0.20, 0.06, 0.06});
+        ReframeOptions ro;
+        ro.fill = Fill::Outpaint;
+        Reframed f = reframe(img, locateSubject(img, mask), p, ro);
+        QVERIFY(f.extended);
+        QVERIFY(f.known.area() > 0 && f.known.area() < 1080 * 1920);
+        const Reframed before = f;
+        // Outpaint's first fill pastes the picture whole: its part is the picture, resized, bit for bit.
+        cv::Mat resized;
+        cv::resize(img, resized, cv::Size(int(std::lround(512 * f.scale)), int(std::lround(512 * f.scale))), 0, 0,
+                   cv::INTER_LANCZOS4);
+        const cv::Rect src(f.known.x - int(f.offset.x), f.known.y - int(f.offset.y), f.known.width, f.known.height);
+        QCOMPARE(cv::norm(f.rgb(f.known), resized(src), cv::NORM_INF), 0.0);
+
+        Outpainter o;
+        o.nativeSide = 512;
+        o.multiple = 8;
+        OutpaintRequest asked;
+        int calls = 0;
+        o.fill = [&](const OutpaintRequest& q, const CancelToken*) {
+            ++calls;
+            asked = q;
+            studio::RgbImage out = q.canvas;
+            for (size_t i = 0; i < q.repaint.size(); ++i)
+                if (q.repaint[i] >= 128) out.rgb[i * 3] = 10, out.rgb[i * 3 + 1] = 200, out.rgb[i * 3 + 2] = 30;
+            return out;
+        };
+        studio::VariantRecord rec;
+        rec.prompt = "a dress on the beach";
+        rec.seed = 7;
+        const cv::Mat productMask = reframeMask(mask, img.size(), f);
+        QVERIFY(outpaintFrame(f, productMask, rec, o));
+        QCOMPARE(calls, 1);
+        const auto size = outpaintCanvasSize(1080, 1920, before.scale, o);
+        QCOMPARE(asked.canvas.width, size.width);
+        QCOMPARE(asked.canvas.height, size.height);
+        QCOMPARE(asked.record.width, size.width);
+        QCOMPARE(asked.record.prompt, rec.prompt);
+        QCOMPARE(asked.record.seed, int64_t(7));
+        // Generated: everything outside the picture and a seam one latent cell into it; kept: the rest.
+        const double kx = double(size.width) / 1080, ky = double(size.height) / 1920;
+        cv::Mat rep(size.height, size.width, CV_8U, asked.repaint.data());
+        const cv::Rect keptSmall(int(std::ceil(f.known.x * kx)) + (f.known.x > 0 ? 8 : 0),
+                                 int(std::ceil(f.known.y * ky)) + (f.known.y > 0 ? 8 : 0), 0, 0);
+        QCOMPARE(int(rep.at<uint8_t>(size.height / 2, size.width / 2)), 0);
+        // Each corner of the canvas is generated exactly when it lies outside the picture (the picture may reach
+        // the canvas's edge: then nothing is generated there).
+        int outside = 0;
+        for (const cv::Point c : {cv::Point(0, 0), cv::Point(1079, 0), cv::Point(0, 1919), cv::Point(1079, 1919)}) {
+            const bool gen = !f.known.contains(c);
+            outside += gen;
+            const int sx = std::min(size.width - 1, int(c.x * kx)), sy = std::min(size.height - 1, int(c.y * ky));
+            QCOMPARE(int(rep.at<uint8_t>(sy, sx)), gen ? 255 : 0);
+        }
+        QVERIFY(outside >= 2);
+        QCOMPARE(int(rep.at<uint8_t>(keptSmall.y, keptSmall.x)), 0);
+        if (keptSmall.y > 0) QCOMPARE(int(rep.at<uint8_t>(keptSmall.y - 1, keptSmall.x)), 255);
+        // The picture's part is bit-identical away from the seam band, the product everywhere; the new
+        // canvas is the generator's (away from its own edge, where the enlargement mixes).
+        const int band = int(std::ceil(8 / std::min(kx, ky))) + 1;
+        cv::Rect inner = f.known;
+        if (f.known.x > 0) inner.x += band, inner.width -= band;
+        if (f.known.br().x < 1080) inner.width -= band;
+        if (f.known.y > 0) inner.y += band, inner.height -= band;
+        if (f.known.br().y < 1920) inner.height -= band;
+        QCOMPARE(cv::norm(f.rgb(inner), before.rgb(inner), cv::NORM_INF), 0.0);
+        cv::Mat diff;
+        cv::absdiff(f.rgb, before.rgb, diff);
+        cv::Mat changed;
+        cv::cvtColor(diff, changed, cv::COLOR_RGB2GRAY);
+        QCOMPARE(cv::countNonZero(changed & productMask), 0);
+        int generated = 0, far = 0;
+        for (int y = 0; y < 1920; y += 7)
+            for (int x = 0; x < 1080; x += 7) {
+                const cv::Rect grow(f.known.x - 3 * band, f.known.y - 3 * band, f.known.width + 6 * band, f.known.height + 6 * band);
+                if (grow.contains({x, y})) continue;
+                ++far;
+                const auto v = f.rgb.at<cv::Vec3b>(y, x);
+                if (v == cv::Vec3b(10, 200, 30)) ++generated;
+            }
+        QVERIFY(far > 100);
+        QCOMPARE(generated, far);
+        // A crop (nothing added) is left alone.
+        Reframed crop = reframe(img, locateSubject(img, mask), preset("sq", 256, 256), ro);
+        QVERIFY(!crop.extended);
+        QVERIFY(!outpaintFrame(crop, cv::Mat(), rec, o));
+        QCOMPARE(calls, 1);
+    }
+
+    // Through the whole export with a real (tiny) model: the manifest says which placements were
+    // outpainted, the same placement for two copy rows is generated once, and the picture's own pixels
+    // match the blurred export away from the seam while the new canvas is the model's.
+    void exportOutpaintsWithAModel() {
+        const std::string in = dir + "/outpaint-in";
+        std::filesystem::create_directories(in);
+        const cv::Mat img = scene(64, 64, cv::Rect(24, 4, 16, 56));  // too tall for the story's safe zone: extended
+        png::write(in + "/v0.png", png::Image{64, 64, 3, std::vector<uint8_t>(img.data, img.data + img.total() * 3)},
+                   {{"parameters", "a dress on the beach\nSteps: 3, Sampler: DDIM, CFG scale: 1, Seed: 5, Size: 64x64"}});
+        ExportOptions o;
+        o.presets = {preset("story", 270, 480, {0.14, 0.20, 0.06, 0.06}), preset("sq", 128, 128)};
+        o.outDir = dir + "/outpaint-blur";
+        const auto variants = scanVariants(in);
+        const auto blurred = exportVariants(variants, o);
+        QCOMPARE(blurred.files.size(), size_t(2));
+        studio::Renderer renderer(advtest::refDir(), "cpu");
+        o.reframe.fill = Fill::Outpaint;
+        o.outDir = dir + "/outpaint-gen";
+        int generated = 0;
+        auto inner = exportset::rendererOutpainter(renderer, 2);
+        o.outpaint = inner;
+        o.outpaint.fill = [&](const OutpaintRequest& q, const CancelToken* c) {
+            ++generated;
+            return inner.fill(q, c);
+        };
+        // Two copy rows laid out alike (same words): one generated canvas serves both.
+        o.copy = {CopyRow{"c1", "Summer", "Shop now", "", "en", {}}, CopyRow{"c2", "Summer", "Shop now", "", "de", {}}};
+        o.brand = true;
+        const auto rep = exportVariants(variants, o);
+        QVERIFY(rep.failures.empty());
+        QCOMPARE(rep.files.size(), size_t(4));
+        const auto mj = nlohmann::json::parse(fs::readFile(rep.manifestJson));
+        std::map<std::string, int> outpainted;  // placement -> files
+        for (const auto& e : mj["files"]) {
+            const std::string fill = e["canvas_fill"].get<std::string>();
+            QCOMPARE(fill == "outpaint", e["canvas_extended"].get<bool>());  // every added canvas was generated
+            if (fill == "outpaint") ++outpainted[e["placement"].get<std::string>()];
+        }
+        QCOMPARE(outpainted["story"], 2);  // too tall for the story's safe zone: extended, once per copy row
+        for (const auto& [placement, files] : outpainted) QCOMPARE(files, 2);
+        QCOMPARE(generated, int(outpainted.size()));  // each placement generated once, for both copy rows
+
+        // Without the brand layer, against the blurred export: the picture kept, the canvas new.
+        o.brand = false;
+        o.copy.clear();
+        o.outDir = dir + "/outpaint-plain";
+        const int before = generated;
+        const auto plain = exportVariants(variants, o);
+        int plainOutpainted = 0;
+        for (const auto& f : plain.files) plainOutpainted += f.fill == "outpaint";
+        QCOMPARE(plain.files[0].fill, std::string("outpaint"));
+        QCOMPARE(generated - before, plainOutpainted);
+        const cv::Mat a = cv::imread(o.outDir + "/" + plain.files[0].file);
+        const cv::Mat b = cv::imread(dir + "/outpaint-blur/" + blurred.files[0].file);
+        QCOMPARE(plain.files[0].file, blurred.files[0].file);
+        QCOMPARE(a.size(), b.size());
+        ReframeOptions ro;
+        const Reframed fr = reframe(img, locateSubject(img), o.presets[0], ro);
+        cv::Rect deep = fr.known;
+        const int m = std::max(fr.known.width, fr.known.height) / 4;  // past blur's feather and the seam band
+        deep.x += m, deep.y += m, deep.width -= 2 * m, deep.height -= 2 * m;
+        QVERIFY(deep.area() > 0);
+        QCOMPARE(cv::norm(a(deep), b(deep), cv::NORM_INF), 0.0);
+        cv::Mat top(a, cv::Rect(0, 0, a.cols, std::max(1, fr.known.y / 2)));
+        cv::Mat topB(b, cv::Rect(0, 0, b.cols, std::max(1, fr.known.y / 2)));
+        QVERIFY2(cv::norm(top, topB, cv::NORM_L1) / top.total() > 3.0, "the new canvas is the model's, not the blur");
     }
 
     void userPresetsFile() {
