@@ -46,6 +46,7 @@ const std::map<std::string, NumericRange>& rangeTable() {
         {"--bound-mib", {0.001, 1048576}},
         {"--lora-steps", {1, 10000000}},
         {"--hires-steps", {1, 1000}},
+        {"--outpaint-steps", {1, 1000}},
         {"--width", {8, 8192}},
         {"--height", {8, 8192}},
         {"--resolution", {64, 8192}},

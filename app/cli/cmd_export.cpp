@@ -7,11 +7,14 @@
 #include "exportset/copy_sheet.h"
 #include "exportset/export_job.h"
 #include "registry/preset_registry.h"
+#include "studio/renderer.h"
 #include "util/error.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <filesystem>
+#include <memory>
 #include <set>
 
 namespace adv::cli {
@@ -27,6 +30,32 @@ plugins::PresetRegistry registry(const Args& a) {
     return r;
 }
 
+// Outpainting uses each picture's own prompt, seed and LoRAs. A LoRA is found as the picture names it, else
+// by file name beside the pictures; --lora FILE[:SCALE] (repeatable) replaces them all. Checked before the
+// model loads, so a missing LoRA stops the export before any file is written.
+void useOutpaintLoras(const Args& a, std::vector<exportset::Variant>& variants) {
+    std::vector<studio::LoraUse> given;
+    for (const auto& spec : a.getAll("--lora")) {
+        const auto [path, scale] = parseLoraSpec(spec);
+        if (!std::filesystem::is_regular_file(path)) throw FileError(path, "LoRA not found (--lora)");
+        given.push_back({path, "", scale});
+    }
+    for (auto& v : variants) {
+        if (a.has("--lora")) {
+            v.record.loras = given;
+            continue;
+        }
+        for (auto& l : v.record.loras) {
+            if (std::filesystem::is_regular_file(l.file)) continue;
+            const auto beside = std::filesystem::path(a.get("--in")) / std::filesystem::path(l.file).filename();
+            if (!std::filesystem::is_regular_file(beside))
+                throw FileError(v.image, "made with the LoRA '" + l.file + "', which is not found as named nor in " + a.get("--in") +
+                                             " (give --lora FILE[:SCALE] for outpainting)");
+            l.file = beside.string();
+        }
+    }
+}
+
 int runExport(const Args& a) {
     auto reg = registry(a);
     QStringList names;
@@ -38,9 +67,13 @@ int runExport(const Args& a) {
     if (o.presets.empty()) throw UsageError(err.toStdString());
     o.outDir = a.require("--out");
     if (a.has("--naming")) o.variantNaming = a.get("--naming");
-    const std::string fill = a.get("--fill", "blur");
-    if (fill != "blur" && fill != "mirror") throw UsageError("--fill: 'blur' or 'mirror', not '" + fill.substr(0, 20) + "'");
+    // --extend (--fill is its older name): how canvas a reframe adds is filled.
+    const std::string flag = a.has("--extend") ? "--extend" : "--fill";
+    const std::string fill = a.get(flag, "blur");
+    if (fill != "blur" && fill != "mirror" && fill != "outpaint")
+        throw UsageError(flag + ": 'blur', 'mirror' or 'outpaint', not '" + fill.substr(0, 20) + "'");
     if (fill == "mirror") o.reframe.fill = exportset::Fill::Mirror;
+    if (fill == "outpaint") o.reframe.fill = exportset::Fill::Outpaint;
     if (a.has("--format")) {
         o.format = a.get("--format");
         if (o.format != "png" && o.format != "jpg" && o.format != "webp")
@@ -54,8 +87,14 @@ int runExport(const Args& a) {
         o.brand = true;
         o.copy = exportset::loadCopySheet(a.get("--copy"));
     }
-    const auto variants = exportset::scanVariants(a.require("--in"));
+    auto variants = exportset::scanVariants(a.require("--in"));
     if (variants.empty()) throw Error(a.get("--in") + ": no PNG images to export");
+    std::unique_ptr<studio::Renderer> renderer;
+    if (o.reframe.fill == exportset::Fill::Outpaint) {
+        useOutpaintLoras(a, variants);
+        renderer = std::make_unique<studio::Renderer>(modelPathOrDefault(a.get("--model")), a.get("--device", "auto"));
+        o.outpaint = exportset::rendererOutpainter(*renderer, a.has("--outpaint-steps") ? a.getInt("--outpaint-steps", 0) : 0);
+    }
     ProgressBar bar("export", !a.has("--json"));
     auto rep = exportset::exportVariants(variants, o, [&](int s, int t, const std::string&) { bar.update(s, t); });
     bar.finish();
@@ -103,12 +142,17 @@ std::vector<Option> withCommon(std::vector<Option> o) {
 }
 
 Register reg1({"export", "export approved variants as ad-size sets within each platform's safe zones and byte budgets",
-               "--in DIR --presets meta,google-display,... --out DIR [--brand kit.json] [--copy copy.csv] [--format webp] [--json]",
+               "--in DIR --presets meta,google-display,... --out DIR [--extend blur|mirror|outpaint] [--brand kit.json] [--copy copy.csv] [--format webp] [--json]",
                withCommon({{"--in", "DIR", "folder of approved PNGs (optional NAME.mask.png marks the product)"},
                            {"--presets", "LIST", "platforms or preset ids (default all)", true},
                            {"--out", "DIR", "output folder (one sub-folder per platform + manifest.csv/json)"},
                            {"--naming", "TEMPLATE", "variant id, fields {concept} {condition} {seed} {ab} {index}"},
-                           {"--fill", "MODE", "canvas extension: blur (default) or mirror"},
+                           {"--extend", "MODE", "canvas a reframe adds: blur (default), mirror, or outpaint (generated by inpainting with each picture's prompt, seed and LoRAs)"},
+                           {"--fill", "MODE", "older name of --extend"},
+                           {"--model", "PATH", "--extend outpaint: the model (default: the embedded model)"},
+                           {"--device", "DEV", "--extend outpaint: cpu|cuda|auto (default auto)"},
+                           {"--lora", "FILE[:SCALE]", "--extend outpaint: LoRAs instead of the pictures' own", true},
+                           {"--outpaint-steps", "N", "--extend outpaint: sampler steps (default: each picture's own)"},
                            {"--brand", "FILE", "brand kit (JSON: logo, colours, fonts, text styles) drawn inside each safe zone"},
                            {"--copy", "FILE", "copy sheet (CSV: headline,cta,badge,locale,id): every image x every row"},
                            {"--format", "FMT", "only this format: png, jpg or webp (default: the preset's, in order)"}}),

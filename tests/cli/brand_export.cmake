@@ -134,7 +134,30 @@ if(NOT rc EQUAL 2 OR NOT err MATCHES "--format")
   fail("--format gif: exit ${rc}: ${err}")
 endif()
 
+# Outpainting the canvas a reframe adds, with the tiny reference model: the manifest says which files were
+# generated; a bad mode is a usage error, a missing LoRA one line naming it before anything is written.
+execute_process(COMMAND ${CLI} export --in ${WORK}/in --out ${WORK}/outpaint --presets meta-story,linkedin-landscape
+                        --extend outpaint --model ${REFDATA} --device cpu --outpaint-steps 2 --json
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 600)
+if(NOT rc EQUAL 0)
+  fail("export --extend outpaint: exit ${rc}: ${err}")
+else()
+  file(READ "${WORK}/outpaint/manifest.json" man)
+  string(REGEX MATCHALL "\"canvas_fill\": \"outpaint\"" generated "${man}")
+  string(REGEX MATCHALL "\"canvas_fill\": \"blur\"" blurred "${man}")
+  list(LENGTH generated ng)
+  list(LENGTH blurred nb)
+  if(ng LESS 1 OR nb GREATER 0)
+    fail("export --extend outpaint: ${ng} files outpainted, ${nb} blurred (manifest.json)")
+  endif()
+endif()
+execute_process(COMMAND ${CLI} export --in ${WORK}/in --out ${WORK}/bad --extend sideways RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 2 OR NOT err MATCHES "--extend: 'blur', 'mirror' or 'outpaint'")
+  fail("--extend sideways: exit ${rc}: ${err}")
+endif()
+refused("gone.safetensors: LoRA not found" --extend outpaint --model ${REFDATA} --lora ${WORK}/gone.safetensors)
+
 if(failures)
   message(FATAL_ERROR "brand export:${failures}")
 endif()
-message(STATUS "brand export: 20 branded files, 36 WebP within budget, broken kits and sheets refused")
+message(STATUS "brand export: 20 branded files, 36 WebP within budget, broken kits and sheets refused, outpainting")
