@@ -1,4 +1,5 @@
 #include "ui/variants_page.h"
+#include "ui/products_panel.h"
 
 #include "ui/gallery_model.h"
 #include "ui/library_picker.h"
@@ -45,6 +46,8 @@
 #include <QUndoCommand>
 #include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <optional>
 
 namespace adv::ui {
 
@@ -194,6 +197,15 @@ void VariantsPage::buildForm(QFormLayout* form) {
     loraRow->addWidget(loraScale_);
     loraRow->addWidget(compare_);
     form->addRow(tr("LoRA:"), loraRow);
+    products_ = new ProductsPanel(this);
+    products_->setMaskFolder(QDir(outputFolder()).filePath(QStringLiteral("masks")));
+    connect(products_, &ProductsPanel::message, this, [this](const QString& m) {
+        if (!m.isEmpty()) status_->setText(m);
+    });
+    connect(products_, &ProductsPanel::changed, this, [this] {
+        if (project_) project_->recordState(QStringLiteral("products"), products_->toJson());
+    });
+    form->addRow(tr("Products:"), products_);
 }
 
 QLayout* VariantsPage::buildActions() {
@@ -289,6 +301,7 @@ void VariantsPage::setProject(Project* p) {
     concepts_->setText(p->concepts().join(QStringLiteral(", ")));
     conditions_->setText(p->conditions().join(QStringLiteral(", ")));
     if (!p->modelPath().isEmpty()) model_->setPath(p->modelPath());
+    products_->fromJson(p->value(QStringLiteral("products")).toObject());
     // The project's grid comes back as it was left: every rendered cell, its parameters and approval.
     const QJsonObject saved = p->value(QStringLiteral("variants")).toObject();
     if (!saved.isEmpty()) {
@@ -424,6 +437,10 @@ void VariantsPage::loadModel() {
     ensureModel();
 }
 
+std::function<studio::Renderer*()> VariantsPage::rendererInJobs() const {
+    return [engine = engine_] { return engine->renderer.get(); };
+}
+
 void VariantsPage::ensureModel() {
     const QString path = model_->path();
     const QString device = Preferences::instance().device();
@@ -460,7 +477,7 @@ void VariantsPage::rebuildGrid() {
     for (const QString& d : conditions())
         for (int s = 0; s < seeds_->value(); ++s)
             for (int l = 0; l < (cmp ? 2 : 1); ++l) columns << VariantColumn{d, s, l == 0};
-    grid_->setGrid(concepts(), columns, baseSeed_->value(), request());
+    grid_->setGrid(concepts() + products_->names(), columns, baseSeed_->value(), request());
     keepInProject();
 }
 
@@ -482,23 +499,32 @@ void VariantsPage::enqueue(const VariantCell& c) {
         status_->setText(m);
     };
     h.cancelled = [this, cellId] { grid_->setState(cellId, VariantGridModel::State::Cancelled); };
+    // A product row keeps its photo's product and generates the background around it.
+    const QString concept = QString::fromStdString(c.record.concept);
+    std::optional<studio::ProductInput> product;
+    studio::VariantRecord request = c.record;
+    if (products_->isProduct(concept)) {
+        product = products_->input(concept);
+        request.denoisingStrength = products_->strength();
+    }
+    const QString title = (product ? tr("Render product %1 × %2, seed %3") : tr("Render %1 × %2, seed %3"))
+                              .arg(concept, QString::fromStdString(c.record.condition))
+                              .arg(c.record.seed);
     jobOfCell_[cellId] = runner_->run<Rendered>(
-        tr("Render %1 × %2, seed %3").arg(QString::fromStdString(c.record.concept), QString::fromStdString(c.record.condition))
-                .arg(c.record.seed) + (c.withLora ? QString() : tr(", LoRA off")),
-        [engine, request = c.record, dir, stem, cellId, grid](JobContext& ctx) {
+        title + (c.withLora ? QString() : tr(", LoRA off")),
+        [engine, request, product, dir, stem, cellId, grid](JobContext& ctx) {
             if (!engine->renderer) throw Error("no model loaded (the model failed to load: see the status line)");
             ctx.post([grid, cellId] {
                 if (grid) grid->setState(cellId, VariantGridModel::State::Rendering);
             });
-            auto out = engine->renderer->render(
-                request,
-                [&](int step, int total, const studio::RgbImage& p) {
-                    ctx.progress(step, total);  // the Jobs dock's bar
-                    ctx.postThrottled([grid, cellId, img = toQImage(p)] {
-                        if (grid) grid->setPreview(cellId, img);
-                    });
-                },
-                ctx.cancelToken());
+            const auto preview = [&](int step, int total, const studio::RgbImage& p) {
+                ctx.progress(step, total);  // the Jobs dock's bar
+                ctx.postThrottled([grid, cellId, img = toQImage(p)] {
+                    if (grid) grid->setPreview(cellId, img);
+                });
+            };
+            auto out = product ? engine->renderer->renderProduct(request, *product, preview, ctx.cancelToken())
+                               : engine->renderer->render(request, preview, ctx.cancelToken());
             fs::stdfs::create_directories(dir);
             const auto path = fs::uniqueFile(dir, stem, "png");  // renders never overwrite each other
             studio::savePng(path.string(), out);

@@ -6,12 +6,14 @@
 
 #include "studio/grid_spec.h"
 #include "studio/model_library.h"
+#include "studio/renderer.h"
 #include "ui/variant_grid_model.h"
 #include "ui/workspace_page.h"
 
 #include <QHash>
 #include <QList>
 
+#include <functional>
 #include <memory>
 
 class QCheckBox;
@@ -31,6 +33,10 @@ class QTableView;
 class QFormLayout;
 
 namespace adv::ui {
+class ProductsPanel;
+}
+
+namespace adv::ui {
 
 class JobRunner;
 
@@ -44,12 +50,17 @@ public:
     void setModelPath(const QString& path);
     void setLora(const QString& path, double scale);
     void setCompareWithoutLora(bool on);
-    QStringList concepts() const;
+    QStringList concepts() const;  // the text concepts
+    ProductsPanel* products() const { return products_; }  // product concepts: rows after the text ones
     QStringList conditions() const;
     QList<VariantCell> cells() const { return grid_->cells(); }
     QList<VariantCell> approvedCells() const { return grid_->approvedCells(); }
     VariantGridModel* gridModel() const { return grid_; }
     JobRunner* jobs() const { return runner_; }
+    // Jobs that need the grid's model (an export that outpaints) queue on jobs() after this: it loads the
+    // form's model first when needed. Inside such a job rendererInJobs() returns it (nullptr: it failed to load).
+    void ensureModel();
+    std::function<studio::Renderer*()> rendererInJobs() const;
     bool isRendering() const;
     bool isModelLoaded() const { return modelReady_; }
     QString statusText() const;
@@ -95,7 +106,6 @@ private:
     void buildForm(QFormLayout* form);
     QLayout* buildActions();
     void buildGrid();
-    void ensureModel();
     void enqueue(const VariantCell& c);
     void onRendered(const QString& cellId, const QImage& img, const studio::VariantRecord& record, const QString& path,
                     double seconds);
@@ -108,6 +118,7 @@ private:
     const studio::LibraryEntry* accelerator() const;  // the library's LCM-LoRA for Fast mode, if any
 
     LibraryPicker *model_, *lora_;
+    ProductsPanel* products_;
     QLineEdit *concepts_, *conditions_, *negative_;
     QDoubleSpinBox *cfg_, *loraScale_;
     QSpinBox *seeds_, *steps_, *baseSeed_;

@@ -1,0 +1,74 @@
+// Product concepts for the Variants grid: the retailer's own photos (or dataset crops) whose product is kept
+// pixel for pixel while the background is generated. Each has a mask (a file beside it, its alpha channel, or
+// found automatically) that the user can correct with the mask editor; strength and layout apply to all.
+#pragma once
+
+#include "studio/renderer.h"
+#include "ui/mask_editor.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QWidget>
+
+class QCheckBox;
+class QDoubleSpinBox;
+class QListWidget;
+
+namespace adv::ui {
+
+class JobRunner;
+
+class ProductsPanel : public QWidget {
+    Q_OBJECT
+public:
+    struct Product {
+        QString name;   // the grid row and the caption's subject ("red dress" -> "a red dress on the beach")
+        QString photo;  // PNG or JPEG
+        QString mask;   // "" = the photo's alpha, else found automatically
+    };
+
+    explicit ProductsPanel(QWidget* parent = nullptr);
+    ~ProductsPanel() override;
+
+    // Adds a photo (its name from the file name; a NAME.mask.png beside it is its mask). Returns the name, or
+    // "" when the file cannot be read (message() says why).
+    QString addProduct(const QString& photo, const QString& mask = QString());
+    void removeProduct(const QString& name);
+    void clear();
+    QList<Product> products() const { return products_; }
+    QStringList names() const;
+    bool isProduct(const QString& name) const;
+    studio::ProductInput input(const QString& name) const;
+    double strength() const;  // how much of the background is regenerated: 1 = from noise
+    void setStrength(double s);
+    bool keepLayout() const;
+    void setKeepLayout(bool on);
+    void setMaskFolder(const QString& dir) { maskFolder_ = dir; }  // where corrected masks are written
+    // Finds the product's starting mask off the GUI thread, then opens the editor (maskEditorOpened);
+    // accepting it writes the mask to the mask folder and uses it from then on.
+    void editMask(const QString& name);
+    // Writes `mask` (Grayscale8, 255 = product) as the product's mask file; "" or the one-line reason.
+    QString saveMask(const QString& name, const QImage& mask);
+
+    QJsonObject toJson() const;
+    void fromJson(const QJsonObject& o);
+
+Q_SIGNALS:
+    void changed();  // a product added, removed or re-masked, or an option changed
+    void maskEditorOpened(adv::ui::MaskEditor* editor);
+    void message(const QString& text);
+
+private:
+    void addPhotos();  // file dialog
+    void refreshList();
+    QString selectedName() const;
+    QList<Product> products_;
+    QListWidget* list_;
+    QDoubleSpinBox* strength_;
+    QCheckBox* keepLayout_;
+    JobRunner* runner_;  // starting masks (GrabCut takes a moment on a large photo)
+    QString maskFolder_;
+};
+
+} // namespace adv::ui
