@@ -10,12 +10,15 @@
 
 #include "exportset/export_job.h"
 #include "registry/preset_registry.h"
+#include "util/error.h"
 
 #include <QEvent>
 #include <QJsonObject>
 #include <QJsonArray>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
+#include <QFileInfo>
 #include <QGridLayout>
 #include <QScrollArea>
 #include <QTabWidget>
@@ -34,6 +37,16 @@
 #include <optional>
 
 namespace adv::ui {
+
+namespace {
+// A product shot's mask is saved beside it (NAME.mask.png): the export keeps that product in the safe zone.
+std::string maskBeside(const QString& image) {
+    QString m = image;
+    if (m.endsWith(QLatin1String(".png"))) m.chop(4);
+    m += QStringLiteral(".mask.png");
+    return QFileInfo(m).isFile() ? m.toStdString() : std::string();
+}
+} // namespace
 
 ExportPage::ExportPage(VariantsPage* variants, QWidget* parent)
     : WorkspacePage(QStringLiteral("export"), tr("Export"), QString(), parent), variants_(variants) {
@@ -74,6 +87,15 @@ ExportPage::ExportPage(VariantsPage* variants, QWidget* parent)
     }
     presets_->expandAll();
     outDir_ = new QLineEdit(QDir(Preferences::instance().outputFolder()).filePath(QStringLiteral("export")), this);
+    extend_ = new QComboBox(this);
+    extend_->setObjectName(QStringLiteral("extendCanvas"));
+    extend_->addItem(tr("Blur the edges"), QStringLiteral("blur"));
+    extend_->addItem(tr("Mirror the edges"), QStringLiteral("mirror"));
+    extend_->addItem(tr("Generate (outpainting)"), QStringLiteral("outpaint"));
+    extend_->setToolTip(tr("When a placement needs more canvas than the picture has: blur or mirror its edges (instant), "
+                           "or let the model paint the new area with each variant's prompt, seed and LoRA, the picture "
+                           "itself kept pixel for pixel (seconds per placement on a GPU, longer on a CPU)."));
+    connect(extend_, qOverload<int>(&QComboBox::currentIndexChanged), this, &ExportPage::schedulePreview);
     exportButton_ = new QPushButton(tr("Export"), this);
     exportButton_->setObjectName(QStringLiteral("exportButton"));
     connect(exportButton_, &QPushButton::clicked, this, &ExportPage::exportNow);
@@ -128,6 +150,8 @@ ExportPage::ExportPage(VariantsPage* variants, QWidget* parent)
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(new QLabel(tr("Output folder:"), this));
     bottom->addWidget(outDir_, 1);
+    bottom->addWidget(new QLabel(tr("Added canvas:"), this));
+    bottom->addWidget(extend_);
     bottom->addWidget(exportButton_);
     bottom->addWidget(cancelButton_);
     auto* top = new QVBoxLayout(this);
@@ -148,7 +172,7 @@ void ExportPage::changeEvent(QEvent* event) {
     WorkspacePage::changeEvent(event);
     if (event->type() != QEvent::LanguageChange) return;
     placementsLabel_->setText(tr("Placements (from %1 platform plugins):").arg(pluginCount_));
-    if (!runner_->isBusy()) refreshApproved();  // an export's progress line stays until it ends
+    if (exportJob_ == 0) refreshApproved();  // an export's progress line stays until it ends
 }
 
 void ExportPage::schedulePreview() { previewTimer_->start(); }
@@ -165,13 +189,15 @@ void ExportPage::runPreview() {
     exportset::ExportOptions o;
     o.presets = reg.select(selectedPresets());
     if (o.presets.size() > 12) o.presets.resize(12);
+    // The live preview never generates: outpainted canvas is previewed as blurred edges.
+    if (extendMode() == QLatin1String("mirror")) o.reframe.fill = exportset::Fill::Mirror;
     o.brand = brand_->brandEnabled();
     o.kit = brand_->kit();
     const auto rows = brand_->copyRows();
     const int sel = std::min(brand_->selectedCopyRow(), int(rows.size()) - 1);
     std::optional<exportset::CopyRow> row;
     if (o.brand && sel >= 0) row = rows[size_t(sel)];
-    const exportset::Variant v{cells.front().path.toStdString(), std::string(), cells.front().record};
+    const exportset::Variant v{cells.front().path.toStdString(), maskBeside(cells.front().path), cells.front().record};
     previewRunner_->cancelAll();  // a newer edit makes the running preview stale
     previewStatus_->setText(tr("Rendering the preview..."));
     previewRunner_->run<std::vector<exportset::PlacementPreview>>(
@@ -240,8 +266,16 @@ void ExportPage::setProject(Project* p) {
     if (auto* b = brand_->findChild<QCheckBox*>(QStringLiteral("brandEnabled")))
         b->setChecked(e.value(QStringLiteral("brand")).toBool(b->isChecked()));
     const QString manifest = e.value(QStringLiteral("manifest")).toString();
-    if (!manifest.isEmpty() && !runner_->isBusy())
+    setExtendMode(e.value(QStringLiteral("extend")).toString(extendMode()));
+    if (!manifest.isEmpty() && exportJob_ == 0)
         status_->setText(tr("Last export: %1 files. Manifest: %2").arg(e.value(QStringLiteral("files")).toInt()).arg(manifest));
+}
+
+QString ExportPage::extendMode() const { return extend_->currentData().toString(); }
+
+void ExportPage::setExtendMode(const QString& mode) {
+    const int i = extend_->findData(mode);
+    if (i >= 0) extend_->setCurrentIndex(i);
 }
 
 QStringList ExportPage::selectedPresets() const {
@@ -264,9 +298,12 @@ void ExportPage::exportNow() {
     o.brand = brand_->brandEnabled();
     o.kit = brand_->kit();
     if (o.brand) o.copy = brand_->copyRows();
+    const QString extend = extendMode();
+    if (extend == QLatin1String("mirror")) o.reframe.fill = exportset::Fill::Mirror;
+    if (extend == QLatin1String("outpaint")) o.reframe.fill = exportset::Fill::Outpaint;
     // The grid's own records: no PNG is read again to find out what made it.
     std::vector<exportset::Variant> variants;
-    for (const auto& c : approvedModel_->cells()) variants.push_back({c.path.toStdString(), std::string(), c.record});
+    for (const auto& c : approvedModel_->cells()) variants.push_back({c.path.toStdString(), maskBeside(c.path), c.record});
     if (variants.empty() || o.presets.empty()) {
         status_->setText(tr("Approve variants and choose placements first."));
         return;
@@ -291,9 +328,26 @@ void ExportPage::exportNow() {
         endExport();
         status_->setText(tr("Export cancelled; the files written so far are complete."));
     };
-    runner_->run<exportset::ExportReport>(
+    // Outpainting needs the grid's model: such an export queues behind the renders on the Variants queue
+    // (after the model loads), everything else on this page's own.
+    const bool outpaint = o.reframe.fill == exportset::Fill::Outpaint && variants_;
+    std::function<studio::Renderer*()> renderer;
+    exportRunner_ = runner_;
+    if (outpaint) {
+        variants_->ensureModel();
+        renderer = variants_->rendererInJobs();
+        exportRunner_ = variants_->jobs();
+    }
+    exportJob_ = exportRunner_->run<exportset::ExportReport>(
         tr("Export %1 variants to %2 placements").arg(variants.size()).arg(o.presets.size()),
-        [variants, o](JobContext& ctx) { return exportset::exportVariants(variants, o, ctx.progressFn(), ctx.cancelToken()); },
+        [variants, o, renderer](JobContext& ctx) mutable {
+            if (renderer) {
+                studio::Renderer* r = renderer();
+                if (!r) throw Error("outpainting needs the Variants model, which did not load");
+                o.outpaint = exportset::rendererOutpainter(*r);
+            }
+            return exportset::exportVariants(variants, o, ctx.progressFn(), ctx.cancelToken());
+        },
         [this](exportset::ExportReport rep) {
             endExport();
             const QString m = QString::fromStdString(rep.manifestCsv);
@@ -308,6 +362,7 @@ void ExportPage::exportNow() {
                                       QJsonObject{{QStringLiteral("output"), outputFolder()},
                                                   {QStringLiteral("presets"), ids},
                                                   {QStringLiteral("brand"), brand_->brandEnabled()},
+                                                  {QStringLiteral("extend"), extendMode()},
                                                   {QStringLiteral("manifest"), m},
                                                   {QStringLiteral("files"), int(rep.files.size())}});
             }
@@ -316,9 +371,12 @@ void ExportPage::exportNow() {
         h);
 }
 
-void ExportPage::cancel() { runner_->cancelAll(); }
+void ExportPage::cancel() {
+    if (exportRunner_ && exportJob_) exportRunner_->cancel(exportJob_);
+}
 
 void ExportPage::endExport() {
+    exportJob_ = 0;
     exportButton_->setEnabled(true);
     cancelButton_->setEnabled(false);
     progress_->hide();

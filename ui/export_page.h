@@ -5,6 +5,7 @@
 #include "ui/workspace_page.h"
 
 class QLabel;
+class QComboBox;
 class QLineEdit;
 class QListView;
 class QProgressBar;
@@ -32,6 +33,8 @@ public:
     void setSelectedPresets(const QStringList& ids);
     void refreshApproved();
     QStringList selectedPresets() const;
+    QString extendMode() const;  // "blur", "mirror" or "outpaint"
+    void setExtendMode(const QString& mode);
     BrandPanel* brandPanel() const { return brand_; }
     // Placements shown in the live preview of the last finished preview job.
     int previewCount() const { return previewShown_; }
@@ -60,6 +63,10 @@ private:
     QTreeWidget* presets_;
     QLineEdit* outDir_;
     QPushButton *exportButton_, *cancelButton_;
+    QComboBox* extend_;  // how a reframe's added canvas is filled: blur, mirror, or generated (outpainting)
+    // The running export: on runner_, or on the Variants render queue when it outpaints (it needs that model).
+    JobRunner* exportRunner_ = nullptr;
+    quint64 exportJob_ = 0;
     QProgressBar* progress_;
     QLabel* status_;
     QLabel* placementsLabel_;
