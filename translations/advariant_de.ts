@@ -311,6 +311,26 @@
         <source>Last export: %1 files. Manifest: %2</source>
         <translation>Letzter Export: %1 Dateien. Manifest: %2</translation>
     </message>
+    <message>
+        <source>Blur the edges</source>
+        <translation>Ränder weichzeichnen</translation>
+    </message>
+    <message>
+        <source>Mirror the edges</source>
+        <translation>Ränder spiegeln</translation>
+    </message>
+    <message>
+        <source>Generate (outpainting)</source>
+        <translation>Generieren (Outpainting)</translation>
+    </message>
+    <message>
+        <source>When a placement needs more canvas than the picture has: blur or mirror its edges (instant), or let the model paint the new area with each variant&apos;s prompt, seed and LoRA, the picture itself kept pixel for pixel (seconds per placement on a GPU, longer on a CPU).</source>
+        <translation>Wenn eine Platzierung mehr Fläche braucht, als das Bild hat: die Ränder weichzeichnen oder spiegeln (sofort) oder das Modell die neue Fläche mit Prompt, Seed und LoRA der Variante malen lassen; das Bild selbst bleibt Pixel für Pixel erhalten (Sekunden pro Platzierung auf einer GPU, länger auf einer CPU).</translation>
+    </message>
+    <message>
+        <source>Added canvas:</source>
+        <translation>Zusätzliche Fläche:</translation>
+    </message>
 </context>
 <context>
     <name>adv::ui::InstanceModel</name>
@@ -1493,6 +1513,14 @@
         <source>, LoRA off</source>
         <translation>, LoRA aus</translation>
     </message>
+    <message>
+        <source>Products:</source>
+        <translation>Produkte:</translation>
+    </message>
+    <message>
+        <source>Render product %1 × %2, seed %3</source>
+        <translation>Produkt rendern %1 × %2, Seed %3</translation>
+    </message>
 </context>
 <context>
     <name>adv::ui::JobsDock</name>
@@ -1814,6 +1842,112 @@
     <message>
         <source>(none)</source>
         <translation>(keine)</translation>
+    </message>
+</context>
+<context>
+    <name>adv::ui::ProductsPanel</name>
+    <message>
+        <source>Product photos: each is a row of the grid; its product is kept, the background generated</source>
+        <translation>Produktfotos: jedes ist eine Zeile des Rasters; das Produkt bleibt erhalten, der Hintergrund wird generiert</translation>
+    </message>
+    <message>
+        <source>Add photos...</source>
+        <translation>Fotos hinzufügen...</translation>
+    </message>
+    <message>
+        <source>Mask...</source>
+        <translation>Maske...</translation>
+    </message>
+    <message>
+        <source>Show and correct what is kept as the product</source>
+        <translation>Zeigen und korrigieren, was als Produkt erhalten bleibt</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>How much of the background is generated anew: 1 paints it from noise, lower keeps more of the photo&apos;s own backdrop</source>
+        <translation>Wie viel des Hintergrunds neu generiert wird: 1 malt ihn aus Rauschen, weniger behält mehr vom Hintergrund des Fotos</translation>
+    </message>
+    <message>
+        <source>Keep layout</source>
+        <translation>Anordnung beibehalten</translation>
+    </message>
+    <message>
+        <source>Leave the product where it is in the photo (else it stands centred, like a catalogue shot)</source>
+        <translation>Das Produkt dort lassen, wo es im Foto ist (sonst steht es mittig wie in einer Katalogaufnahme)</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Stärke</translation>
+    </message>
+    <message>
+        <source>%1: not a readable picture</source>
+        <translation>%1: kein lesbares Bild</translation>
+    </message>
+    <message>
+        <source>mask: %1</source>
+        <translation>Maske: %1</translation>
+    </message>
+    <message>
+        <source>Product photos</source>
+        <translation>Produktfotos</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.webp)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp)</translation>
+    </message>
+    <message>
+        <source>Finding the product in %1...</source>
+        <translation>Produkt in %1 wird gesucht...</translation>
+    </message>
+    <message>
+        <source>Product mask of %1</source>
+        <translation>Produktmaske von %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1: Ordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>%1: the mask could not be written (%2)</source>
+        <translation>%1: Die Maske konnte nicht geschrieben werden (%2)</translation>
+    </message>
+    <message>
+        <source>no product named %1</source>
+        <translation>kein Produkt namens %1</translation>
+    </message>
+</context>
+<context>
+    <name>adv::ui::MaskEditor</name>
+    <message>
+        <source>Product mask: %1</source>
+        <translation>Produktmaske: %1</translation>
+    </message>
+    <message>
+        <source>Paint product</source>
+        <translation>Produkt malen</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Radieren</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>Pinsel</translation>
+    </message>
+    <message>
+        <source>Undo all edits</source>
+        <translation>Alle Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <source>The product (bright) is kept pixel for pixel; everything dimmed is generated. Left button: the chosen tool; right button: the other one.</source>
+        <translation>Das Produkt (hell) bleibt Pixel für Pixel erhalten; alles Abgedunkelte wird generiert. Linke Taste: das gewählte Werkzeug; rechte Taste: das andere.</translation>
+    </message>
+    <message>
+        <source>Product: %1 % of the photo</source>
+        <translation>Produkt: %1 % des Fotos</translation>
     </message>
 </context>
 </TS>

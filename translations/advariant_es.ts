@@ -311,6 +311,26 @@
         <source>Last export: %1 files. Manifest: %2</source>
         <translation>Última exportación: %1 archivos. Manifiesto: %2</translation>
     </message>
+    <message>
+        <source>Blur the edges</source>
+        <translation>Difuminar los bordes</translation>
+    </message>
+    <message>
+        <source>Mirror the edges</source>
+        <translation>Reflejar los bordes</translation>
+    </message>
+    <message>
+        <source>Generate (outpainting)</source>
+        <translation>Generar (outpainting)</translation>
+    </message>
+    <message>
+        <source>When a placement needs more canvas than the picture has: blur or mirror its edges (instant), or let the model paint the new area with each variant&apos;s prompt, seed and LoRA, the picture itself kept pixel for pixel (seconds per placement on a GPU, longer on a CPU).</source>
+        <translation>Cuando una ubicación necesita más lienzo del que tiene la imagen: difuminar o reflejar sus bordes (al instante), o dejar que el modelo pinte la zona nueva con el prompt, la semilla y el LoRA de cada variante, conservando la imagen píxel a píxel (segundos por ubicación en una GPU, más en una CPU).</translation>
+    </message>
+    <message>
+        <source>Added canvas:</source>
+        <translation>Lienzo añadido:</translation>
+    </message>
 </context>
 <context>
     <name>adv::ui::InstanceModel</name>
@@ -1493,6 +1513,14 @@
         <source>, LoRA off</source>
         <translation>, LoRA desactivada</translation>
     </message>
+    <message>
+        <source>Products:</source>
+        <translation>Productos:</translation>
+    </message>
+    <message>
+        <source>Render product %1 × %2, seed %3</source>
+        <translation>Renderizar producto %1 × %2, semilla %3</translation>
+    </message>
 </context>
 <context>
     <name>adv::ui::JobsDock</name>
@@ -1814,6 +1842,112 @@
     <message>
         <source>(none)</source>
         <translation>(ninguno)</translation>
+    </message>
+</context>
+<context>
+    <name>adv::ui::ProductsPanel</name>
+    <message>
+        <source>Product photos: each is a row of the grid; its product is kept, the background generated</source>
+        <translation>Fotos de producto: cada una es una fila de la cuadrícula; el producto se conserva y el fondo se genera</translation>
+    </message>
+    <message>
+        <source>Add photos...</source>
+        <translation>Añadir fotos...</translation>
+    </message>
+    <message>
+        <source>Mask...</source>
+        <translation>Máscara...</translation>
+    </message>
+    <message>
+        <source>Show and correct what is kept as the product</source>
+        <translation>Mostrar y corregir lo que se conserva como producto</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>How much of the background is generated anew: 1 paints it from noise, lower keeps more of the photo&apos;s own backdrop</source>
+        <translation>Cuánto del fondo se genera de nuevo: 1 lo pinta desde ruido; menos conserva más del fondo de la foto</translation>
+    </message>
+    <message>
+        <source>Keep layout</source>
+        <translation>Mantener la composición</translation>
+    </message>
+    <message>
+        <source>Leave the product where it is in the photo (else it stands centred, like a catalogue shot)</source>
+        <translation>Dejar el producto donde está en la foto (si no, queda centrado, como en una foto de catálogo)</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Intensidad</translation>
+    </message>
+    <message>
+        <source>%1: not a readable picture</source>
+        <translation>%1: no es una imagen legible</translation>
+    </message>
+    <message>
+        <source>mask: %1</source>
+        <translation>máscara: %1</translation>
+    </message>
+    <message>
+        <source>Product photos</source>
+        <translation>Fotos de producto</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.webp)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg *.webp)</translation>
+    </message>
+    <message>
+        <source>Finding the product in %1...</source>
+        <translation>Buscando el producto en %1...</translation>
+    </message>
+    <message>
+        <source>Product mask of %1</source>
+        <translation>Máscara de producto de %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1: no se puede crear la carpeta</translation>
+    </message>
+    <message>
+        <source>%1: the mask could not be written (%2)</source>
+        <translation>%1: no se pudo escribir la máscara (%2)</translation>
+    </message>
+    <message>
+        <source>no product named %1</source>
+        <translation>no hay ningún producto llamado %1</translation>
+    </message>
+</context>
+<context>
+    <name>adv::ui::MaskEditor</name>
+    <message>
+        <source>Product mask: %1</source>
+        <translation>Máscara de producto: %1</translation>
+    </message>
+    <message>
+        <source>Paint product</source>
+        <translation>Pintar producto</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>Pincel</translation>
+    </message>
+    <message>
+        <source>Undo all edits</source>
+        <translation>Deshacer todos los cambios</translation>
+    </message>
+    <message>
+        <source>The product (bright) is kept pixel for pixel; everything dimmed is generated. Left button: the chosen tool; right button: the other one.</source>
+        <translation>El producto (claro) se conserva píxel a píxel; todo lo oscurecido se genera. Botón izquierdo: la herramienta elegida; botón derecho: la otra.</translation>
+    </message>
+    <message>
+        <source>Product: %1 % of the photo</source>
+        <translation>Producto: %1 % de la foto</translation>
     </message>
 </context>
 </TS>
