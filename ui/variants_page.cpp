@@ -12,18 +12,14 @@
 #include "sched/sampler_names.h"
 #include "studio/defaults.h"
 #include "studio/renderer.h"
-#include "io/png.h"
 #include "util/error.h"
 #include "util/fs.h"
 
 #include <algorithm>
 
 #include <QAction>
-#include <QApplication>
 #include <QCheckBox>
-#include <QClipboard>
 #include <QComboBox>
-#include <QDialog>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -32,7 +28,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenu>
 #include <QMessageBox>
 #include <QPointer>
 #include <QProgressBar>
@@ -43,8 +38,6 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
-#include <QUndoCommand>
-#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <optional>
@@ -364,74 +357,6 @@ void VariantsPage::setFast(bool on) {
     }
 }
 
-studio::GridSpec VariantsPage::gridSpec() const {
-    studio::GridSpec g;
-    g.model = model_->path().toStdString();
-    for (const auto& c : concepts()) g.concepts.push_back(c.toStdString());
-    for (const auto& c : conditions()) g.conditions.push_back(c.toStdString());
-    g.seedsPerCell = seeds_->value();
-    g.firstSeed = baseSeed_->value();
-    const auto r = request();
-    g.sampler = r.sampler;
-    g.steps = r.steps;
-    g.cfg = r.cfg;
-    g.negativePrompt = r.negativePrompt;
-    g.loras = r.loras;
-    return g;
-}
-
-void VariantsPage::applyGridSpec(const studio::GridSpec& g) {
-    model_->setPath(QString::fromStdString(g.model));
-    QStringList list;
-    for (const auto& c : g.concepts) list << QString::fromStdString(c);
-    concepts_->setText(list.join(QStringLiteral(", ")));
-    list.clear();
-    for (const auto& c : g.conditions) list << QString::fromStdString(c);
-    conditions_->setText(list.join(QStringLiteral(", ")));
-    seeds_->setValue(g.seedsPerCell);
-    baseSeed_->setValue(static_cast<int>(std::min<int64_t>(g.firstSeed, baseSeed_->maximum())));
-    sampler_->setCurrentText(QString::fromStdString(g.sampler));
-    steps_->setValue(g.steps);
-    cfg_->setValue(g.cfg);
-    negative_->setText(QString::fromStdString(g.negativePrompt));
-    lora_->setPath(g.loras.empty() ? QString() : QString::fromStdString(g.loras.front().file));
-    loraScale_->setValue(g.loras.empty() ? 1.0 : g.loras.front().scale);
-}
-
-QString VariantsPage::saveGridSpec(const QString& path) const {
-    try {
-        const auto g = gridSpec();
-        // What the CLI would refuse is refused here too, before the file is written.
-        (void)studio::GridSpec::fromJsonText(g.toJsonText(), path.toStdString());
-        fs::writeFileAtomic(path.toStdString(), g.toJsonText());
-        return {};
-    } catch (const std::exception& e) {
-        return QString::fromStdString(userMessage(e));
-    }
-}
-
-QString VariantsPage::openGridSpec(const QString& path) {
-    try {
-        applyGridSpec(studio::GridSpec::fromFile(path.toStdString()));
-        return {};
-    } catch (const std::exception& e) {
-        return QString::fromStdString(userMessage(e));
-    }
-}
-
-void VariantsPage::saveGridSpecAs() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save grid spec"), QString(), tr("Grid spec (*.json)"));
-    if (path.isEmpty()) return;
-    if (const QString err = saveGridSpec(path); !err.isEmpty()) QMessageBox::warning(this, tr("Save grid spec"), err);
-    else status_->setText(tr("Grid spec saved: render it anywhere with advariant-cli grid --spec %1").arg(QDir::toNativeSeparators(path)));
-}
-
-void VariantsPage::openGridSpecFile() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open grid spec"), QString(), tr("Grid spec (*.json)"));
-    if (path.isEmpty()) return;
-    if (const QString err = openGridSpec(path); !err.isEmpty()) QMessageBox::warning(this, tr("Open grid spec"), err);
-}
-
 void VariantsPage::loadModel() {
     requestedModel_.clear();  // load again even if it is the same path (the file may have changed)
     ensureModel();
@@ -570,139 +495,6 @@ void VariantsPage::onJobEnded() {
         gridActive_ = false;
         Q_EMIT gridFinished();
     }
-}
-
-namespace {
-// Approving a cell is an edit of the project's selection for export: undoable.
-class ApproveCommand : public QUndoCommand {
-public:
-    ApproveCommand(VariantGridModel* grid, const VariantCell& c, bool approved) : grid_(grid), id_(c.id), approved_(approved) {
-        setText((approved ? VariantsPage::tr("Approve %1 / %2 / %3") : VariantsPage::tr("Unapprove %1 / %2 / %3"))
-                    .arg(c.concept(), c.condition())
-                    .arg(c.seed()));
-    }
-    void redo() override {
-        if (grid_) grid_->setApproved(id_, approved_);
-    }
-    void undo() override {
-        if (grid_) grid_->setApproved(id_, !approved_);
-    }
-
-private:
-    QPointer<VariantGridModel> grid_;
-    QString id_;
-    bool approved_;
-};
-} // namespace
-
-void VariantsPage::setApproved(const QString& id, bool approved) {
-    const VariantCell c = grid_->cell(id);
-    if (c.id.isEmpty() || c.approved == approved || (approved && !c.rendered())) return;  // render first
-    if (project_) project_->undoStack()->push(new ApproveCommand(grid_, c, approved));
-    else grid_->setApproved(id, approved);
-}
-
-void VariantsPage::reroll(const QString& id) {
-    const VariantCell c = grid_->cell(id);
-    if (c.id.isEmpty()) return;
-    if (jobOfCell_.contains(id)) runner_->cancel(jobOfCell_.take(id));  // its old result is stale now
-    grid_->setSeed(id, c.seed() + 1000);                                 // a new seed, same concept and condition
-    enqueue(grid_->cell(id));
-}
-
-void VariantsPage::showFullSize(const VariantCell& c) {
-    if (!c.rendered()) return;
-    QDialog d(this);
-    d.setWindowTitle(QStringLiteral("%1 — %2 — seed %3").arg(c.concept(), c.condition()).arg(c.seed()));
-    auto* l = new QVBoxLayout(&d);
-    auto* img = new QLabel(&d);
-    img->setPixmap(QPixmap(c.path));
-    auto* params = new QLabel(c.parameters(), &d);
-    params->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    params->setWordWrap(true);
-    l->addWidget(img);
-    l->addWidget(params);
-    d.exec();
-}
-
-QString VariantsPage::applyRecord(const studio::VariantRecord& r) {
-    QStringList missing;
-    if (!r.concept.empty()) concepts_->setText(QString::fromStdString(r.concept));
-    if (!r.condition.empty()) conditions_->setText(QString::fromStdString(r.condition));
-    seeds_->setValue(1);
-    baseSeed_->setValue(static_cast<int>(std::clamp<int64_t>(r.seed, 0, baseSeed_->maximum())));
-    const int s = sampler_->findText(QString::fromStdString(r.sampler));
-    if (s >= 0) sampler_->setCurrentIndex(s);
-    else missing << tr("sampler %1").arg(QString::fromStdString(r.sampler));
-    steps_->setValue(r.steps);
-    cfg_->setValue(r.cfg);
-    negative_->setText(QString::fromStdString(r.negativePrompt));
-    if (!r.model.empty() || !r.modelHash.empty()) {
-        if (!model_->selectByHashOrName(QString::fromStdString(r.modelHash), QString::fromStdString(r.model)))
-            missing << tr("model %1 [%2]").arg(QString::fromStdString(r.model), QString::fromStdString(r.modelHash));
-    }
-    {
-        const QSignalBlocker b(fast_);
-        fast_->setChecked(false);  // on again below when the variant used the accelerator
-    }
-    if (r.loras.empty()) {
-        lora_->setPath(QString());  // made without a LoRA: none now either
-        compare_->setChecked(false);
-    } else {
-        const auto& l = r.loras.front();
-        const QString file = QFileInfo(QString::fromStdString(l.file)).fileName();
-        if (lora_->selectByHashOrName(QString::fromStdString(l.sha256), file))  // by hash, else file or stem name
-            loraScale_->setValue(l.scale);
-        else
-            missing << tr("LoRA %1 [%2]").arg(file, QString::fromStdString(l.sha256));
-        // A second LoRA that is the library's LCM-LoRA is Fast mode's accelerator; others do not fit the form.
-        const auto* a = accelerator();
-        size_t extra = r.loras.size() - 1;
-        if (a && r.loras.size() > 1) {
-            const auto& l2 = r.loras[1];
-            if (lora_->findByHashOrName(QString::fromStdString(l2.sha256),
-                                        QFileInfo(QString::fromStdString(l2.file)).fileName()) == a) {
-                const QSignalBlocker b(fast_);
-                fast_->setChecked(true);
-                --extra;
-            }
-        }
-        if (extra > 0) missing << tr("%n more LoRA(s) (one LoRA per grid)", nullptr, int(extra));
-        compare_->setChecked(false);
-    }
-    if (missing.isEmpty()) {
-        status_->setText(tr("Parameters recalled: seed %1, %2, %3 steps, CFG %4").arg(r.seed).arg(sampler_->currentText()).arg(r.steps).arg(r.cfg));
-        return {};
-    }
-    const QString text = tr("Not in the library: %1").arg(missing.join(QStringLiteral("; ")));
-    status_->setText(text);
-    return text;
-}
-
-QString VariantsPage::applyPngParameters(const QString& path) {
-    try {
-        const auto text = png::readText(path.toStdString());
-        return applyRecord(studio::VariantRecord::fromPngText(text));
-    } catch (const std::exception& e) {
-        return QString::fromStdString(userMessage(e));
-    }
-}
-
-void VariantsPage::showContextMenu(const QPoint& pos) {
-    const QModelIndex i = view_->indexAt(pos);
-    if (!i.isValid()) return;
-    const QString id = i.data(VariantGridModel::CellIdRole).toString();
-    const VariantCell c = grid_->cell(id);
-    QMenu m(this);
-    m.addAction(c.approved ? tr("Unapprove") : tr("Approve"), this, [this, id, c] { setApproved(id, !c.approved); })
-        ->setEnabled(c.rendered());
-    m.addAction(tr("Re-roll"), this, [this, id] { reroll(id); });
-    m.addAction(tr("Copy seed"), this, [c] { QApplication::clipboard()->setText(QString::number(c.seed())); });
-    m.addAction(tr("Open full size"), this, [this, c] { showFullSize(c); });
-    m.addAction(tr("Show parameters"), this,
-                [this, c] { QMessageBox::information(this, tr("Generation parameters"), c.parameters()); });
-    m.addAction(tr("Use these parameters"), this, [this, c] { applyRecord(c.record); })->setEnabled(c.rendered());
-    m.exec(view_->viewport()->mapToGlobal(pos));
 }
 
 } // namespace adv::ui
