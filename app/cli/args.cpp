@@ -62,6 +62,7 @@ const std::map<std::string, NumericRange>& rangeTable() {
         {"--rank", {1, 1024}},
         {"--conv-rank", {0, 1024}},
         {"--erode", {0, 4096}},
+        {"--feather", {-1, 64}},
         {"--per-category", {1, 10000000}},
         {"--polygon-points", {3, 100000}},
         {"--total-annotations", {0, 10000000}},

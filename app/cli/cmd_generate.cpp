@@ -116,9 +116,11 @@ int run(const Args& a) {
         const auto path = (std::filesystem::path(outDir) / ("seed" + std::to_string(res.seeds[i]) + ".png")).string();
         studio::VariantRecord rec = variantRecord(p, res.seeds[i], W, H, hash, sd->name());
         rec.loras = loraRefs;
-        if (useHires) {
+        if (useHires) {  // Size is the first pass's, as A1111 records it (the picture is Size x Hires upscale)
             rec.hiresScale = hires.scale;
             rec.denoisingStrength = hires.strength;
+            rec.width = p.width > 0 ? p.width : sd->nativeResolution();
+            rec.height = p.height > 0 ? p.height : sd->nativeResolution();
         }
         rec.concept = a.get("--concept");
         rec.condition = a.get("--condition");

@@ -57,6 +57,8 @@ int run(const Args& a) {
     if (!(o.scale > 0.05 && o.scale <= 1.0)) throw UsageError("--scale must be in (0.05, 1]");
     o.erodePx = a.getInt("--erode", o.erodePx);
     if (o.erodePx > 64) throw UsageError("--erode: at most 64 pixels");
+    o.featherPx = a.getDouble("--feather", o.featherPx);
+    if (!(o.featherPx == -1 || (o.featherPx >= 0 && o.featherPx <= 64))) throw UsageError("--feather: 0 to 64 pixels (or -1: automatic)");
 
     GenerateParams p;
     p.prompt = a.require("--prompt");
@@ -123,6 +125,7 @@ Register reg({"product", "the product photo kept pixel for pixel on a generated 
                {"--scale", "F", "placed product height / canvas height (default 0.7)"},
                {"--size", "WxH", "output size (default: the model's native size)"},
                {"--erode", "PX", "exact region = product mask eroded by PX (default 1 % of the side)"},
+               {"--feather", "PX", "softness of the paste-back edge inside the mask (default: half of --erode; 0: hard edge)"},
                {"--strength", "F", "(0, 1]; 1 (default) generates a wholly new background"},
                {"--sampler", "NAME", "sampler (default " + std::string(studio::GenerationDefaults::sampler) + ")"},
                {"--steps", "N", "denoising steps"},

@@ -195,10 +195,15 @@ ProductShot renderProductShot(StableDiffusion& sd, const png::Image& photo, cons
     const cv::Mat gen = rgbMat(tensorToImage(shot.generated.images[0]));
 
     // Feathered inside the product: alpha falls from 255 on `exact` to 0 at the mask's edge.
+    // featherPx 0: no feather, the whole mask pasted with a hard edge.
     cv::Mat alpha;
     const double sigma = o.featherPx >= 0 ? o.featherPx : std::max(0.5, e / 2.0);
-    cv::GaussianBlur(exact, alpha, cv::Size(0, 0), sigma);
-    cv::max(alpha, exact, alpha);
+    if (sigma > 0) {
+        cv::GaussianBlur(exact, alpha, cv::Size(0, 0), sigma);
+        cv::max(alpha, exact, alpha);
+    } else {
+        alpha = pl.mask.clone();
+    }
     alpha.setTo(0, pl.mask == 0);
     const cv::Mat out = pasteBack(pl.rgb, gen, alpha);
     shot.image = toImage(out);

@@ -33,7 +33,8 @@ struct ProductShotOptions {
     double scale = 0.7;         // placed: product height / canvas height (and at most 0.9 of its width)
     double bottom = 0.92;       // placed: the product's lowest row, as a fraction of the canvas height
     int erodePx = -1;           // the exact region is the product mask eroded by this (-1: 1 % of the side, >= 1)
-    double featherPx = -1;      // Gaussian sigma of the paste-back edge inside the mask (-1: erodePx / 2)
+    double featherPx = -1;      // Gaussian sigma of the paste-back edge inside the mask (-1: erodePx / 2; 0: none,
+                                // the whole mask pasted with a hard edge)
 };
 
 struct ProductShot {

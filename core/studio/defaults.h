@@ -9,6 +9,9 @@ struct GenerationDefaults {
     static constexpr int steps = 20;
     static constexpr double cfg = 7.5;
     static constexpr int width = 0, height = 0;  // 0: the model's native size
+    // Hires fix (a request's hiresScale > 1): the second pass's strength when the request names none;
+    // A1111's common 0.4 keeps the first pass's composition while redrawing detail at the larger size.
+    static constexpr double hiresStrength = 0.4;
     // The studio's first grid: seeds per cell and the first seed (seed + column index per column).
     // Chosen by looking at the embedded model's grids over seeds 1-8 (`eval adherence --seed 1 --seeds 8
     // --grid`): seed 1 gives a patterned pink-noise backdrop in every cell (at 16x16 latents the initial

@@ -78,7 +78,8 @@ GridSpec GridSpec::fromJsonText(const std::string& textIn, const std::string& or
     }
     if (!j.is_object()) bad(origin, "a grid spec is a JSON object");
     static const std::set<std::string> known{"model",   "loras", "concepts", "conditions", "seeds_per_cell", "first_seed",
-                                             "sampler", "steps", "cfg",      "width",      "height",         "negative_prompt"};
+                                             "sampler", "steps", "cfg",      "width",      "height",         "negative_prompt",
+                                             "hires_scale", "hires_strength"};
     for (const auto& [k, v] : j.items())
         if (!known.count(k)) bad(origin, "unknown field '" + k + "'");
     GridSpec s;
@@ -119,6 +120,14 @@ GridSpec GridSpec::fromJsonText(const std::string& textIn, const std::string& or
                 (std::string(k) == "width" ? s.width : s.height) = v;
             }
         if (j.contains("negative_prompt")) s.negativePrompt = text(j, "negative_prompt", origin, 10000);
+        if (j.contains("hires_scale")) {
+            s.hiresScale = real(j, "hires_scale", origin, 0, 8);
+            if (s.hiresScale != 0 && s.hiresScale <= 1) bad(origin, "field 'hires_scale' must be 0 (none) or above 1, up to 8");
+        }
+        if (j.contains("hires_strength")) {
+            s.hiresStrength = real(j, "hires_strength", origin, 0, 1);
+            if (s.hiresStrength <= 0) bad(origin, "field 'hires_strength' must be above 0, up to 1");
+        }
     } catch (const json::exception& e) {
         bad(origin, jsonErrorText(e));
     }
@@ -136,6 +145,10 @@ std::string GridSpec::toJsonText() const {
            {"seeds_per_cell", seedsPerCell}, {"first_seed", firstSeed}, {"sampler", sampler},
            {"steps", steps},         {"cfg", cfg},         {"width", width},         {"height", height},
            {"negative_prompt", negativePrompt}};
+    if (hiresScale > 0) {  // only then: a spec without the hires fix keeps its text and hash
+        j["hires_scale"] = hiresScale;
+        if (hiresStrength > 0) j["hires_strength"] = hiresStrength;
+    }
     return j.dump(2) + "\n";
 }
 
@@ -172,6 +185,8 @@ VariantRecord GridSpec::request(const Cell& c) const {
     r.width = width;
     r.height = height;
     r.loras = loras;
+    r.hiresScale = hiresScale;
+    if (hiresScale > 0) r.denoisingStrength = hiresStrength;  // 0: the renderer's default strength
     r.concept = c.concept;
     r.condition = c.condition;
     return r;

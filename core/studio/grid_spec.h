@@ -26,6 +26,8 @@ struct GridSpec {
     double cfg = GenerationDefaults::cfg;
     int width = 0, height = 0;            // 0: the model's native size
     std::string negativePrompt;
+    double hiresScale = 0;     // hires fix: each cell enlarged by this and refined (0: none; else (1, 8])
+    double hiresStrength = 0;  // its image-to-image strength (0: GenerationDefaults::hiresStrength)
 
     // adv::FileError naming `origin` and the field for anything malformed or out of range (unknown keys too:
     // a misspelt "seeds_per_cell" must not silently render one seed).

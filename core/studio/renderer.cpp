@@ -6,6 +6,7 @@
 #include "pipeline/image_convert.h"
 #include "pipeline/product_shot.h"
 #include "pipeline/sd_pipeline.h"
+#include "studio/defaults.h"
 #include "util/error.h"
 #include "util/sha256.h"
 
@@ -123,11 +124,28 @@ RenderOutput Renderer::run(const VariantRecord& job, const RgbImage* init, const
                       .div(255.0);  // [1, 1, H, W]
         gp.strength = strength;
     }
-    auto res = d_->sd->generate(gp, [&](int s, int t, const torch::Tensor& p) {
+    const auto onStep = [&](int s, int t, const torch::Tensor& p) {
         if (preview) preview(s, t, toRgb(p[0]));
-    }, cancel);
+    };
+    // Text-to-image with the hires fix: rendered at the requested size, enlarged, refined by image-to-image.
+    const bool hires = !init && job.hiresScale > 1;
+    HiresParams hp;
+    if (hires) {
+        hp.scale = job.hiresScale;
+        hp.strength = job.denoisingStrength > 0 ? job.denoisingStrength : GenerationDefaults::hiresStrength;
+    }
+    const GenerateResult res = hires ? generateHires(*d_->sd, gp, hp, onStep, cancel) : d_->sd->generate(gp, onStep, cancel);
     RenderOutput out = finish(job, res);
     if (init) out.record.denoisingStrength = strength;
+    if (hires) {
+        // As A1111 records it: Size is the first pass's, the picture Size x Hires upscale, so the record
+        // renders the same picture again.
+        out.record.denoisingStrength = hp.strength;
+        out.record.width = job.width > 0 ? job.width : nativeResolution();
+        out.record.height = job.height > 0 ? job.height : nativeResolution();
+    } else {
+        out.record.hiresScale = 0;
+    }
     return out;
 }
 
@@ -180,6 +198,7 @@ RenderOutput Renderer::renderProduct(const VariantRecord& job, const ProductInpu
     o.width = job.width;
     o.height = job.height;
     o.keepLayout = product.keepLayout;
+    o.featherPx = product.featherPx;
     const ProductShot shot = renderProductShot(*d_->sd, photo, mask, gp, o, [&](int s, int t, const torch::Tensor& p) {
         if (preview) preview(s, t, toRgb(p[0]));
     }, cancel);
@@ -187,6 +206,7 @@ RenderOutput Renderer::renderProduct(const VariantRecord& job, const ProductInpu
     out.image = RgbImage{shot.image.width, shot.image.height, shot.image.pixels};
     out.record.denoisingStrength = gp.strength;
     out.record.productSource = product.photo;
+    out.record.hiresScale = 0;  // a product shot is rendered at its size: a hires pass would redraw the product
     out.productMask = MaskImage{shot.product.width, shot.product.height, shot.product.pixels};
     return out;
 }

@@ -41,6 +41,7 @@ struct ProductInput {
     std::string photo;        // PNG or JPEG
     std::string mask;         // white = product; "" = the photo's alpha channel, else found automatically
     bool keepLayout = false;  // leave the product where it is in the photo (else placed like a catalogue shot)
+    double featherPx = -1;    // softness of the paste-back edge inside the mask (Gaussian sigma, px); -1: automatic
 };
 
 // The photo as RGB (an alpha channel dropped), for showing it.

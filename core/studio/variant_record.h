@@ -30,7 +30,8 @@ struct VariantRecord {
     int width = GenerationDefaults::width, height = GenerationDefaults::height;  // 0 in a request: native size
     int clipSkip = 1;
     double denoisingStrength = 0;  // image-to-image / inpainting strength; 0 for text-to-image
-    double hiresScale = 0;         // hires fix: upscale factor of the second pass (0: none); its strength above
+    double hiresScale = 0;         // hires fix: upscale factor of the second pass (0: none); its strength above;
+                                   // width/height are then the first pass's (A1111's "Size"), the picture larger
     std::string model, modelHash;  // name, first 10 hex digits of the weights' SHA-256
     std::vector<LoraUse> loras;
     std::string concept, condition;  // the grid's row and column ("dress", "beach")
