@@ -16,6 +16,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QSpinBox>
 
 namespace adv::ui {
 
@@ -78,6 +79,15 @@ ProductsPanel::ProductsPanel(QWidget* parent) : QWidget(parent) {
     keepLayout_->setObjectName(QStringLiteral("keepLayout"));
     keepLayout_->setToolTip(tr("Leave the product where it is in the photo (else it stands centred, like a catalogue shot)"));
     connect(keepLayout_, &QCheckBox::toggled, this, &ProductsPanel::changed);
+    feather_ = new QSpinBox(this);
+    feather_->setObjectName(QStringLiteral("productFeather"));
+    feather_->setRange(-1, 64);
+    feather_->setSuffix(QStringLiteral(" px"));
+    feather_->setSpecialValueText(tr("auto"));  // shown at -1
+    feather_->setValue(-1);
+    feather_->setToolTip(tr("How softly the product's edge meets the new background, inside its mask (0: a hard "
+                            "edge). The product's inner pixels stay the photo's exactly."));
+    connect(feather_, qOverload<int>(&QSpinBox::valueChanged), this, &ProductsPanel::changed);
     auto* l = new QHBoxLayout(this);
     l->setContentsMargins(0, 0, 0, 0);
     l->addWidget(list_, 1);
@@ -89,6 +99,8 @@ ProductsPanel::ProductsPanel(QWidget* parent) : QWidget(parent) {
     auto* r2 = new QHBoxLayout;
     r2->addWidget(new QLabel(tr("Strength"), this));
     r2->addWidget(strength_);
+    r2->addWidget(new QLabel(tr("Feather"), this));
+    r2->addWidget(feather_);
     r2->addWidget(keepLayout_);
     side->addLayout(r1);
     side->addLayout(r2);
@@ -144,7 +156,7 @@ bool ProductsPanel::isProduct(const QString& name) const { return names().contai
 
 studio::ProductInput ProductsPanel::input(const QString& name) const {
     for (const auto& p : products_)
-        if (p.name == name) return {p.photo.toStdString(), p.mask.toStdString(), keepLayout()};
+        if (p.name == name) return {p.photo.toStdString(), p.mask.toStdString(), keepLayout(), double(featherPx())};
     return {};
 }
 
@@ -152,6 +164,8 @@ double ProductsPanel::strength() const { return strength_->value(); }
 void ProductsPanel::setStrength(double s) { strength_->setValue(s); }
 bool ProductsPanel::keepLayout() const { return keepLayout_->isChecked(); }
 void ProductsPanel::setKeepLayout(bool on) { keepLayout_->setChecked(on); }
+int ProductsPanel::featherPx() const { return feather_->value(); }
+void ProductsPanel::setFeatherPx(int px) { feather_->setValue(px); }
 
 void ProductsPanel::refreshList() {
     list_->clear();
@@ -223,7 +237,8 @@ QJsonObject ProductsPanel::toJson() const {
         list.append(QJsonObject{{QStringLiteral("name"), p.name}, {QStringLiteral("photo"), p.photo}, {QStringLiteral("mask"), p.mask}});
     return QJsonObject{{QStringLiteral("products"), list},
                        {QStringLiteral("strength"), strength()},
-                       {QStringLiteral("keep_layout"), keepLayout()}};
+                       {QStringLiteral("keep_layout"), keepLayout()},
+                       {QStringLiteral("feather_px"), featherPx()}};
 }
 
 void ProductsPanel::fromJson(const QJsonObject& o) {
@@ -237,6 +252,7 @@ void ProductsPanel::fromJson(const QJsonObject& o) {
     }
     setStrength(o.value(QStringLiteral("strength")).toDouble(1.0));
     setKeepLayout(o.value(QStringLiteral("keep_layout")).toBool(false));
+    setFeatherPx(o.value(QStringLiteral("feather_px")).toInt(-1));  // clamped to the spin box's range
     refreshList();
 }
 

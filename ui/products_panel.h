@@ -14,6 +14,7 @@
 class QCheckBox;
 class QDoubleSpinBox;
 class QListWidget;
+class QSpinBox;
 
 namespace adv::ui {
 
@@ -44,6 +45,8 @@ public:
     void setStrength(double s);
     bool keepLayout() const;
     void setKeepLayout(bool on);
+    int featherPx() const;  // the paste-back edge's softness inside the mask; -1: automatic (1 % of the side)
+    void setFeatherPx(int px);
     void setMaskFolder(const QString& dir) { maskFolder_ = dir; }  // where corrected masks are written
     // Finds the product's starting mask off the GUI thread, then opens the editor (maskEditorOpened);
     // accepting it writes the mask to the mask folder and uses it from then on.
@@ -67,6 +70,7 @@ private:
     QListWidget* list_;
     QDoubleSpinBox* strength_;
     QCheckBox* keepLayout_;
+    QSpinBox* feather_;
     JobRunner* runner_;  // starting masks (GrabCut takes a moment on a large photo)
     QString maskFolder_;
 };

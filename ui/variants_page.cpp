@@ -167,6 +167,17 @@ void VariantsPage::buildForm(QFormLayout* form) {
     fast_->setToolTip(tr("4 LCM steps at CFG 1 (one UNet pass per step), with an LCM-LoRA from the library stacked "
                          "on your LoRA when there is one"));
     connect(fast_, &QCheckBox::toggled, this, &VariantsPage::setFast);
+    hires_ = new QDoubleSpinBox(this);
+    hires_->setObjectName(QStringLiteral("hiresScale"));
+    hires_->setRange(1.0, 4.0);
+    hires_->setSingleStep(0.5);
+    hires_->setDecimals(2);
+    hires_->setPrefix(QStringLiteral("×"));
+    hires_->setSpecialValueText(tr("off"));  // shown at the minimum, 1
+    hires_->setValue(1.0);
+    hires_->setToolTip(tr("Hires fix for text rows: render at the model's size, enlarge by this factor and redraw the "
+                          "detail (image-to-image at strength %1), so large ads start from generated pixels. "
+                          "Takes about (factor² + 1) times as long.").arg(studio::GenerationDefaults::hiresStrength));
 
     auto* modelRow = new QHBoxLayout;
     modelRow->addWidget(model_, 1);
@@ -183,6 +194,8 @@ void VariantsPage::buildForm(QFormLayout* form) {
         row->addWidget(w);
     }
     row->addWidget(fast_);
+    row->addWidget(new QLabel(tr("Hires"), this));
+    row->addWidget(hires_);
     row->addStretch();
     form->addRow(row);
     auto* loraRow = new QHBoxLayout;
@@ -332,6 +345,10 @@ studio::VariantRecord VariantsPage::request() const {
     if (fast_->isChecked())
         if (const auto* a = accelerator(); a && QString::fromStdString(a->path) != lora)
             r.loras.push_back({a->path, std::string(), 1.0});  // stacked after the user's own
+    if (hires_->value() > 1.0) {
+        r.hiresScale = hires_->value();
+        r.denoisingStrength = studio::GenerationDefaults::hiresStrength;
+    }
     return r;
 }
 

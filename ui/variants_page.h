@@ -120,7 +120,7 @@ private:
     LibraryPicker *model_, *lora_;
     ProductsPanel* products_;
     QLineEdit *concepts_, *conditions_, *negative_;
-    QDoubleSpinBox *cfg_, *loraScale_;
+    QDoubleSpinBox *cfg_, *loraScale_, *hires_;
     QSpinBox *seeds_, *steps_, *baseSeed_;
     QComboBox* sampler_;
     QCheckBox* compare_;

@@ -38,6 +38,8 @@ studio::GridSpec VariantsPage::gridSpec() const {
     g.cfg = r.cfg;
     g.negativePrompt = r.negativePrompt;
     g.loras = r.loras;
+    g.hiresScale = r.hiresScale;
+    g.hiresStrength = r.hiresScale > 0 ? r.denoisingStrength : 0;
     return g;
 }
 
@@ -57,6 +59,7 @@ void VariantsPage::applyGridSpec(const studio::GridSpec& g) {
     negative_->setText(QString::fromStdString(g.negativePrompt));
     lora_->setPath(g.loras.empty() ? QString() : QString::fromStdString(g.loras.front().file));
     loraScale_->setValue(g.loras.empty() ? 1.0 : g.loras.front().scale);
+    hires_->setValue(g.hiresScale > 1 ? g.hiresScale : 1.0);
 }
 
 QString VariantsPage::saveGridSpec(const QString& path) const {
@@ -105,6 +108,7 @@ QString VariantsPage::applyRecord(const studio::VariantRecord& r) {
     steps_->setValue(r.steps);
     cfg_->setValue(r.cfg);
     negative_->setText(QString::fromStdString(r.negativePrompt));
+    hires_->setValue(r.hiresScale > 1 ? r.hiresScale : 1.0);
     if (!r.model.empty() || !r.modelHash.empty()) {
         if (!model_->selectByHashOrName(QString::fromStdString(r.modelHash), QString::fromStdString(r.model)))
             missing << tr("model %1 [%2]").arg(QString::fromStdString(r.model), QString::fromStdString(r.modelHash));

@@ -73,13 +73,19 @@ private Q_SLOTS:
         QCOMPARE(p.names(), (QStringList{"red dress 01", "red dress 01 2", "shirt"}));
 
         // Through the project and back.
+        QCOMPARE(p.featherPx(), -1);  // automatic until set
+        QCOMPARE(p.input(QStringLiteral("shirt")).featherPx, -1.0);
         p.setStrength(0.8);
         p.setKeepLayout(true);
+        p.setFeatherPx(0);
         ProductsPanel q;
         q.fromJson(p.toJson());
         QCOMPARE(q.names(), p.names());
         QCOMPARE(q.strength(), 0.8);
         QVERIFY(q.keepLayout());
+        QCOMPARE(q.featherPx(), 0);
+        QCOMPARE(q.input(QStringLiteral("shirt")).featherPx, 0.0);
+        QVERIFY(q.input(QStringLiteral("shirt")).keepLayout);
         QCOMPARE(q.input(QStringLiteral("shirt")).mask, p.input(QStringLiteral("shirt")).mask);
         p.removeProduct(QStringLiteral("red dress 01 2"));
         QCOMPARE(p.names().size(), 2);
