@@ -1521,6 +1521,18 @@
         <source>Render product %1 × %2, seed %3</source>
         <translation>Produkt rendern %1 × %2, Seed %3</translation>
     </message>
+    <message>
+        <source>Hires</source>
+        <translation>Hires</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Hires fix for text rows: render at the model&apos;s size, enlarge by this factor and redraw the detail (image-to-image at strength %1), so large ads start from generated pixels. Takes about (factor² + 1) times as long.</source>
+        <translation>Hires-Fix für Textzeilen: in der Größe des Modells rendern, um diesen Faktor vergrößern und die Details neu zeichnen (Bild-zu-Bild mit Stärke %1), damit große Anzeigen aus generierten Pixeln entstehen. Dauert etwa (Faktor² + 1)-mal so lange.</translation>
+    </message>
 </context>
 <context>
     <name>adv::ui::JobsDock</name>
@@ -1917,6 +1929,18 @@
     <message>
         <source>no product named %1</source>
         <translation>kein Produkt namens %1</translation>
+    </message>
+    <message>
+        <source>Feather</source>
+        <translation>Weiche Kante</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>auto</translation>
+    </message>
+    <message>
+        <source>How softly the product&apos;s edge meets the new background, inside its mask (0: a hard edge). The product&apos;s inner pixels stay the photo&apos;s exactly.</source>
+        <translation>Wie weich der Rand des Produkts in den neuen Hintergrund übergeht, innerhalb seiner Maske (0: harte Kante). Die inneren Pixel des Produkts bleiben exakt die des Fotos.</translation>
     </message>
 </context>
 <context>

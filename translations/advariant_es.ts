@@ -1521,6 +1521,18 @@
         <source>Render product %1 × %2, seed %3</source>
         <translation>Renderizar producto %1 × %2, semilla %3</translation>
     </message>
+    <message>
+        <source>Hires</source>
+        <translation>Hires</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Hires fix for text rows: render at the model&apos;s size, enlarge by this factor and redraw the detail (image-to-image at strength %1), so large ads start from generated pixels. Takes about (factor² + 1) times as long.</source>
+        <translation>Hires fix para filas de texto: renderiza al tamaño del modelo, amplía por este factor y redibuja el detalle (imagen a imagen con intensidad %1), para que los anuncios grandes partan de píxeles generados. Tarda unas (factor² + 1) veces más.</translation>
+    </message>
 </context>
 <context>
     <name>adv::ui::JobsDock</name>
@@ -1917,6 +1929,18 @@
     <message>
         <source>no product named %1</source>
         <translation>no hay ningún producto llamado %1</translation>
+    </message>
+    <message>
+        <source>Feather</source>
+        <translation>Difuminado</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>auto</translation>
+    </message>
+    <message>
+        <source>How softly the product&apos;s edge meets the new background, inside its mask (0: a hard edge). The product&apos;s inner pixels stay the photo&apos;s exactly.</source>
+        <translation>Con qué suavidad el borde del producto se funde con el nuevo fondo, dentro de su máscara (0: borde duro). Los píxeles interiores del producto siguen siendo exactamente los de la foto.</translation>
     </message>
 </context>
 <context>
