@@ -92,6 +92,7 @@ int runProduct(const Args& a, StableDiffusion& sd, const base::Judge& judge) {
     o.firstSeed = a.getInt64("--seed", o.firstSeed);
     o.steps = a.getInt("--steps", o.steps);
     o.cfg = a.getDouble("--cfg", o.cfg);
+    if (a.has("--negative")) o.negative = a.get("--negative");
     o.scale = a.getDouble("--product-scale", o.scale);
     o.bottom = a.getDouble("--product-bottom", o.bottom);
     if (!(o.bottom > 0.1 && o.bottom <= 1.0)) throw UsageError("--product-bottom must be in (0.1, 1]");

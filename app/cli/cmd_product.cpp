@@ -4,6 +4,7 @@
 
 #include "io/png.h"
 #include "pipeline/product_shot.h"
+#include "studio/defaults.h"
 #include "util/error.h"
 #include "util/sha256.h"
 
@@ -62,7 +63,8 @@ int run(const Args& a) {
 
     GenerateParams p;
     p.prompt = a.require("--prompt");
-    p.negativePrompt = a.get("--negative");
+    // No --negative: steer away from the plain backdrop the product was photographed on (--negative "" for none).
+    p.negativePrompt = a.has("--negative") ? a.get("--negative") : studio::productNegativeFor(p.prompt);
     p.sampler = a.get("--sampler", p.sampler);
     samplerFromName(p.sampler);
     p.steps = a.getInt("--steps", p.steps);
@@ -120,7 +122,7 @@ Register reg({"product", "the product photo kept pixel for pixel on a generated 
                {"--mask", "FILE", "product mask, white = product (the rest is generated)"},
                {"--mask-from", "SRC", "file | alpha | auto (GrabCut from the picture's border)"},
                {"--prompt", "TEXT", "the background, e.g. 'a dress on the beach'"},
-               {"--negative", "TEXT", "negative prompt"},
+               {"--negative", "TEXT", "negative prompt (default: '" + std::string(studio::GenerationDefaults::productNegative) + "' unless the prompt asks for a plain backdrop)"},
                {"--keep-layout", "", "leave the product where it is in the photo (scaled to cover the canvas)"},
                {"--scale", "F", "placed product height / canvas height (default 0.7)"},
                {"--size", "WxH", "output size (default: the model's native size)"},

@@ -8,6 +8,7 @@
 #include "dataset/query.h"
 #include "pipeline/image_convert.h"
 #include "pipeline/product_shot.h"
+#include "studio/defaults.h"
 #include "util/error.h"
 #include "util/fs.h"
 
@@ -63,6 +64,7 @@ nlohmann::json renderProductGrid(StableDiffusion& sd, const base::Judge& judge, 
                 p.seed = o.firstSeed + k;
                 p.steps = o.steps;
                 p.cfg = o.cfg;
+                p.negativePrompt = o.negative ? *o.negative : studio::productNegativeFor(p.prompt);
                 ProductShotOptions po;
                 po.scale = o.scale;
                 po.bottom = o.bottom;

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,7 @@ struct ProductGridOptions {
     std::vector<std::string> categories, conditions;
     int steps = 20;
     double cfg = 5.0;
+    std::optional<std::string> negative;  // negative prompt of every cell (none: studio::productNegativeFor)
     int seeds = 4;         // per cell for the adherence figure (the grid picture shows the first)
     int64_t firstSeed = 1;
     double scale = 0.85;   // product height / canvas height (as the demo's training pairs)

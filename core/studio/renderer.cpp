@@ -194,6 +194,7 @@ RenderOutput Renderer::renderProduct(const VariantRecord& job, const ProductInpu
     attachLoras(job);
     GenerateParams gp = paramsOf(job);
     gp.strength = job.denoisingStrength > 0 ? job.denoisingStrength : 1.0;
+    if (gp.negativePrompt.empty()) gp.negativePrompt = productNegativeFor(gp.prompt);
     ProductShotOptions o;
     o.width = job.width;
     o.height = job.height;
@@ -205,6 +206,7 @@ RenderOutput Renderer::renderProduct(const VariantRecord& job, const ProductInpu
     RenderOutput out = finish(job, shot.generated);
     out.image = RgbImage{shot.image.width, shot.image.height, shot.image.pixels};
     out.record.denoisingStrength = gp.strength;
+    out.record.negativePrompt = gp.negativePrompt;
     out.record.productSource = product.photo;
     out.record.hiresScale = 0;  // a product shot is rendered at its size: a hires pass would redraw the product
     out.productMask = MaskImage{shot.product.width, shot.product.height, shot.product.pixels};

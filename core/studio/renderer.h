@@ -71,7 +71,7 @@ public:
                          const std::function<void(int step, int total, const RgbImage& preview)>& preview = {},
                          const CancelToken* cancel = nullptr);
     // A product shot: the request's prompt, seed and LoRAs generate the background around the product
-    // (request.denoisingStrength in (0, 1], 0 = 1); every pixel inside the product's eroded mask is the
+    // (request.denoisingStrength in (0, 1], 0 = 1; no negative prompt: productNegativeFor(prompt)); every pixel inside the product's eroded mask is the
     // photo's. The output's record names the photo (productSource), its productMask the placed product.
     RenderOutput renderProduct(const VariantRecord& request, const ProductInput& product,
                                const std::function<void(int step, int total, const RgbImage& preview)>& preview = {},

@@ -54,10 +54,11 @@ message(STATUS "product-kept grid: ${pg_cells} cells, background adherence ${pg_
 if(NOT pg_cells EQUAL 12 OR NOT pg_diff EQUAL 0)
   message(FATAL_ERROR "product-kept grid: ${pg_cells} cells (12 expected), largest pixel difference ${pg_diff} (0 expected)")
 endif()
-# Measured 0.77-0.83 over 48 judged images (city is judged "studio" when the garment covers its ground strip):
-# the figure must show that the LoRA's backdrops come through around the product, far above chance (1/3).
-if(pg_bg LESS 0.6)
-  message(FATAL_ERROR "product-kept grid: background adherence ${pg_bg} (>= 0.6 expected)")
+# Without a negative prompt 0.77-0.83 over 48 judged images (a city behind a large garment was judged "studio");
+# with the product shot's default negative prompt ("in the studio") 0.96 (48 images) and 0.95 (96, other seeds).
+# The goal is 0.9; the floor leaves room for the LoRA's run-to-run spread.
+if(pg_bg LESS 0.8)
+  message(FATAL_ERROR "product-kept grid: background adherence ${pg_bg} (>= 0.8 expected)")
 endif()
 if(NOT EXISTS "${OUT}/grid_product.png")
   message(FATAL_ERROR "demo did not write grid_product.png")

@@ -5,6 +5,7 @@
 #include "core/refdata.h"
 
 #include "io/png.h"
+#include "studio/defaults.h"
 #include "studio/renderer.h"
 #include "util/error.h"
 
@@ -96,6 +97,10 @@ private Q_SLOTS:
         QCOMPARE(soft.record.hiresScale, 0.0);
         QCOMPARE(soft.record.productSource, file);
         QCOMPARE(soft.record.denoisingStrength, 1.0);
+        // No negative prompt asked: the product shot's own, away from a plain studio backdrop, and recorded.
+        QCOMPARE(soft.record.negativePrompt, std::string(studio::GenerationDefaults::productNegative));
+        QCOMPARE(studio::productNegativeFor("a dress in the studio"), std::string());
+        QCOMPARE(studio::productNegativeFor("a bag on a plain backdrop"), std::string());
         QCOMPARE(soft.productMask.width, S);
         in.featherPx = 0;  // no feather: every pixel of the mask is the photo's
         const auto hard = renderer->renderProduct(r, in);
