@@ -97,11 +97,10 @@ bool outpaintFrame(Reframed& frame, const cv::Mat& productMask, const studio::Va
     cv::resize(cv::Mat(g.height, g.width, CV_8UC3, const_cast<uint8_t*>(gen.rgb.data())), big, cv::Size(W, H), 0, 0,
                cv::INTER_CUBIC);
 
-    // The picture's own pixels, blended into the generated ones over the regenerated seam band; the product
-    // (its mask, or the located subject) is never touched.
+    // The picture's own pixels, blended into the generated ones over the regenerated seam band; the product's
+    // mask is never touched.
     cv::Mat alpha = seamAlpha(frame.rgb.size(), known, std::max(2.0, cell / std::min(kx, ky)));
     if (!productMask.empty()) alpha.setTo(255, productMask > 0);
-    alpha(frame.subject & known).setTo(255);
     cv::Mat out = big;
     for (int y = 0; y < H; ++y) {
         const auto* a = alpha.ptr<uint8_t>(y);

@@ -14,8 +14,10 @@ PlacementRender renderPlacement(const cv::Mat& rgb, const cv::Mat& mask, const c
                                 bool drawBrand, OutpaintContext* outpaint) {
     PlacementRender r;
     r.branded = o.brand;
-    // The canvas a reframe added, generated (once per frame geometry) when asked to.
-    const auto generate = [&] {
+    // The canvas a reframe added, generated (once per frame geometry) when asked to. `keep`: the product's own
+    // mask (empty without one; the located subject's box is only an estimate and would leave a hard-edged
+    // rectangle across the seam).
+    const auto generate = [&](const cv::Mat& keep) {
         if (!outpaint || !outpaint->record || o.reframe.fill != Fill::Outpaint || !o.outpaint || !r.frame.extended) return;
         const cv::Rect k = r.frame.known;
         const std::string key = std::to_string(r.frame.rgb.cols) + "x" + std::to_string(r.frame.rgb.rows) + "|" +
@@ -27,13 +29,13 @@ PlacementRender renderPlacement(const cv::Mat& rgb, const cv::Mat& mask, const c
             r.outpainted = true;
             return;
         }
-        r.outpainted = outpaintFrame(r.frame, r.productMask, *outpaint->record, o.outpaint, outpaint->cancel);
+        r.outpainted = outpaintFrame(r.frame, keep, *outpaint->record, o.outpaint, outpaint->cancel);
         if (r.outpainted) outpaint->generated[key] = r.frame.rgb.clone();
     };
     if (!o.brand) {
         r.frame = reframe(rgb, subject, p, o.reframe);
         r.productMask = reframeMask(mask, rgb.size(), r.frame);
-        generate();
+        generate(r.productMask);
         r.composed.rgb = r.frame.rgb;
         return r;
     }
@@ -43,12 +45,13 @@ PlacementRender renderPlacement(const cv::Mat& rgb, const cv::Mat& mask, const c
     r.layout = planLayout(p, o.kit, c, aspect);
     r.frame = reframe(rgb, subject, productPreset(p, r.layout), o.reframe);
     r.productMask = reframeMask(mask, rgb.size(), r.frame);
+    const cv::Mat ownMask = r.productMask;
     if (r.productMask.empty()) {
         // No mask: the located subject's box stands for the product.
         r.productMask = cv::Mat(r.frame.rgb.size(), CV_8U, cv::Scalar(0));
         r.productMask(r.frame.subject & cv::Rect(0, 0, p.width, p.height)).setTo(255);
     }
-    generate();
+    generate(ownMask);
     if (!drawBrand) {
         r.composed.rgb = r.frame.rgb;
         r.composed.ink = cv::Mat(r.frame.rgb.size(), CV_8U, cv::Scalar(0));

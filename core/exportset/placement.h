@@ -43,8 +43,9 @@ PlacementRender renderPlacement(const cv::Mat& rgb, const cv::Mat& mask, const c
 
 // Generates the canvas a reframe added (outside frame.known) by inpainting at outpaintCanvasSize(), enlarges
 // it to the placement and blends the picture's own pixels back over a seam band one latent cell wide inside
-// frame.known; inside that band, on the product mask and on the located subject every pixel stays the
-// reframed picture's, bit for bit. Returns false (frame untouched) when there was nothing to generate.
+// frame.known; outside that band and on the product mask every pixel stays the reframed picture's, bit for
+// bit (without a mask the band may cross the located subject: its box is only an estimate). Returns false
+// (frame untouched) when there was nothing to generate.
 bool outpaintFrame(Reframed& frame, const cv::Mat& productMask, const studio::VariantRecord& record, const Outpainter& o,
                    const CancelToken* cancel = nullptr);
 

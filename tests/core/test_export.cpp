@@ -272,11 +272,32 @@ private Q_SLOTS:
             }
         QVERIFY(far > 100);
         QCOMPARE(generated, far);
+        // Without a mask the seam band runs through the located subject too (its box is only an estimate: kept
+        // whole it left a hard-edged rectangle across the seam); away from the band the picture is kept.
+        // A garment cut by the picture's top and bottom edges, so that its box meets the seam.
+        const cv::Mat tall = scene(512, 512, cv::Rect(200, 0, 120, 512));
+        cv::Mat tallMask = cv::Mat::zeros(512, 512, CV_8U);
+        tallMask(cv::Rect(200, 0, 120, 512)).setTo(255);
+        Reframed g = reframe(tall, locateSubject(tall, tallMask), p, ro);
+        const Reframed g0 = g;
+        QVERIFY(outpaintFrame(g, cv::Mat(), rec, o));
+        const cv::Rect box = g.subject & g.known;
+        QVERIFY(box.width > 0);
+        int seams = 0;
+        for (const int row : {g.known.y, g.known.br().y - 1}) {  // the picture's outermost rows: alpha ~ 0
+            if (row == 0 || row == 1919 || row < box.y || row >= box.br().y) continue;  // no new canvas there
+            ++seams;
+            int blended = 0;
+            for (int x = box.x; x < box.br().x; ++x) blended += g.rgb.at<cv::Vec3b>(row, x) != g0.rgb.at<cv::Vec3b>(row, x);
+            QCOMPARE(blended, box.width);
+        }
+        QVERIFY(seams > 0);
+
         // A crop (nothing added) is left alone.
         Reframed crop = reframe(img, locateSubject(img, mask), preset("sq", 256, 256), ro);
         QVERIFY(!crop.extended);
         QVERIFY(!outpaintFrame(crop, cv::Mat(), rec, o));
-        QCOMPARE(calls, 1);
+        QCOMPARE(calls, 2);
     }
 
     // Through the whole export with a real (tiny) model: the manifest says which placements were
