@@ -39,12 +39,10 @@
 namespace adv::ui {
 
 namespace {
-// A product shot's mask is saved beside it (NAME.mask.png): the export keeps that product in the safe zone.
+// A product shot's mask is saved beside it: the export keeps that product in the safe zone.
 std::string maskBeside(const QString& image) {
-    QString m = image;
-    if (m.endsWith(QLatin1String(".png"))) m.chop(4);
-    m += QStringLiteral(".mask.png");
-    return QFileInfo(m).isFile() ? m.toStdString() : std::string();
+    const std::string m = studio::maskFileFor(image.toStdString());
+    return QFileInfo(QString::fromStdString(m)).isFile() ? m : std::string();
 }
 } // namespace
 

@@ -117,8 +117,7 @@ QString ProductsPanel::addProduct(const QString& photo, const QString& mask) {
     }
     Product p{nameFromFile(photo), QFileInfo(photo).absoluteFilePath(), mask};
     if (p.mask.isEmpty()) {  // NAME.mask.png beside the photo, as the CLI and the export pair them
-        const QFileInfo fi(photo);
-        const QString beside = fi.dir().filePath(fi.completeBaseName() + QStringLiteral(".mask.png"));
+        const QString beside = QString::fromStdString(studio::maskFileFor(p.photo.toStdString()));
         if (QFileInfo(beside).isFile()) p.mask = beside;
     }
     const QString base = p.name;
@@ -199,7 +198,8 @@ void ProductsPanel::editMask(const QString& name) {
     runner_->run<StartingMask>(
         tr("Product mask of %1").arg(name),
         [in](JobContext&) {
-            return StartingMask{toQImage(studio::loadProductPhoto(in.photo)), maskImage(studio::productMask(in))};
+            const studio::ProductPreview p = studio::loadProduct(in);
+            return StartingMask{toQImage(p.photo), maskImage(p.mask)};
         },
         [this, name](StartingMask m) {
             Q_EMIT message(QString());

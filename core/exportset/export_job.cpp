@@ -76,7 +76,7 @@ std::vector<Variant> scanVariants(const std::string& dir) {
     for (const auto& f : files) {
         Variant v;
         v.image = f;
-        const std::string mask = f.substr(0, f.size() - 4) + ".mask.png";
+        const std::string mask = studio::maskFileFor(f);
         if (sfs::exists(mask, ec)) v.mask = mask;
         try {
             v.record = studio::VariantRecord::fromPngText(png::readText(f));

@@ -19,7 +19,6 @@ Outpainter rendererOutpainter(studio::Renderer& renderer, int steps) {
         job.width = q.canvas.width;
         job.height = q.canvas.height;
         if (steps > 0) job.steps = steps;
-        job.hiresScale = 0;
         return renderer.inpaint(job, q.canvas, q.repaint, 1.0, {}, cancel).image;
     };
     return o;

@@ -151,9 +151,6 @@ RenderOutput Renderer::run(const VariantRecord& job, const RgbImage* init, const
 
 namespace {
 
-// A product photo as RGB or RGBA (a PNG's alpha kept: it can be the mask); any format OpenCV reads.
-png::Image readPhoto(const std::string& path) { return png::read(path); }
-
 Mask8 maskFor(const ProductInput& p, const png::Image& photo) {
     try {
         if (!p.mask.empty()) return productMaskFromFile(p.mask, photo.width, photo.height);
@@ -168,28 +165,19 @@ Mask8 maskFor(const ProductInput& p, const png::Image& photo) {
 
 } // namespace
 
-RgbImage loadProductPhoto(const std::string& path) {
-    png::Image p = readPhoto(path);
-    RgbImage out{p.width, p.height, {}};
-    if (p.channels == 3) {
-        out.rgb = std::move(p.pixels);
-        return out;
-    }
-    out.rgb.resize(static_cast<size_t>(p.width) * p.height * 3);
+ProductPreview loadProduct(const ProductInput& product) {
+    const png::Image p = png::read(product.photo);
+    Mask8 m = maskFor(product, p);
+    ProductPreview out{RgbImage{p.width, p.height, {}}, MaskImage{m.width, m.height, std::move(m.pixels)}};
+    out.photo.rgb.resize(static_cast<size_t>(p.width) * p.height * 3);
     for (size_t i = 0, n = static_cast<size_t>(p.width) * p.height; i < n; ++i)
-        for (int c = 0; c < 3; ++c) out.rgb[i * 3 + c] = p.pixels[i * 4 + c];
+        for (int c = 0; c < 3; ++c) out.photo.rgb[i * 3 + c] = p.pixels[i * p.channels + c];
     return out;
-}
-
-MaskImage productMask(const ProductInput& product) {
-    const png::Image photo = readPhoto(product.photo);
-    Mask8 m = maskFor(product, photo);
-    return MaskImage{m.width, m.height, std::move(m.pixels)};
 }
 
 RenderOutput Renderer::renderProduct(const VariantRecord& job, const ProductInput& product,
                                      const std::function<void(int, int, const RgbImage&)>& preview, const CancelToken* cancel) {
-    const png::Image photo = readPhoto(product.photo);
+    const png::Image photo = png::read(product.photo);  // RGB or RGBA (the alpha can be the mask)
     const Mask8 mask = maskFor(product, photo);
     attachLoras(job);
     GenerateParams gp = paramsOf(job);
@@ -216,11 +204,9 @@ RenderOutput Renderer::renderProduct(const VariantRecord& job, const ProductInpu
 void savePng(const std::string& path, const RenderOutput& out) {
     png::write(path, png::Image{out.image.width, out.image.height, 3, out.image.rgb}, out.record.pngText());
     if (!out.productMask.pixels.empty()) {
-        std::string stem = path;
-        if (stem.size() > 4 && stem.compare(stem.size() - 4, 4, ".png") == 0) stem.resize(stem.size() - 4);
         std::vector<uint8_t> grey(out.productMask.pixels.size() * 3);
         for (size_t i = 0; i < out.productMask.pixels.size(); ++i) grey[i * 3] = grey[i * 3 + 1] = grey[i * 3 + 2] = out.productMask.pixels[i];
-        png::write(stem + ".mask.png", png::Image{out.productMask.width, out.productMask.height, 3, std::move(grey)});
+        png::write(maskFileFor(path), png::Image{out.productMask.width, out.productMask.height, 3, std::move(grey)});
     }
 }
 

@@ -44,11 +44,14 @@ struct ProductInput {
     double featherPx = -1;    // softness of the paste-back edge inside the mask (Gaussian sigma, px); -1: automatic
 };
 
-// The photo as RGB (an alpha channel dropped), for showing it.
-RgbImage loadProductPhoto(const std::string& path);
-// The mask a product starts from, at the photo's size: its file, else the photo's alpha channel, else found
-// by GrabCut (a first guess for the user to correct). Throws adv::Error naming the file.
-MaskImage productMask(const ProductInput& product);
+// A product as the mask editor shows it, from one decode of the photo: the photo as RGB (an alpha channel
+// dropped) and the mask it starts from, at the photo's size: its file, else the photo's alpha channel, else
+// found by GrabCut (a first guess for the user to correct). Throws adv::Error naming the file.
+struct ProductPreview {
+    RgbImage photo;
+    MaskImage mask;
+};
+ProductPreview loadProduct(const ProductInput& product);
 
 class Renderer {
 public:

@@ -299,4 +299,8 @@ std::pair<std::string, std::string> guessConceptCondition(const std::string& pro
     return {concept, ""};
 }
 
+std::string maskFileFor(const std::string& image) {
+    return std::filesystem::path(image).replace_extension(".mask.png").string();
+}
+
 } // namespace adv::studio

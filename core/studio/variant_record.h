@@ -57,6 +57,10 @@ struct VariantRecord {
     bool operator!=(const VariantRecord& o) const { return !(*this == o); }
 };
 
+// The product mask that goes with a picture: NAME.mask.png beside NAME.png (or NAME.jpg, ...). Written by
+// product renders, read by the export, the studio and the CLI.
+std::string maskFileFor(const std::string& image);
+
 // "a dress on the beach" -> ("dress", "beach"); "a red dress" -> ("red", ""). Empty when the prompt is no caption.
 std::pair<std::string, std::string> guessConceptCondition(const std::string& prompt);
 
