@@ -1,4 +1,4 @@
-// advariant-cli dataset stats|list|show|synth
+// advariant-cli dataset stats|list|show|product|synth
 #include "cli/args.h"
 #include "io/image_file.h"
 #include "cli/common.h"
@@ -8,6 +8,7 @@
 #include "dataset/query.h"
 #include "dataset/synth.h"
 #include "io/png.h"
+#include "studio/dataset_product.h"
 #include "util/device.h"
 #include "util/error.h"
 
@@ -163,6 +164,26 @@ int show(const Args& a) {
     return 0;
 }
 
+// One instance as a product photo + mask (what the studio's "From dataset" writes), for `product --image`.
+int product(const Args& a) {
+    auto ds = load(a);
+    if (!a.has("--images")) throw UsageError("product needs --images DIR");
+    const int64_t id = a.getInt64("--annotation-id", -1);
+    size_t index = ds.annotations.size();
+    for (size_t i = 0; i < ds.annotations.size(); ++i)
+        if (ds.annotations[i].id == id) index = i;
+    if (index == ds.annotations.size())
+        throw UsageError("--annotation-id: " + ds.path + " has no annotation with id " + std::to_string(id));
+    const double margin = a.getDouble("--margin", 0.08);
+    if (!(margin >= 0 && margin <= 1)) throw UsageError("--margin: 0 to 1 (of the instance's longer side)");
+    const auto p = studio::writeDatasetProduct(ds, index, a.get("--images"), a.require("--out"), margin);
+    json j{{"name", p.name}, {"photo", p.photo}, {"mask", p.mask}, {"width", p.width}, {"height", p.height},
+           {"x", p.x}, {"y", p.y}};
+    if (a.has("--json")) printJson(j.dump());
+    else std::printf("%s (%dx%d, mask %s)\n", p.photo.c_str(), p.width, p.height, p.mask.c_str());
+    return 0;
+}
+
 int synth(const Args& a) {
     synth::SynthOptions o;
     o.images = a.getInt("--images", 24);
@@ -183,17 +204,19 @@ int synth(const Args& a) {
 }
 
 int run(const Args& a) {
-    if (a.positionals().size() != 1) throw UsageError("name an action: stats, list, show or synth");
+    if (a.positionals().size() != 1) throw UsageError("name an action: stats, list, show, product or synth");
     const std::string act = a.positionals()[0];
     if (act == "stats") return stats(a);
     if (act == "list") return list(a);
     if (act == "show") return show(a);
+    if (act == "product") return product(a);
     if (act == "synth") return synth(a);
     throw UsageError("unknown dataset action '" + act + "'");
 }
 
-Register reg({"dataset", "Fashionpedia/COCO datasets: statistics, instance lists, overlays, synthetic data",
-              "stats|list|show --annotations FILE [--images DIR] [--json] | synth --out DIR [--images N] [--seed S]",
+Register reg({"dataset", "Fashionpedia/COCO datasets: statistics, instance lists, overlays, product crops, synthetic data",
+              "stats|list|show --annotations FILE [--images DIR] [--json] | product --annotations FILE --images DIR "
+              "--annotation-id ID --out DIR [--margin F] | synth --out DIR [--images N] [--seed S]",
               {{"--annotations", "FILE", "COCO/Fashionpedia instance JSON"},
                {"--images", "DIR|N", "image folder (stats/list/show) or number of images (synth)"},
                {"--categories", "A,B", "list: category names (\"shirt\" matches \"shirt, blouse\")", true},
@@ -206,7 +229,9 @@ Register reg({"dataset", "Fashionpedia/COCO datasets: statistics, instance lists
                {"--no-crowd", "", "list: leave out crowd regions (listed and flagged by default)"},
                {"--image-id", "ID", "show: the image (default: the first)"},
                {"--overlay", "FILE", "show: write the image with mask overlays as PNG"},
-               {"--out", "DIR", "synth: output folder"},
+               {"--annotation-id", "ID", "product: the instance written as a product photo + NAME.mask.png"},
+               {"--margin", "F", "product: room around the instance, of its longer side (default 0.08)"},
+               {"--out", "DIR", "product, synth: output folder"},
                {"--seed", "S", "synth: random seed"},
                {"--width", "W", "synth: image width"},
                {"--height", "H", "synth: image height"},

@@ -39,12 +39,13 @@ const char kSig[8] = {'\x89', 'P', 'N', 'G', '\r', '\n', '\x1a', '\n'};
 } // namespace
 
 std::string encode(const Image& img, const std::vector<std::pair<std::string, std::string>>& text, int compression) {
-    if (img.width <= 0 || img.height <= 0 || (img.channels != 3 && img.channels != 4) ||
+    if (img.width <= 0 || img.height <= 0 || (img.channels != 1 && img.channels != 3 && img.channels != 4) ||
         img.pixels.size() != static_cast<size_t>(img.width) * img.height * img.channels)
         throw Error("png::encode: inconsistent image buffer");
-    cv::Mat rgb(img.height, img.width, img.channels == 3 ? CV_8UC3 : CV_8UC4, const_cast<uint8_t*>(img.pixels.data()));
-    cv::Mat bgr;
-    cv::cvtColor(rgb, bgr, img.channels == 3 ? cv::COLOR_RGB2BGR : cv::COLOR_RGBA2BGRA);
+    cv::Mat rgb(img.height, img.width, CV_8UC(img.channels), const_cast<uint8_t*>(img.pixels.data()));
+    cv::Mat bgr;  // grey stays grey (a mask file)
+    if (img.channels == 1) bgr = rgb;
+    else cv::cvtColor(rgb, bgr, img.channels == 3 ? cv::COLOR_RGB2BGR : cv::COLOR_RGBA2BGRA);
     std::vector<uchar> buf;
     if (!cv::imencode(".png", bgr, buf, {cv::IMWRITE_PNG_COMPRESSION, compression}))
         throw Error("PNG encoding failed");

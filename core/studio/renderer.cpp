@@ -204,9 +204,7 @@ RenderOutput Renderer::renderProduct(const VariantRecord& job, const ProductInpu
 void savePng(const std::string& path, const RenderOutput& out) {
     png::write(path, png::Image{out.image.width, out.image.height, 3, out.image.rgb}, out.record.pngText());
     if (!out.productMask.pixels.empty()) {
-        std::vector<uint8_t> grey(out.productMask.pixels.size() * 3);
-        for (size_t i = 0; i < out.productMask.pixels.size(); ++i) grey[i * 3] = grey[i * 3 + 1] = grey[i * 3 + 2] = out.productMask.pixels[i];
-        png::write(maskFileFor(path), png::Image{out.productMask.width, out.productMask.height, 3, std::move(grey)});
+        png::write(maskFileFor(path), png::Image{out.productMask.width, out.productMask.height, 1, out.productMask.pixels});
     }
 }
 

@@ -28,6 +28,21 @@ private Q_SLOTS:
         QVERIFY((tt - t).abs().max().item<float>() <= 0.5f / 255 + 1e-6);
     }
 
+    // A mask file: one grey channel in the PNG (a third of an RGB file's pixel data), read back as RGB.
+    void greyEncodesAsGrey() {
+        adv::png::Image m{5, 3, 1, {0, 255, 7, 128, 3, 1, 2, 250, 4, 5, 9, 8, 255, 0, 6}};
+        const std::string bytes = adv::png::encode(m);
+        QCOMPARE(int(uint8_t(bytes[25])), 0);  // IHDR colour type 0: greyscale
+        const std::string p = dir + "/grey.png";
+        adv::png::write(p, m);
+        const auto back = adv::png::read(p);
+        QCOMPARE(back.channels, 3);
+        for (size_t i = 0; i < m.pixels.size(); ++i)
+            for (int c = 0; c < 3; ++c) QCOMPARE(back.pixels[i * 3 + c], m.pixels[i]);
+        adv::png::Image two{2, 2, 2, std::vector<uint8_t>(8)};  // grey + alpha: not a format we write
+        QVERIFY_EXCEPTION_THROWN(adv::png::encode(two), adv::Error);
+    }
+
     void notAPng() {
         const std::string p = dir + "/bad.png";
         std::ofstream(p) << "hello";
