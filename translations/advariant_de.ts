@@ -198,6 +198,14 @@
         <source>Building pairs: %1 / %2</source>
         <translation>Paare werden erstellt: %1 / %2</translation>
     </message>
+    <message>
+        <source>Use as products</source>
+        <translation>Als Produkte verwenden</translation>
+    </message>
+    <message>
+        <source>Keep the selected garments pixel for pixel in the Variants grid, each on generated backgrounds</source>
+        <translation>Die ausgewählten Kleidungsstücke im Varianten-Raster pixelgenau behalten, jedes auf generierten Hintergründen</translation>
+    </message>
 </context>
 <context>
     <name>adv::ui::ExportPage</name>
@@ -1942,6 +1950,38 @@
         <source>How softly the product&apos;s edge meets the new background, inside its mask (0: a hard edge). The product&apos;s inner pixels stay the photo&apos;s exactly.</source>
         <translation>Wie weich der Rand des Produkts in den neuen Hintergrund übergeht, innerhalb seiner Maske (0: harte Kante). Die inneren Pixel des Produkts bleiben exakt die des Fotos.</translation>
     </message>
+    <message>
+        <source>From dataset...</source>
+        <translation>Aus dem Datensatz...</translation>
+    </message>
+    <message>
+        <source>Use garments of the open dataset as products: each is cut out with its mask</source>
+        <translation>Kleidungsstücke des geöffneten Datensatzes als Produkte verwenden: jedes wird mit seiner Maske ausgeschnitten</translation>
+    </message>
+    <message>
+        <source>Open a dataset in the Dataset workspace first</source>
+        <translation>Zuerst im Bereich Datensatz einen Datensatz öffnen</translation>
+    </message>
+    <message>
+        <source>Open a dataset in the Dataset workspace first.</source>
+        <translation>Zuerst im Bereich Datensatz einen Datensatz öffnen.</translation>
+    </message>
+    <message>
+        <source>Cutting out the garments...</source>
+        <translation>Kleidungsstücke werden ausgeschnitten...</translation>
+    </message>
+    <message>
+        <source>Products from the dataset</source>
+        <translation>Produkte aus dem Datensatz</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>%1 hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Not used (%1 of %2): %3</source>
+        <translation>Nicht verwendet (%1 von %2): %3</translation>
+    </message>
 </context>
 <context>
     <name>adv::ui::MaskEditor</name>
@@ -1972,6 +2012,49 @@
     <message>
         <source>Product: %1 % of the photo</source>
         <translation>Produkt: %1 % des Fotos</translation>
+    </message>
+</context>
+<context>
+    <name>adv::ui::InstancePicker</name>
+    <message>
+        <source>Products from the dataset</source>
+        <translation>Produkte aus dem Datensatz</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Alle Kategorien</translation>
+    </message>
+    <message>
+        <source>Whole items only</source>
+        <translation>Nur ganze Stücke</translation>
+    </message>
+    <message>
+        <source>Hide garment parts, closures and decorations (a sleeve, a zip, a bead)</source>
+        <translation>Kleidungsteile, Verschlüsse und Verzierungen ausblenden (ein Ärmel, ein Reißverschluss, eine Perle)</translation>
+    </message>
+    <message>
+        <source>search category, attribute, file</source>
+        <translation>Kategorie, Attribut, Datei suchen</translation>
+    </message>
+    <message>
+        <source>Choose a garment: it is kept pixel for pixel, the background is generated.</source>
+        <translation>Ein Kleidungsstück wählen: es bleibt pixelgenau erhalten, der Hintergrund wird generiert.</translation>
+    </message>
+    <message>
+        <source>Add as products</source>
+        <translation>Als Produkte hinzufügen</translation>
+    </message>
+    <message>
+        <source>Image file missing: %1</source>
+        <translation>Bilddatei fehlt: %1</translation>
+    </message>
+    <message>
+        <source>This instance&apos;s mask is malformed: %1</source>
+        <translation>Die Maske dieser Instanz ist fehlerhaft: %1</translation>
+    </message>
+    <message>
+        <source>%1 is %2x%3, the annotation file says %4x%5</source>
+        <translation>%1 ist %2x%3, die Annotationsdatei sagt %4x%5</translation>
     </message>
 </context>
 </TS>

@@ -198,6 +198,14 @@
         <source>Building pairs: %1 / %2</source>
         <translation>Creando pares: %1 / %2</translation>
     </message>
+    <message>
+        <source>Use as products</source>
+        <translation>Usar como productos</translation>
+    </message>
+    <message>
+        <source>Keep the selected garments pixel for pixel in the Variants grid, each on generated backgrounds</source>
+        <translation>Conservar las prendas seleccionadas píxel a píxel en la cuadrícula de variantes, cada una sobre fondos generados</translation>
+    </message>
 </context>
 <context>
     <name>adv::ui::ExportPage</name>
@@ -1942,6 +1950,38 @@
         <source>How softly the product&apos;s edge meets the new background, inside its mask (0: a hard edge). The product&apos;s inner pixels stay the photo&apos;s exactly.</source>
         <translation>Con qué suavidad el borde del producto se funde con el nuevo fondo, dentro de su máscara (0: borde duro). Los píxeles interiores del producto siguen siendo exactamente los de la foto.</translation>
     </message>
+    <message>
+        <source>From dataset...</source>
+        <translation>Del conjunto de datos...</translation>
+    </message>
+    <message>
+        <source>Use garments of the open dataset as products: each is cut out with its mask</source>
+        <translation>Usar prendas del conjunto de datos abierto como productos: cada una se recorta con su máscara</translation>
+    </message>
+    <message>
+        <source>Open a dataset in the Dataset workspace first</source>
+        <translation>Primero abre un conjunto de datos en el área Conjunto de datos</translation>
+    </message>
+    <message>
+        <source>Open a dataset in the Dataset workspace first.</source>
+        <translation>Primero abre un conjunto de datos en el área Conjunto de datos.</translation>
+    </message>
+    <message>
+        <source>Cutting out the garments...</source>
+        <translation>Recortando las prendas...</translation>
+    </message>
+    <message>
+        <source>Products from the dataset</source>
+        <translation>Productos del conjunto de datos</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>Añadido: %1.</translation>
+    </message>
+    <message>
+        <source>Not used (%1 of %2): %3</source>
+        <translation>No usados (%1 de %2): %3</translation>
+    </message>
 </context>
 <context>
     <name>adv::ui::MaskEditor</name>
@@ -1972,6 +2012,49 @@
     <message>
         <source>Product: %1 % of the photo</source>
         <translation>Producto: %1 % de la foto</translation>
+    </message>
+</context>
+<context>
+    <name>adv::ui::InstancePicker</name>
+    <message>
+        <source>Products from the dataset</source>
+        <translation>Productos del conjunto de datos</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Todas las categorías</translation>
+    </message>
+    <message>
+        <source>Whole items only</source>
+        <translation>Solo prendas completas</translation>
+    </message>
+    <message>
+        <source>Hide garment parts, closures and decorations (a sleeve, a zip, a bead)</source>
+        <translation>Ocultar partes de prendas, cierres y adornos (una manga, una cremallera, una cuenta)</translation>
+    </message>
+    <message>
+        <source>search category, attribute, file</source>
+        <translation>buscar categoría, atributo, archivo</translation>
+    </message>
+    <message>
+        <source>Choose a garment: it is kept pixel for pixel, the background is generated.</source>
+        <translation>Elige una prenda: se conserva píxel a píxel y el fondo se genera.</translation>
+    </message>
+    <message>
+        <source>Add as products</source>
+        <translation>Añadir como productos</translation>
+    </message>
+    <message>
+        <source>Image file missing: %1</source>
+        <translation>Falta el archivo de imagen: %1</translation>
+    </message>
+    <message>
+        <source>This instance&apos;s mask is malformed: %1</source>
+        <translation>La máscara de esta instancia está mal formada: %1</translation>
+    </message>
+    <message>
+        <source>%1 is %2x%3, the annotation file says %4x%5</source>
+        <translation>%1 mide %2x%3, el archivo de anotaciones dice %4x%5</translation>
     </message>
 </context>
 </TS>

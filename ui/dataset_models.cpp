@@ -107,8 +107,14 @@ void InstanceFilter::setSearch(const QString& t) {
     invalidateFilter();
 }
 
+void InstanceFilter::setHiddenCategories(const QSet<int>& ids) {
+    hidden_ = ids;
+    invalidateFilter();
+}
+
 bool InstanceFilter::filterAcceptsRow(int row, const QModelIndex& parent) const {
     const QModelIndex i = sourceModel()->index(row, 0, parent);
+    if (!hidden_.isEmpty() && hidden_.contains(i.data(InstanceModel::CategoryIdRole).toInt())) return false;
     if (category_ >= 0 && i.data(InstanceModel::CategoryIdRole).toInt() != category_) return false;
     if (i.data(InstanceModel::AreaRole).toDouble() < minArea_) return false;
     if (attribute_ >= 0 && !i.data(InstanceModel::AttributeIdsRole).toList().contains(attribute_)) return false;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QAbstractTableModel>
+#include <QSet>
 #include <QSortFilterProxyModel>
 
 #include <memory>
@@ -38,6 +39,7 @@ public:
     void setAttribute(int attributeId); // -1 = any
     void setMinArea(double area);
     void setSearch(const QString& text);
+    void setHiddenCategories(const QSet<int>& categoryIds);  // e.g. garment parts, when picking products
 
 protected:
     bool filterAcceptsRow(int row, const QModelIndex& parent) const override;
@@ -46,6 +48,7 @@ private:
     int category_ = -1, attribute_ = -1;
     double minArea_ = 0;
     QString search_;
+    QSet<int> hidden_;
 };
 
 } // namespace adv::ui

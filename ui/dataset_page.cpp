@@ -1,6 +1,7 @@
 #include "ui/dataset_page.h"
 
 #include "ui/dataset_models.h"
+#include "ui/image_convert.h"
 #include "ui/plot.h"
 #include "ui/preferences.h"
 #include "ui/thumbnails.h"
@@ -36,6 +37,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -77,6 +79,15 @@ QLayout* DatasetPage::buildToolbar() {
     pairsButton->setObjectName(QStringLiteral("buildPairs"));
     pairsButton->setToolTip(tr("Composite the filtered garments onto the project's background conditions"));
     connect(pairsButton, &QPushButton::clicked, this, &DatasetPage::buildPairs);
+    auto* productsButton = new QPushButton(tr("Use as products"), this);
+    productsButton->setObjectName(QStringLiteral("useAsProducts"));
+    productsButton->setToolTip(tr("Keep the selected garments pixel for pixel in the Variants grid, each on generated backgrounds"));
+    productsButton->setEnabled(false);
+    connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, productsButton,
+            [this, productsButton] { productsButton->setEnabled(!selectedAnnotations().isEmpty()); });
+    connect(productsButton, &QPushButton::clicked, this, [this] {
+        if (const auto picked = selectedAnnotations(); !picked.isEmpty()) Q_EMIT useAsProducts(picked);
+    });
     category_ = new QComboBox(this);
     category_->addItem(tr("All categories"), -1);
     connect(category_, &QComboBox::currentIndexChanged, this, [this] {
@@ -104,6 +115,7 @@ QLayout* DatasetPage::buildToolbar() {
     bar->addWidget(minArea_);
     bar->addWidget(search_, 1);
     bar->addWidget(pairsButton);
+    bar->addWidget(productsButton);
     return bar;
 }
 
@@ -355,22 +367,14 @@ void DatasetPage::updateStats() {
     stats_->replot();
 }
 
-namespace {
-// The mask as a translucent colour layer (transparent outside).
-QImage maskOverlay(const coco::Rle& rle, const QColor& col, double alpha) {
-    QImage overlay(rle.w, rle.h, QImage::Format_ARGB32_Premultiplied);
-    overlay.fill(Qt::transparent);
-    const auto bits = rle.toBitmap();
-    const QRgb on = qPremultiply(qRgba(col.red(), col.green(), col.blue(), int(alpha * 255)));
-    for (int y = 0; y < rle.h; ++y) {
-        auto* line = reinterpret_cast<QRgb*>(overlay.scanLine(y));
-        const uint8_t* row = bits.data() + static_cast<size_t>(y) * rle.w;
-        for (int x = 0; x < rle.w; ++x)
-            if (row[x]) line[x] = on;
-    }
-    return overlay;
+
+QList<size_t> DatasetPage::selectedAnnotations() const {
+    QList<size_t> out;
+    for (const QModelIndex& i : table_->selectionModel()->selectedRows())
+        out << static_cast<size_t>(filter_->mapToSource(i).row());
+    std::sort(out.begin(), out.end());
+    return out;
 }
-} // namespace
 
 void DatasetPage::showDetail() {
     auto ds = dataset();

@@ -5,6 +5,8 @@
 
 #include "ui/workspace_page.h"
 
+#include <QList>
+
 #include <memory>
 
 class QCheckBox;
@@ -42,6 +44,7 @@ public:
     ThumbnailModel* thumbnails() const { return thumbs_; }
     InstanceFilter* filter() const { return filter_; }
     void selectRow(int proxyRow);
+    QList<size_t> selectedAnnotations() const;  // indices into the dataset's annotations, ascending
 
 public Q_SLOTS:
     void openDialog();
@@ -53,6 +56,7 @@ Q_SIGNALS:
     void loaded(int annotations);
     void loadFailed(const QString& message);
     void pairsBuilt(const QString& manifest, int pairs);
+    void useAsProducts(const QList<size_t>& annotations);  // "Use as products": the selected instances
 
 private:
     void onLoaded(std::shared_ptr<adv::coco::Dataset> ds, const QString& imagesDir);

@@ -2,6 +2,7 @@
 
 #include "ui/about_dialog.h"
 #include "ui/dataset_page.h"
+#include "ui/products_panel.h"
 #include "ui/export_page.h"
 #include "ui/gallery_page.h"
 #include "ui/jobs_dock.h"
@@ -86,7 +87,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), shownLanguage_(cu
         variants_->applyRecord(r);
         setCurrentWorkspace(QStringLiteral("variants"));
     });
-    connect(dataset_, &DatasetPage::loaded, this, [this] { pairs_->setSource(dataset_->dataset(), dataset_->imagesDir()); });
+    connect(dataset_, &DatasetPage::loaded, this, [this] {
+        pairs_->setSource(dataset_->dataset(), dataset_->imagesDir());
+        variants_->products()->setDataset(dataset_->dataset(), dataset_->imagesDir());
+    });
+    connect(dataset_, &DatasetPage::useAsProducts, this, [this](const QList<size_t>& annotations) {
+        variants_->products()->addFromDataset(annotations);
+        setCurrentWorkspace(QStringLiteral("variants"));
+    });
     connect(pairs_, &PairsPage::useForTraining, this, [this](const QString& manifest) {
         training_->setManifest(manifest);
         setCurrentWorkspace(QStringLiteral("training"));

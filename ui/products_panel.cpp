@@ -1,8 +1,12 @@
 #include "ui/products_panel.h"
 
 #include "ui/image_convert.h"
+#include "ui/instance_picker.h"
 #include "ui/job_runner.h"
 #include "ui/mask_editor.h"
+
+#include "studio/dataset_product.h"
+#include "util/fs.h"
 
 #include <QCheckBox>
 #include <QDir>
@@ -39,6 +43,11 @@ QImage maskImage(const studio::MaskImage& m) {
 struct StartingMask {
     QImage photo, mask;
 };
+
+struct DatasetCrops {
+    std::vector<studio::DatasetProduct> written;
+    QStringList failures;  // one line each
+};
 } // namespace
 
 ProductsPanel::ProductsPanel(QWidget* parent) : QWidget(parent) {
@@ -54,6 +63,11 @@ ProductsPanel::ProductsPanel(QWidget* parent) : QWidget(parent) {
     auto* add = new QPushButton(tr("Add photos..."), this);
     add->setObjectName(QStringLiteral("addProducts"));
     connect(add, &QPushButton::clicked, this, &ProductsPanel::addPhotos);
+    fromDataset_ = new QPushButton(tr("From dataset..."), this);
+    fromDataset_->setObjectName(QStringLiteral("productsFromDataset"));
+    fromDataset_->setToolTip(tr("Use garments of the open dataset as products: each is cut out with its mask"));
+    fromDataset_->setEnabled(false);
+    connect(fromDataset_, &QPushButton::clicked, this, &ProductsPanel::pickFromDataset);
     auto* mask = new QPushButton(tr("Mask..."), this);
     mask->setObjectName(QStringLiteral("editProductMask"));
     mask->setToolTip(tr("Show and correct what is kept as the product"));
@@ -94,6 +108,7 @@ ProductsPanel::ProductsPanel(QWidget* parent) : QWidget(parent) {
     auto* side = new QVBoxLayout;
     auto* r1 = new QHBoxLayout;
     r1->addWidget(add);
+    r1->addWidget(fromDataset_);
     r1->addWidget(mask);
     r1->addWidget(remove);
     auto* r2 = new QHBoxLayout;
@@ -109,13 +124,13 @@ ProductsPanel::ProductsPanel(QWidget* parent) : QWidget(parent) {
 
 ProductsPanel::~ProductsPanel() { runner_->shutdown(); }
 
-QString ProductsPanel::addProduct(const QString& photo, const QString& mask) {
+QString ProductsPanel::addProduct(const QString& photo, const QString& mask, const QString& name) {
     QImageReader reader(photo);  // the header only: a large photo is decoded off the GUI thread, when rendered
     if (!reader.canRead() || !reader.size().isValid()) {
         Q_EMIT message(tr("%1: not a readable picture").arg(photo));
         return QString();
     }
-    Product p{nameFromFile(photo), QFileInfo(photo).absoluteFilePath(), mask};
+    Product p{name.simplified().isEmpty() ? nameFromFile(photo) : name.simplified(), QFileInfo(photo).absoluteFilePath(), mask};
     if (p.mask.isEmpty()) {  // NAME.mask.png beside the photo, as the CLI and the export pair them
         const QString beside = QString::fromStdString(studio::maskFileFor(p.photo.toStdString()));
         if (QFileInfo(beside).isFile()) p.mask = beside;
@@ -187,6 +202,67 @@ void ProductsPanel::addPhotos() {
     const QStringList files = QFileDialog::getOpenFileNames(this, tr("Product photos"), QString(),
                                                             tr("Pictures (*.png *.jpg *.jpeg *.webp)"));
     for (const QString& f : files) addProduct(f);
+}
+
+void ProductsPanel::setDataset(std::shared_ptr<coco::Dataset> ds, const QString& imagesDir) {
+    dataset_ = std::move(ds);
+    imagesDir_ = imagesDir;
+    fromDataset_->setEnabled(dataset_ != nullptr);
+    fromDataset_->setToolTip(dataset_ ? tr("Use garments of the open dataset as products: each is cut out with its mask")
+                                      : tr("Open a dataset in the Dataset workspace first"));
+}
+
+void ProductsPanel::pickFromDataset() {
+    if (!dataset_) {
+        Q_EMIT message(tr("Open a dataset in the Dataset workspace first."));
+        return;
+    }
+    auto* picker = new InstancePicker(dataset_, imagesDir_, this);
+    picker->setAttribute(Qt::WA_DeleteOnClose);
+    connect(picker, &QDialog::accepted, this, [this, picker] { addFromDataset(picker->selectedAnnotations()); });
+    picker->open();
+    Q_EMIT datasetPickerOpened(picker);
+}
+
+void ProductsPanel::addFromDataset(const QList<size_t>& annotations) {
+    if (!dataset_ || annotations.isEmpty()) return;
+    const QString dir = productFolder_.isEmpty() ? QString::fromStdString((fs::userDataDir() / "products").string())
+                                                 : productFolder_;
+    Q_EMIT message(tr("Cutting out the garments..."));
+    JobHandlers h;
+    h.failed = [this](const QString& m) { Q_EMIT message(m); };
+    runner_->run<DatasetCrops>(
+        tr("Products from the dataset"),
+        [ds = dataset_, images = imagesDir_.toStdString(), out = QDir::cleanPath(dir).toStdString(), annotations](JobContext& c) {
+            DatasetCrops crops;
+            int done = 0;
+            for (size_t index : annotations) {
+                if (c.cancelled()) break;
+                try {
+                    crops.written.push_back(studio::writeDatasetProduct(*ds, index, images, out));
+                } catch (const std::exception& e) {
+                    crops.failures << QString::fromStdString(e.what());
+                }
+                c.progress(++done, int(annotations.size()));
+            }
+            return crops;
+        },
+        [this, annotations = int(annotations.size())](DatasetCrops crops) {
+            QStringList added;
+            for (const auto& p : crops.written) {
+                const QString n = addProduct(QString::fromStdString(p.photo), QString::fromStdString(p.mask),
+                                             QString::fromStdString(p.name));
+                if (!n.isEmpty()) added << n;
+            }
+            // One line: what was added, and the first problem (the rest are alike, usually).
+            QString line = added.isEmpty() ? QString() : tr("Added %1.").arg(added.join(QStringLiteral(", ")));
+            if (!crops.failures.isEmpty())
+                line = (line.isEmpty() ? QString() : line + QLatin1Char(' ')) +
+                       tr("Not used (%1 of %2): %3").arg(crops.failures.size()).arg(annotations).arg(crops.failures.first());
+            Q_EMIT message(line);
+            Q_EMIT productsAdded(added);
+        },
+        h);
 }
 
 void ProductsPanel::editMask(const QString& name) {

@@ -11,13 +11,21 @@
 #include <QString>
 #include <QWidget>
 
+#include <memory>
+
 class QCheckBox;
 class QDoubleSpinBox;
 class QListWidget;
+class QPushButton;
 class QSpinBox;
+
+namespace adv::coco {
+class Dataset;
+}
 
 namespace adv::ui {
 
+class InstancePicker;
 class JobRunner;
 
 class ProductsPanel : public QWidget {
@@ -34,7 +42,16 @@ public:
 
     // Adds a photo (its name from the file name; a NAME.mask.png beside it is its mask). Returns the name, or
     // "" when the file cannot be read (message() says why).
-    QString addProduct(const QString& photo, const QString& mask = QString());
+    // `name` ("" = from the file name) gets " 2", " 3"... when a product has it already.
+    QString addProduct(const QString& photo, const QString& mask = QString(), const QString& name = QString());
+    // The dataset whose garments "From dataset..." offers (null: the button is disabled).
+    void setDataset(std::shared_ptr<coco::Dataset> ds, const QString& imagesDir);
+    // Writes each annotation (index into the dataset's annotations) as a product photo + mask in the product
+    // folder, off the GUI thread, then adds them (named by category); productsAdded says which were added.
+    void addFromDataset(const QList<size_t>& annotations);
+    // Opens the picker of the dataset's instances (datasetPickerOpened); accepting adds the chosen ones.
+    void pickFromDataset();
+    void setProductFolder(const QString& dir) { productFolder_ = dir; }  // where dataset crops are written
     void removeProduct(const QString& name);
     void clear();
     QList<Product> products() const { return products_; }
@@ -60,6 +77,8 @@ public:
 Q_SIGNALS:
     void changed();  // a product added, removed or re-masked, or an option changed
     void maskEditorOpened(adv::ui::MaskEditor* editor);
+    void datasetPickerOpened(adv::ui::InstancePicker* picker);
+    void productsAdded(const QStringList& names);
     void message(const QString& text);
 
 private:
@@ -73,6 +92,10 @@ private:
     QSpinBox* feather_;
     JobRunner* runner_;  // starting masks (GrabCut takes a moment on a large photo)
     QString maskFolder_;
+    QString productFolder_;
+    QPushButton* fromDataset_;
+    std::shared_ptr<coco::Dataset> dataset_;
+    QString imagesDir_;
 };
 
 } // namespace adv::ui

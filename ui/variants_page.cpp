@@ -205,6 +205,7 @@ void VariantsPage::buildForm(QFormLayout* form) {
     form->addRow(tr("LoRA:"), loraRow);
     products_ = new ProductsPanel(this);
     products_->setMaskFolder(QDir(outputFolder()).filePath(QStringLiteral("masks")));
+    products_->setProductFolder(QDir(outputFolder()).filePath(QStringLiteral("products")));
     connect(products_, &ProductsPanel::message, this, [this](const QString& m) {
         if (!m.isEmpty()) status_->setText(m);
     });

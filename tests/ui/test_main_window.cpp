@@ -1,13 +1,23 @@
 // Main window, offscreen: workspaces, menus, undo wiring, project I/O, device
 // label, and a screenshot of each workspace at a fixed size.
 #include "ui/about_dialog.h"
+#include "ui/dataset_models.h"
+#include "ui/dataset_page.h"
 #include "ui/main_window.h"
+#include "ui/products_panel.h"
 #include "ui/project.h"
+#include "ui/variants_page.h"
+
+#include "dataset/query.h"
+#include "dataset/synth.h"
 
 #include <QAction>
 #include <QDir>
 #include <QLabel>
 #include <QMenuBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -109,6 +119,42 @@ private Q_SLOTS:
         for (int i = 0; i < t->rowCount(); ++i) names << t->item(i, 0)->text();
         for (const char* n : {"Qt 6", "QCustomPlot 2.1", "LibTorch (PyTorch)", "OpenCV 4", "spdlog", "nlohmann/json", "jemalloc"})
             QVERIFY2(names.contains(n), n);
+    }
+
+    // The Dataset workspace hands its selected garments to the Variants workspace as product rows.
+    void datasetGarmentsBecomeProducts() {
+        adv::synth::SynthOptions so;
+        so.images = 4;
+        so.seed = 5;
+        so.width = 96;
+        so.height = 120;
+        const auto data = adv::synth::writeDataset(dir.filePath("data").toStdString(), so);
+        MainWindow w;
+        auto* fromDataset = w.variantsPage()->products()->findChild<QPushButton*>(QStringLiteral("productsFromDataset"));
+        QVERIFY(fromDataset && !fromDataset->isEnabled());
+        QSignalSpy loaded(w.datasetPage(), &DatasetPage::loaded);
+        w.datasetPage()->open(QString::fromStdString(data.annotationPath), QString::fromStdString(data.imagesDir));
+        QVERIFY(loaded.wait(60000));
+        QVERIFY(fromDataset->isEnabled());
+        auto* use = w.datasetPage()->findChild<QPushButton*>(QStringLiteral("useAsProducts"));
+        QVERIFY(use);
+        int garment = 0;  // the first of Fashionpedia's main garments (ids 0..11) the sample has
+        for (; garment < 12; ++garment) {
+            w.datasetPage()->filter()->setCategory(garment);
+            if (w.datasetPage()->filter()->rowCount() > 0) break;
+        }
+        QVERIFY(garment < 12);
+        const QString name = QString::fromStdString(adv::coco::readableCategory(
+            w.datasetPage()->dataset()->category(garment)->name));
+        w.datasetPage()->selectRow(0);
+        QCOMPARE(w.datasetPage()->selectedAnnotations().size(), 1);
+        QVERIFY(use->isEnabled());
+        QSignalSpy added(w.variantsPage()->products(), &ProductsPanel::productsAdded);
+        use->click();
+        QCOMPARE(w.currentWorkspace(), QStringLiteral("variants"));
+        QVERIFY(added.wait(60000));
+        QCOMPARE(added[0][0].toStringList(), QStringList{name});
+        QVERIFY(QFileInfo::exists(QString::fromStdString(w.variantsPage()->products()->input(name).mask)));
     }
 
     void screenshotsOfEveryWorkspace() {

@@ -2,6 +2,7 @@
 // photo is found, masks are corrected in the editor and written atomically, the panel round-trips through
 // the project, and a product row renders with the photo's product kept (its mask saved beside the render,
 // the record naming the photo and the strength).
+#include "ui/instance_picker.h"
 #include "ui/mask_editor.h"
 #include "ui/preferences.h"
 #include "ui/products_panel.h"
@@ -16,6 +17,10 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include "dataset/coco.h"
+
+#include <fstream>
 
 using namespace adv::ui;
 
@@ -92,6 +97,78 @@ private Q_SLOTS:
     }
 
     // The editor opens on the photo's alpha channel; what it returns is written atomically and used.
+    // Garments of the open dataset as products: picked in the dialog (largest first, a preview of the cut-out),
+    // each written as a photo + mask in the product folder and added as a row named for its category; an
+    // instance whose image is gone is reported in one line and the others still added.
+    void datasetInstancesBecomeProducts() {
+        const QString images = tmp.filePath("ds-images");
+        QVERIFY(QDir().mkpath(images));
+        QImage pic(60, 40, QImage::Format_RGB32);
+        for (int y = 0; y < 40; ++y)
+            for (int x = 0; x < 60; ++x) pic.setPixel(x, y, qRgb(x * 4, y * 6, (x * 7 + y * 13) & 0xff));
+        QVERIFY(pic.save(QDir(images).filePath("a.png")));
+        const std::string json = tmp.filePath("instances.json").toStdString();
+        std::ofstream(json) << R"({"images": [{"id": 1, "file_name": "a.png", "width": 60, "height": 40},
+                                              {"id": 2, "file_name": "gone.png", "width": 60, "height": 40}],
+          "categories": [{"id": 7, "name": "shirt, blouse", "supercategory": "upperbody"},
+                         {"id": 9, "name": "skirt", "supercategory": "lowerbody"},
+                         {"id": 31, "name": "sleeve", "supercategory": "garment parts"}],
+          "annotations": [
+            {"id": 11, "image_id": 1, "category_id": 7, "area": 100, "segmentation": [[20, 10, 30, 10, 30, 20, 20, 20]]},
+            {"id": 12, "image_id": 1, "category_id": 9, "area": 500, "segmentation": [[10, 20, 50, 20, 50, 38, 10, 38]]},
+            {"id": 13, "image_id": 2, "category_id": 7, "area": 300, "segmentation": [[5, 5, 30, 5, 30, 30, 5, 30]]},
+            {"id": 14, "image_id": 1, "category_id": 31, "area": 60, "segmentation": [[40, 5, 50, 5, 50, 11, 40, 11]]}]})";
+        auto ds = std::make_shared<adv::coco::Dataset>(adv::coco::loadCoco(json));
+
+        ProductsPanel p;
+        p.setProductFolder(tmp.filePath("ds-products"));
+        auto* fromDataset = p.findChild<QPushButton*>(QStringLiteral("productsFromDataset"));
+        QVERIFY(fromDataset);
+        QVERIFY(!fromDataset->isEnabled());  // no dataset open yet
+        p.setDataset(ds, images);
+        QVERIFY(fromDataset->isEnabled());
+        QSignalSpy opened(&p, &ProductsPanel::datasetPickerOpened);
+        QSignalSpy added(&p, &ProductsPanel::productsAdded);
+        fromDataset->click();
+        QCOMPARE(opened.count(), 1);
+        auto* picker = opened[0][0].value<InstancePicker*>();
+        QVERIFY(picker);
+        QCOMPARE(picker->visibleRows(), 3);  // the sleeve is a garment part: hidden until asked for
+        picker->setWholeItemsOnly(false);
+        QCOMPARE(picker->visibleRows(), 4);
+        picker->setWholeItemsOnly(true);
+        picker->setCategory(9);
+        QCOMPARE(picker->visibleRows(), 1);
+        picker->selectAnnotation(0);  // a shirt: the skirt filter is lifted to show it
+        QCOMPARE(picker->visibleRows(), 4);
+        QCOMPARE(picker->selectedAnnotations(), (QList<size_t>{0}));
+        QVERIFY(!picker->preview().isNull());
+        QVERIFY(picker->preview().width() < 60);  // the instance's crop, not the whole picture
+        if (const QByteArray dir = qgetenv("ADV_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            QDir().mkpath(QString::fromLocal8Bit(dir));
+            picker->grab().save(QDir(QString::fromLocal8Bit(dir)).filePath(QStringLiteral("instance_picker.png")));
+        }
+        picker->accept();
+        QVERIFY(added.wait(30000));
+        QCOMPARE(added[0][0].toStringList(), QStringList{QStringLiteral("shirt")});
+        const auto in = p.input(QStringLiteral("shirt"));
+        QVERIFY(QFileInfo(QString::fromStdString(in.photo)).absolutePath() == QDir(tmp.filePath("ds-products")).absolutePath());
+        QCOMPARE(in.mask, adv::studio::maskFileFor(in.photo));
+        QImage mask(QString::fromStdString(in.mask));
+        QVERIFY(!mask.isNull());
+        QCOMPARE(mask.pixelColor(mask.width() / 2, mask.height() / 2).value(), 255);  // the garment
+        QCOMPARE(mask.pixelColor(0, 0).value(), 0);                                   // the margin around it
+
+        // Straight from the Dataset page's "Use as products": the skirt is added, the shirt of a missing
+        // picture reported.
+        QSignalSpy message(&p, &ProductsPanel::message);
+        p.addFromDataset({1, 2});
+        QVERIFY(added.wait(30000));
+        QCOMPARE(added[1][0].toStringList(), QStringList{QStringLiteral("skirt")});
+        QCOMPARE(p.names(), (QStringList{"shirt", "skirt"}));
+        QVERIFY2(message.last()[0].toString().contains(QStringLiteral("gone.png")), qPrintable(message.last()[0].toString()));
+    }
+
     void maskIsCorrectedAndKept() {
         ProductsPanel p;
         p.setMaskFolder(tmp.filePath("masks"));
