@@ -52,6 +52,7 @@ public:
     // Opens the picker of the dataset's instances (datasetPickerOpened); accepting adds the chosen ones.
     void pickFromDataset();
     void setProductFolder(const QString& dir) { productFolder_ = dir; }  // where dataset crops are written
+    QString productFolder() const { return productFolder_; }
     void removeProduct(const QString& name);
     void clear();
     QList<Product> products() const { return products_; }
@@ -65,6 +66,7 @@ public:
     int featherPx() const;  // the paste-back edge's softness inside the mask; -1: automatic (1 % of the side)
     void setFeatherPx(int px);
     void setMaskFolder(const QString& dir) { maskFolder_ = dir; }  // where corrected masks are written
+    QString maskFolder() const { return maskFolder_; }
     // Finds the product's starting mask off the GUI thread, then opens the editor (maskEditorOpened);
     // accepting it writes the mask to the mask folder and uses it from then on.
     void editMask(const QString& name);

@@ -89,8 +89,14 @@ VariantsPage::VariantsPage(QWidget* parent)
     refreshLibrary();
     connect(&Preferences::instance(), &Preferences::changed, this, [this] {
         if (Preferences::instance().modelFolders() != scannedFolders_) refreshLibrary();  // not on every setting
+        setProductFolders();  // a new output folder: corrected masks and dataset crops go there from now on
     });
     connect(model_, qOverload<int>(&QComboBox::activated), this, [this] { ensureModel(); });  // picked: load it
+}
+
+void VariantsPage::setProductFolders() {
+    products_->setMaskFolder(QDir(outputFolder()).filePath(QStringLiteral("masks")));
+    products_->setProductFolder(QDir(outputFolder()).filePath(QStringLiteral("products")));
 }
 
 void VariantsPage::refreshLibrary() {
@@ -204,8 +210,7 @@ void VariantsPage::buildForm(QFormLayout* form) {
     loraRow->addWidget(compare_);
     form->addRow(tr("LoRA:"), loraRow);
     products_ = new ProductsPanel(this);
-    products_->setMaskFolder(QDir(outputFolder()).filePath(QStringLiteral("masks")));
-    products_->setProductFolder(QDir(outputFolder()).filePath(QStringLiteral("products")));
+    setProductFolders();
     connect(products_, &ProductsPanel::message, this, [this](const QString& m) {
         if (!m.isEmpty()) status_->setText(m);
     });

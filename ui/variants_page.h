@@ -88,6 +88,7 @@ public:
 public Q_SLOTS:
     void loadModel();   // (re)loads the model the form names, in the background
     void refreshLibrary();  // rescans the model folders (Settings) for the model and LoRA pickers
+    void setProductFolders();  // the products' masks and dataset crops: under the output folder (Settings)
     void renderGrid();  // loads the model first when needed: the first click always renders
     void cancel();      // cancels the running cell and every queued one
     void reroll(const QString& cellId);

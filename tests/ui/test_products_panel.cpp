@@ -201,6 +201,16 @@ private Q_SLOTS:
     }
 
     // A product row of the grid with the embedded model: rendered, its mask beside it, the record naming it.
+    // Corrected masks and dataset crops go under the output folder the Settings name now, not the one of startup.
+    void foldersFollowTheOutputFolder() {
+        VariantsPage page;
+        QCOMPARE(page.products()->maskFolder(), QDir(tmp.filePath("out")).filePath("variants/masks"));
+        Preferences::instance().setOutputFolder(tmp.filePath("elsewhere"));
+        QCOMPARE(page.products()->maskFolder(), QDir(tmp.filePath("elsewhere")).filePath("variants/masks"));
+        QCOMPARE(page.products()->productFolder(), QDir(tmp.filePath("elsewhere")).filePath("variants/products"));
+        Preferences::instance().setOutputFolder(tmp.filePath("out"));
+    }
+
     void productRowsRender() {
         VariantsPage page;
         page.setModelPath(QString());
