@@ -4,6 +4,7 @@
 
 #include "dataset/coco.h"
 #include "dataset/query.h"
+#include "studio/dataset_product.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -17,6 +18,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 namespace adv::ui {
@@ -169,7 +171,7 @@ void InstancePicker::showPreview() {
             if (!row[x]) line[x] = qRgb(qRed(line[x]) / 4 + 40, qGreen(line[x]) / 4 + 40, qBlue(line[x]) / 4 + 40);
     }
     const auto box = rle.bbox();  // x, y, w, h
-    const int grow = int(0.08 * std::max(box[2], box[3]));
+    const int grow = int(std::lround(studio::kDatasetProductMargin * std::max(box[2], box[3])));  // as written
     const QRect crop = QRect(int(box[0]) - grow, int(box[1]) - grow, int(box[2]) + 2 * grow, int(box[3]) + 2 * grow) & base.rect();
     previewImage_ = crop.isEmpty() ? base : base.copy(crop);
     preview_->setPixmap(QPixmap::fromImage(previewImage_).scaled(preview_->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));

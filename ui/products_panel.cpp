@@ -65,8 +65,6 @@ ProductsPanel::ProductsPanel(QWidget* parent) : QWidget(parent) {
     connect(add, &QPushButton::clicked, this, &ProductsPanel::addPhotos);
     fromDataset_ = new QPushButton(tr("From dataset..."), this);
     fromDataset_->setObjectName(QStringLiteral("productsFromDataset"));
-    fromDataset_->setToolTip(tr("Use garments of the open dataset as products: each is cut out with its mask"));
-    fromDataset_->setEnabled(false);
     connect(fromDataset_, &QPushButton::clicked, this, &ProductsPanel::pickFromDataset);
     auto* mask = new QPushButton(tr("Mask..."), this);
     mask->setObjectName(QStringLiteral("editProductMask"));
@@ -109,6 +107,7 @@ ProductsPanel::ProductsPanel(QWidget* parent) : QWidget(parent) {
     auto* r1 = new QHBoxLayout;
     r1->addWidget(add);
     r1->addWidget(fromDataset_);
+    setDataset(nullptr, QString());  // disabled, with a tooltip saying why
     r1->addWidget(mask);
     r1->addWidget(remove);
     auto* r2 = new QHBoxLayout;

@@ -174,7 +174,7 @@ int product(const Args& a) {
         if (ds.annotations[i].id == id) index = i;
     if (index == ds.annotations.size())
         throw UsageError("--annotation-id: " + ds.path + " has no annotation with id " + std::to_string(id));
-    const double margin = a.getDouble("--margin", 0.08);
+    const double margin = a.getDouble("--margin", studio::kDatasetProductMargin);
     if (!(margin >= 0 && margin <= 1)) throw UsageError("--margin: 0 to 1 (of the instance's longer side)");
     const auto p = studio::writeDatasetProduct(ds, index, a.get("--images"), a.require("--out"), margin);
     json j{{"name", p.name}, {"photo", p.photo}, {"mask", p.mask}, {"width", p.width}, {"height", p.height},

@@ -12,6 +12,9 @@ class Dataset;
 
 namespace adv::studio {
 
+// Room left around the instance, of its box's longer side: what the studio's picker previews and writes.
+constexpr double kDatasetProductMargin = 0.08;
+
 struct DatasetProduct {
     std::string name;   // the readable category ("shirt, blouse" -> "shirt"): the caption's subject
     std::string photo;  // <outDir>/<category>_<annotation id>.png, RGB
@@ -26,6 +29,6 @@ struct DatasetProduct {
 // one line naming the image file or the annotation: a missing or undecodable image, an image whose size is not
 // the one the annotation file states, a malformed or empty mask, an index out of range.
 DatasetProduct writeDatasetProduct(const coco::Dataset& ds, size_t annotationIndex, const std::string& imagesDir,
-                                   const std::string& outDir, double margin = 0.08);
+                                   const std::string& outDir, double margin = kDatasetProductMargin);
 
 } // namespace adv::studio
