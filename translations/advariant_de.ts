@@ -1185,6 +1185,22 @@
         <source>Train %1</source>
         <translation>Training %1</translation>
     </message>
+    <message>
+        <source>Fine-tune a LoRA on the pairs</source>
+        <translation>Ein LoRA auf den Paaren feinabstimmen</translation>
+    </message>
+    <message>
+        <source>Distil an LCM-LoRA (Fast mode: 4 steps)</source>
+        <translation>Ein LCM-LoRA destillieren (Schnellmodus: 4 Schritte)</translation>
+    </message>
+    <message>
+        <source>Latent consistency distillation: the base model, guided, teaches the LoRA to draw in 2 to 8 LCM steps at CFG 1. The pairs only supply pictures and captions; the base model is the teacher.</source>
+        <translation>Latente Konsistenz-Destillation: das geführte Basismodell bringt dem LoRA bei, in 2 bis 8 LCM-Schritten bei CFG 1 zu zeichnen. Die Paare liefern nur Bilder und Beschriftungen; das Basismodell ist der Lehrer.</translation>
+    </message>
+    <message>
+        <source>Goal:</source>
+        <translation>Ziel:</translation>
+    </message>
 </context>
 <context>
     <name>adv::ui::VariantGridModel</name>

@@ -1185,6 +1185,22 @@
         <source>Train %1</source>
         <translation>Entrenar %1</translation>
     </message>
+    <message>
+        <source>Fine-tune a LoRA on the pairs</source>
+        <translation>Ajustar un LoRA con los pares</translation>
+    </message>
+    <message>
+        <source>Distil an LCM-LoRA (Fast mode: 4 steps)</source>
+        <translation>Destilar un LCM-LoRA (modo rápido: 4 pasos)</translation>
+    </message>
+    <message>
+        <source>Latent consistency distillation: the base model, guided, teaches the LoRA to draw in 2 to 8 LCM steps at CFG 1. The pairs only supply pictures and captions; the base model is the teacher.</source>
+        <translation>Destilación de consistencia latente: el modelo base, guiado, enseña al LoRA a dibujar en 2 a 8 pasos LCM con CFG 1. Los pares solo aportan imágenes y descripciones; el modelo base es el profesor.</translation>
+    </message>
+    <message>
+        <source>Goal:</source>
+        <translation>Objetivo:</translation>
+    </message>
 </context>
 <context>
     <name>adv::ui::VariantGridModel</name>

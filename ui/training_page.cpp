@@ -80,7 +80,7 @@ TrainingPage::TrainingPage(QWidget* parent)
     advanced_ = new ConfigFields(QString::fromStdString(train::TrainConfig().toJsonText()),
                                  {"model", "manifest", "out_dir", "rank", "alpha", "conv_rank", "conv_alpha", "learning_rate",
                                   "lr_schedule", "warmup_steps", "steps", "batch", "resolution", "seed", "checkpoint_every",
-                                  "validate_every", "validation_prompts", "device"},
+                                  "validate_every", "validation_prompts", "device", "mode"},
                                  left);
     advanced_->setObjectName(QStringLiteral("advancedFields"));
     auto* advScroll = new QScrollArea(left);
@@ -172,7 +172,17 @@ QFormLayout* TrainingPage::buildForm() {
         if (id.isEmpty()) return;
         if (const QString err = applyPreset(id); !err.isEmpty()) QMessageBox::warning(this, tr("Training preset"), err);
     });
+    // What the run makes: a LoRA of the pairs, or an LCM-LoRA (the Fast mode's accelerator) distilled from the base.
+    mode_ = new QComboBox(this);
+    mode_->setObjectName(QStringLiteral("trainingMode"));
+    mode_->addItem(tr("Fine-tune a LoRA on the pairs"), QStringLiteral("lora"));
+    mode_->addItem(tr("Distil an LCM-LoRA (Fast mode: 4 steps)"), QStringLiteral("lcm_distill"));
+    mode_->setItemData(1, tr("Latent consistency distillation: the base model, guided, teaches the LoRA to draw in 2 to 8 "
+                             "LCM steps at CFG 1. The pairs only supply pictures and captions; the base model is the teacher."),
+                       Qt::ToolTipRole);
+    connect(mode_, qOverload<int>(&QComboBox::activated), this, [this](int i) { chooseMode(mode_->itemData(i).toString()); });
     form->addRow(tr("Preset:"), preset_);
+    form->addRow(tr("Goal:"), mode_);
     form->addRow(tr("Base model:"), model_);
     form->addRow(tr("Training pairs:"), manifest_);
     form->addRow(tr("Run folder:"), outDir_);
@@ -302,6 +312,7 @@ train::TrainConfig TrainingPage::config() const {
     c.validateEvery = validateEvery_->value();
     for (const QString& p : prompts_->text().split(QLatin1Char(';'), Qt::SkipEmptyParts)) c.validationPrompts.push_back(p.trimmed().toStdString());
     c.device = Preferences::instance().device().toStdString();
+    c.mode = mode_->currentData().toString().toStdString();
     QJsonObject all = QJsonDocument::fromJson(QByteArray::fromStdString(c.toJsonText())).object();
     const QJsonObject more = advanced_->values();
     for (auto it = more.begin(); it != more.end(); ++it) all[it.key()] = it.value();
@@ -364,6 +375,18 @@ void TrainingPage::setConfig(const train::TrainConfig& c) {
     for (const auto& p : c.validationPrompts) prompts << QString::fromStdString(p);
     prompts_->setText(prompts.join(QStringLiteral("; ")));
     advanced_->setValues(QJsonDocument::fromJson(QByteArray::fromStdString(c.toJsonText())).object());
+    const int mode = mode_->findData(QString::fromStdString(c.mode));
+    mode_->setCurrentIndex(mode >= 0 ? mode : 0);
+}
+
+void TrainingPage::chooseMode(const QString& mode) {
+    const int i = mode_->findData(mode);
+    if (i < 0) return;
+    mode_->setCurrentIndex(i);
+    // Distillation refuses the image loss's options, so it starts from its recipe: the embedded model's,
+    // or SD 1.5's for a model of the user's. Back to fine-tuning, the recipe stays (it suits a LoRA too).
+    if (mode == QLatin1String("lcm_distill"))
+        applyPreset(model_->text().trimmed().isEmpty() ? QStringLiteral("lcm-distill") : QStringLiteral("sd15-lcm"));
 }
 
 QString TrainingPage::applyPreset(const QString& id) {

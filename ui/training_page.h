@@ -52,6 +52,8 @@ public:
     // Applies a built-in training preset (train::trainingPresets()) to the form: its recipe, keeping the
     // model, pairs and run folder. "" or the one-line reason.
     QString applyPreset(const QString& id);
+    // The run's goal, "lora" or "lcm_distill" (as the Goal list): distillation fills in its recipe.
+    void chooseMode(const QString& mode);
     ConfigFields* advancedFields() const { return advanced_; }
     void setConfig(const train::TrainConfig& c);  // fills the form
     void setManifest(const QString& path);
@@ -93,6 +95,7 @@ private:
     QDoubleSpinBox *alpha_, *convAlpha_, *lr_;
     QComboBox* schedule_;
     QComboBox* preset_ = nullptr;
+    QComboBox* mode_ = nullptr;  // lora | lcm_distill
     ConfigFields* advanced_;
     QPushButton *startButton_, *pauseButton_, *stopButton_;
     QLabel* status_;

@@ -164,6 +164,21 @@ void detachLora(const std::string& tag, torch::nn::Module& unet, torch::nn::Modu
     if (text) strip(*text);
 }
 
+LoraSuspension::LoraSuspension(const std::string& tag, torch::nn::Module& root) {
+    for (auto& [name, host] : loraHosts(root)) {
+        auto& v = *host.adapters;
+        const auto tagged = std::count_if(v.begin(), v.end(), [&](const nn::LoraAdapter& a) { return a.tag == tag; });
+        if (tagged == 0) continue;
+        held_.emplace_back(&v, v);
+        v.erase(std::remove_if(v.begin(), v.end(), [&](const nn::LoraAdapter& a) { return a.tag == tag; }), v.end());
+        suspended_ += static_cast<size_t>(tagged);
+    }
+}
+
+LoraSuspension::~LoraSuspension() {
+    for (auto& [where, adapters] : held_) *where = std::move(adapters);
+}
+
 LoraApplyReport mergeLora(const LoraWeights& lora, double scale, torch::nn::Module& unet, torch::nn::Module* text,
                           double sign) {
     torch::NoGradGuard ng;

@@ -63,6 +63,21 @@ struct LoraApplyReport {
 LoraApplyReport attachLora(const LoraWeights& lora, double scale, const std::string& tag, torch::nn::Module& unet,
                            torch::nn::Module* textEncoder = nullptr);
 void detachLora(const std::string& tag, torch::nn::Module& unet, torch::nn::Module* textEncoder = nullptr);
+// Takes the adapters tagged `tag` off every module of `root` until it is destroyed, then puts each
+// module's adapters back as they were (order included): a pass of the frozen base with a training
+// LoRA attached (the teacher of a distillation). Not copyable.
+class LoraSuspension {
+public:
+    LoraSuspension(const std::string& tag, torch::nn::Module& root);
+    ~LoraSuspension();
+    LoraSuspension(const LoraSuspension&) = delete;
+    LoraSuspension& operator=(const LoraSuspension&) = delete;
+    size_t suspended() const { return suspended_; }  // adapters taken off
+
+private:
+    std::vector<std::pair<std::vector<nn::LoraAdapter>*, std::vector<nn::LoraAdapter>>> held_;
+    size_t suspended_ = 0;
+};
 // W += sign * scale * factor * up @ down for every module (sign -1 unmerges).
 LoraApplyReport mergeLora(const LoraWeights& lora, double scale, torch::nn::Module& unet,
                           torch::nn::Module* textEncoder = nullptr, double sign = 1.0);

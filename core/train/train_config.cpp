@@ -32,7 +32,9 @@ using json = nlohmann::json;
     X(validationPrompts, "validation_prompts") X(validationSeeds, "validation_seeds")                               \
     X(validationSteps, "validation_steps") X(validationCfg, "validation_cfg") X(nanPatience, "nan_patience")         \
     X(nanLrFactor, "nan_lr_factor") X(maxRollbacks, "max_rollbacks") X(debugPoisonSteps, "debug_poison_steps") \
-    X(debugStepDelayMs, "debug_step_delay_ms") X(distTimeoutSeconds, "dist_timeout_s")
+    X(debugStepDelayMs, "debug_step_delay_ms") X(distTimeoutSeconds, "dist_timeout_s") X(mode, "mode")                   \
+    X(lcmSolverSteps, "lcm_num_ddim_timesteps") X(lcmWMin, "lcm_w_min") X(lcmWMax, "lcm_w_max")                      \
+    X(lcmLossType, "lcm_loss_type") X(lcmHuberC, "lcm_huber_c")
 
 namespace {
 
@@ -142,6 +144,27 @@ std::vector<std::string> TrainConfig::validate() const {
     within(maxRollbacks, 0, 1000, "max_rollbacks must be 0..1000");
     within(debugStepDelayMs, 0, 60000, "debug_step_delay_ms must be 0..60000");
     within(distTimeoutSeconds, 10, 86400, "dist_timeout_s must be 10..86400");
+    if (mode != "lora" && mode != "lcm_distill") p.push_back("mode must be lora or lcm_distill");
+    within(lcmSolverSteps, 2, 1000, "lcm_num_ddim_timesteps must be 2..1000");
+    within(lcmWMin, 0, 100, "lcm_w_min must be 0..100");
+    within(lcmWMax, 0, 100, "lcm_w_max must be 0..100");
+    if (lcmWMax < lcmWMin) p.push_back("lcm_w_max must be at least lcm_w_min");
+    if (lcmLossType != "huber" && lcmLossType != "l2") p.push_back("lcm_loss_type must be huber or l2");
+    within(lcmHuberC, 0, 1, "lcm_huber_c must be in [0, 1]");
+    if (mode == "lcm_distill") {
+        // The teacher is the frozen base with the same text encoder, and the loss is the consistency
+        // distance: options of the image loss would be silently ignored, so they are refused.
+        auto unused = [&](bool set, const char* what) {
+            if (set) p.push_back(std::string("mode lcm_distill does not use ") + what + " (the consistency loss replaces the image loss)");
+        };
+        if (trainTextEncoder) p.push_back("mode lcm_distill keeps the text encoder frozen (the teacher reads it too): set train_text_encoder false");
+        unused(snrGamma > 0, "snr_gamma");
+        unused(debiasedEstimation, "debiased_estimation_loss");
+        unused(timestepBias != "none", "timestep_bias");
+        unused(subjectLossWeight < 1.0, "subject_loss_weight");
+        unused(multiresNoiseIterations > 0, "multires_noise_iterations");
+        unused(noiseOffset > 0, "noise_offset");
+    }
     if (nanPatience < 1) p.push_back("nan_patience must be at least 1");
     if (!(nanLrFactor > 0 && nanLrFactor <= 1)) p.push_back("nan_lr_factor must be in (0, 1]");
     return p;

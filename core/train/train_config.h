@@ -19,6 +19,15 @@ struct TrainConfig {
     bool centerCrop = true;        // false: random crop (latents then encoded every step)
     bool randomFlip = false;
 
+    // What the run learns: "lora" fine-tunes on the pairs' images; "lcm_distill" distils the base model into
+    // an LCM-LoRA (latent consistency distillation, train/lcm_distill.h) for 2 to 8 step sampling at CFG 1.
+    std::string mode = "lora";
+    int lcmSolverSteps = 50;       // lcm_distill: the teacher's DDIM solver steps (skip T / N)
+    double lcmWMin = 5.0;          // lcm_distill: guidance weights drawn in [w_min, w_max]; teacher CFG = 1 + w
+    double lcmWMax = 15.0;
+    std::string lcmLossType = "huber";  // lcm_distill: huber | l2
+    double lcmHuberC = 0.001;
+
     int rank = 4;
     double alpha = 4.0;
     double dropout = 0.0;

@@ -28,4 +28,8 @@ void applyTrainingPreset(const std::string& id, TrainConfig& c);
 // learned through attention, feed-forward and ResNet convs with the backdrop noise recipe.
 void useDemoRecipe(TrainConfig& c);
 
+// The recipe of the embedded model's LCM-LoRA (resources/models/advariant-tiny/loras/lcm.safetensors):
+// latent consistency distillation of the base with its own guidance range.
+void useLcmDistillRecipe(TrainConfig& c);
+
 } // namespace adv::train

@@ -8,6 +8,7 @@
 #include "model/layers.h"
 #include "pipeline/image_convert.h"
 #include "pipeline/sd_pipeline.h"
+#include "train/lcm_distill.h"
 #include "train/loss.h"
 #include "train/optim.h"
 #include "train/train_data.h"
@@ -105,6 +106,10 @@ private:
     void prepareRunFolder(bool resume);      // rank 0: the run folder, config.json, metrics.jsonl
     void prepareLora();
     bool accumulate(double* lossSum);        // forward/backward over the micro-batches; false on a non-finite loss
+    // One micro-batch's per-sample loss [b]: the denoising loss, or the consistency distillation loss.
+    torch::Tensor denoisingLossFor(const torch::Tensor& latents, const torch::Tensor& subject, const torch::Tensor& ctx,
+                                   int64_t B, size_t lo, size_t hi);
+    torch::Tensor distillationLossFor(const torch::Tensor& latents, const torch::Tensor& ctx, int64_t B, size_t lo, size_t hi);
     double unscaleAndClip(bool bad);         // gradient norm (NaN when bad); adjusts the dynamic loss scale
     bool handleBadStep(StepMetrics& m, bool badLoss, TrainResult& res);  // false: training failed
     void record(const StepMetrics& m);       // metrics.jsonl and the step callback
@@ -122,6 +127,8 @@ private:
     RunState st_;
     std::string lastCheckpoint_;
     std::unique_ptr<NoiseSchedule> sched_;
+    std::unique_ptr<DdimSolver> solver_;  // lcm_distill: the teacher's solver
+    torch::Tensor uncond_;                // lcm_distill: the empty prompt's embedding [1, 77, D]
     std::set<int> poisoned_;
     double lossScale_ = 1.0;  // dynamic loss scaling (f16 on CUDA)
     int goodSinceScale_ = 0;
@@ -335,17 +342,25 @@ void Run::writeFinalLora(const std::string& path) {
         copy.up = m.up.detach().to(torch::kCPU, torch::kFloat32).clone();
         out.modules.push_back(copy);
     }
-    saveLora(path, out, keymap::LoraNaming::Kohya,
-             {{"ss_network_dim", std::to_string(c_.rank)}, {"ss_network_alpha", std::to_string(c_.alpha)},
-              {"ss_network_args", c_.convRank > 0 ? json{{"conv_dim", std::to_string(c_.convRank)},
-                                                         {"conv_alpha", std::to_string(c_.convAlpha > 0 ? c_.convAlpha
-                                                                                                        : c_.convRank)}}
-                                                        .dump()
-                                                  : "{}"},
-              {"ss_steps", std::to_string(st_.step)},
-              // The base model by name (kohya's key and ours), not by a path on the training machine.
-              {"ss_sd_model_name", sfs::path(c_.model).filename().string()},
-              {"advariant_base_model", sfs::path(c_.model).filename().string()}});
+    const std::string conv = c_.convRank > 0 ? json{{"conv_dim", std::to_string(c_.convRank)},
+                                                    {"conv_alpha", std::to_string(c_.convAlpha > 0 ? c_.convAlpha : c_.convRank)}}
+                                                   .dump()
+                                             : "{}";
+    std::map<std::string, std::string> md{
+        {"ss_network_dim", std::to_string(c_.rank)},
+        {"ss_network_alpha", std::to_string(c_.alpha)},
+        {"ss_network_args", conv},
+        {"ss_steps", std::to_string(st_.step)},
+        // The base model by name (kohya's key and ours), not by a path on the training machine.
+        {"ss_sd_model_name", sfs::path(c_.model).filename().string()},
+        {"advariant_base_model", sfs::path(c_.model).filename().string()},
+        {"advariant_mode", c_.mode}};
+    if (c_.mode == "lcm_distill") {  // what the model library reads to offer it for Fast mode
+        md["ss_training_comment"] = "LCM-LoRA: latent consistency distillation of " + md["advariant_base_model"] +
+                                    " (sample with the lcm sampler, 2-8 steps, CFG 1)";
+        md["advariant_lcm_w"] = std::to_string(c_.lcmWMin) + "-" + std::to_string(c_.lcmWMax);
+    }
+    saveLora(path, out, keymap::LoraNaming::Kohya, md);
 }
 
 void Run::validate() {
@@ -361,6 +376,11 @@ void Run::validate() {
             gp.steps = c_.validationSteps;
             gp.cfg = c_.validationCfg;
             gp.sampler = "dpmpp_2m";
+            if (c_.mode == "lcm_distill") {  // what the LoRA is for: 4 LCM steps at CFG 1
+                gp.steps = 4;
+                gp.cfg = 1.0;
+                gp.sampler = "lcm";
+            }
             gp.seed = seed;
             gp.width = gp.height = c_.resolution;
             auto res = sd_->generate(gp);
@@ -435,6 +455,16 @@ void Run::prepare(bool resume) {
     sd_->text->eval();
     if (c_.trainTextEncoder) sd_->text->train();
     tWeights_ = timestepWeights(c_, sched_->numTrainTimesteps);
+    if (c_.mode == "lcm_distill") {
+        solver_ = std::make_unique<DdimSolver>(*sched_, c_.lcmSolverSteps);
+        torch::NoGradGuard ng;
+        const auto ids = torch::tensor((*sd_->tokenizer)("", sd_->text->config.maxPositions), torch::kInt64);
+        uncond_ = sd_->text->forward(ids.unsqueeze(0).to(sd_->device())).lastHiddenState.to(sd_->dtype());  // [1, 77, D]
+        std::ostringstream what;
+        what << "latent consistency distillation: teacher CFG " << 1 + c_.lcmWMin << " to " << 1 + c_.lcmWMax
+             << " over a " << c_.lcmSolverSteps << "-step DDIM solver, " << c_.lcmLossType << " loss";
+        event("distill", what.str());
+    }
 }
 
 void Run::prepareRunFolder(bool resume) {
@@ -467,7 +497,6 @@ void Run::prepareLora() {
 }
 
 bool Run::accumulate(double* lossSum) {
-    const int T = sched_->numTrainTimesteps;
     // Test hook: a step's batch is poisoned the first time that step runs.
     const bool poison = std::find(c_.debugPoisonSteps.begin(), c_.debugPoisonSteps.end(), st_.step + 1) !=
                             c_.debugPoisonSteps.end() &&
@@ -482,30 +511,10 @@ bool Run::accumulate(double* lossSum) {
         torch::Tensor subject;                             // [b, 1, h, w] when masked
         auto latents = latentsFor(idx, &subject, lo, hi);  // [b, 4, h, w]
         if (poison) latents = latents * std::numeric_limits<float>::quiet_NaN();
-        // Noise and timesteps are drawn for the whole global batch (every rank the same), then sliced.
-        auto noise = torch::randn({B, latents.size(1), latents.size(2), latents.size(3)}, gen_, torch::kFloat32);
-        if (c_.multiresNoiseIterations > 0)
-            noise = multiresNoise(noise, c_.multiresNoiseIterations, c_.multiresNoiseDiscount, gen_);
-        if (c_.noiseOffset > 0)
-            noise = noise + c_.noiseOffset * torch::randn({B, latents.size(1), 1, 1}, gen_, torch::kFloat32);
-        auto t = tWeights_.defined() ? torch::multinomial(tWeights_, B, true, gen_)
-                                     : torch::randint(0, T, {B}, gen_, torch::kInt64);  // [B]
-        if (world_ > 1) {
-            noise = noise.slice(0, static_cast<int64_t>(lo), static_cast<int64_t>(hi));
-            t = t.slice(0, static_cast<int64_t>(lo), static_cast<int64_t>(hi));
-        }
-        noise = noise.to(latents.device(), latents.scalar_type());
-        auto noisy = sched_->addNoise(latents, noise, t.to(latents.device()));
         auto ctx = contextFor(std::vector<uint32_t>(idx.begin() + static_cast<std::ptrdiff_t>(lo),
                                                     idx.begin() + static_cast<std::ptrdiff_t>(hi)));  // [b, 77, D]
-        auto pred = sd_->unet->forward(noisy, t.to(latents.device()), ctx);  // [B, 4, h, w]
-        const auto& prediction = sd_->scheduler.predictionType;
-        auto target = sched_->target(prediction, latents, noise, t.to(latents.device()));  // [B, 4, h, w]
-        auto perSample = denoisingLoss(pred, target, subject, c_.subjectLossWeight);       // [B]
-        if (c_.snrGamma > 0 || c_.debiasedEstimation)
-            perSample = perSample * snrLossWeights(sched_->snr(t), prediction == "v_prediction", c_.snrGamma,
-                                                   c_.debiasedEstimation)
-                                        .to(perSample.device());
+        auto perSample = solver_ ? distillationLossFor(latents, ctx, B, lo, hi)
+                                 : denoisingLossFor(latents, subject, ctx, B, lo, hi);  // [b]
         // The global batch's mean: this rank's share of it (the ranks' gradients are summed afterwards).
         auto loss = (world_ > 1 ? perSample.sum() / static_cast<double>(B) : perSample.mean()) / c_.gradAccum;
         const double lv = loss.item<double>();
@@ -531,6 +540,66 @@ bool Run::accumulate(double* lossSum) {
         finite = stats[1].item<double>() == 0;
     }
     return finite;
+}
+
+torch::Tensor Run::denoisingLossFor(const torch::Tensor& latents, const torch::Tensor& subject, const torch::Tensor& ctx,
+                                   int64_t B, size_t lo, size_t hi) {
+    const int T = sched_->numTrainTimesteps;
+    // Noise and timesteps are drawn for the whole global batch (every rank the same), then sliced.
+    auto noise = torch::randn({B, latents.size(1), latents.size(2), latents.size(3)}, gen_, torch::kFloat32);
+    if (c_.multiresNoiseIterations > 0)
+        noise = multiresNoise(noise, c_.multiresNoiseIterations, c_.multiresNoiseDiscount, gen_);
+    if (c_.noiseOffset > 0)
+        noise = noise + c_.noiseOffset * torch::randn({B, latents.size(1), 1, 1}, gen_, torch::kFloat32);
+    auto t = tWeights_.defined() ? torch::multinomial(tWeights_, B, true, gen_)
+                                 : torch::randint(0, T, {B}, gen_, torch::kInt64);  // [B]
+    if (world_ > 1) {
+        noise = noise.slice(0, static_cast<int64_t>(lo), static_cast<int64_t>(hi));
+        t = t.slice(0, static_cast<int64_t>(lo), static_cast<int64_t>(hi));
+    }
+    noise = noise.to(latents.device(), latents.scalar_type());
+    auto noisy = sched_->addNoise(latents, noise, t.to(latents.device()));
+    auto pred = sd_->unet->forward(noisy, t.to(latents.device()), ctx);  // [B, 4, h, w]
+    const auto& prediction = sd_->scheduler.predictionType;
+    auto target = sched_->target(prediction, latents, noise, t.to(latents.device()));  // [B, 4, h, w]
+    auto perSample = denoisingLoss(pred, target, subject, c_.subjectLossWeight);       // [B]
+    if (c_.snrGamma > 0 || c_.debiasedEstimation)
+        perSample = perSample * snrLossWeights(sched_->snr(t), prediction == "v_prediction", c_.snrGamma,
+                                               c_.debiasedEstimation)
+                                    .to(perSample.device());
+    return perSample;
+}
+
+torch::Tensor Run::distillationLossFor(const torch::Tensor& latents, const torch::Tensor& ctx, int64_t B, size_t lo, size_t hi) {
+    // Drawn for the whole global batch (every rank the same), then sliced: the start timestep's solver index,
+    // the guidance weight, the noise.
+    auto index = torch::randint(0, static_cast<int64_t>(solver_->timesteps.size()), {B}, gen_, torch::kInt64);  // [B]
+    auto w = torch::rand({B}, gen_, torch::kFloat64) * (c_.lcmWMax - c_.lcmWMin) + c_.lcmWMin;                  // [B]
+    auto noise = torch::randn({B, latents.size(1), latents.size(2), latents.size(3)}, gen_, torch::kFloat32);
+    if (world_ > 1) {
+        const auto a = static_cast<int64_t>(lo), b = static_cast<int64_t>(hi);
+        index = index.slice(0, a, b), w = w.slice(0, a, b), noise = noise.slice(0, a, b);
+    }
+    LcmDistillBatch batch;
+    batch.latents = latents;
+    batch.noise = noise.to(latents.device(), latents.scalar_type());
+    batch.index = index;
+    batch.w = w;
+    batch.context = ctx;
+    batch.uncond = uncond_.expand({ctx.size(0), uncond_.size(1), uncond_.size(2)});
+    auto& unet = *sd_->unet;
+    LcmDistillModels m;
+    m.student = [&](const torch::Tensor& x, const torch::Tensor& t, const torch::Tensor& c) { return unet.forward(x, t, c); };
+    m.teacher = [&](const torch::Tensor& x, const torch::Tensor& t, const torch::Tensor& c) {
+        LoraSuspension off("train", unet);  // the frozen base
+        return unet.forward(x, t, c);
+    };
+    m.target = m.student;  // called under no_grad: the same LoRA as a stop-gradient target
+    LcmDistillOptions o;
+    o.predictionType = sd_->scheduler.predictionType;
+    o.lossType = c_.lcmLossType;
+    o.huberC = c_.lcmHuberC;
+    return lcmDistillLoss(batch, m, *sched_, *solver_, o);  // [b]
 }
 
 double Run::unscaleAndClip(bool bad) {

@@ -80,7 +80,7 @@ private Q_SLOTS:
         const QJsonObject all = QJsonDocument::fromJson(QByteArray::fromStdString(train::TrainConfig().toJsonText())).object();
         const QSet<QString> basic{"model", "manifest", "out_dir", "rank", "alpha", "conv_rank", "conv_alpha", "learning_rate",
                                   "lr_schedule", "warmup_steps", "steps", "batch", "resolution", "seed", "checkpoint_every",
-                                  "validate_every", "validation_prompts", "device"};
+                                  "validate_every", "validation_prompts", "device", "mode"};
         const QStringList advanced = page.advancedFields()->keys();
         for (const QString& k : all.keys()) {
             if (k.startsWith(QLatin1String("debug_"))) continue;  // test hooks, not settings
@@ -160,6 +160,32 @@ private Q_SLOTS:
         QVERIFY(d.trainTextEncoder);
         QCOMPARE(d.multiresNoiseIterations, 6);  // the backdrop noise recipe
         QVERIFY(!demo.applyPreset("no-such-recipe").isEmpty());
+    }
+
+    // The Goal list: distillation fills in its recipe (the embedded model's, or SD 1.5's for a model of the
+    // user's), the run's config says lcm_distill, and a saved distillation config comes back as one.
+    void goalDistillsAnLcmLora() {
+        TrainingPage page;
+        auto* goal = page.findChild<QComboBox*>(QStringLiteral("trainingMode"));
+        QVERIFY(goal);
+        QCOMPARE(goal->currentData().toString(), QStringLiteral("lora"));
+        page.setManifest(QStringLiteral("pairs/manifest.jsonl"));
+        page.chooseMode(QStringLiteral("lcm_distill"));
+        auto c = page.config();
+        QCOMPARE(c.mode, std::string("lcm_distill"));
+        QCOMPARE(c.lcmWMin, 3.0);  // the embedded model's guidance range
+        QVERIFY2(c.validate().empty(), c.validate().empty() ? "" : c.validate().front().c_str());
+        page.setModel(QStringLiteral("/models/sd15-finetune"));
+        page.chooseMode(QStringLiteral("lcm_distill"));
+        QCOMPARE(page.config().rank, 64);
+        QCOMPARE(page.config().lcmWMax, 15.0);
+        TrainingPage other;
+        other.setConfig(page.config());
+        QCOMPARE(other.findChild<QComboBox*>(QStringLiteral("trainingMode"))->currentData().toString(), QStringLiteral("lcm_distill"));
+        QCOMPARE(other.config().toJsonText(), page.config().toJsonText());
+        page.chooseMode(QStringLiteral("lora"));
+        QCOMPARE(page.config().mode, std::string("lora"));
+        QCOMPARE(page.config().rank, 64);  // the recipe stays
     }
 
     void badInputIsOneLine() {
