@@ -59,6 +59,7 @@ const std::map<std::string, NumericRange>& rangeTable() {
         {"--eval-seeds", {1, 1000}},
         {"--product-seeds", {1, 1000}},
         {"--clip-skip", {1, 64}},
+        {"--cache-interval", {0, 1000}},
         {"--rank", {1, 1024}},
         {"--conv-rank", {0, 1024}},
         {"--erode", {0, 4096}},

@@ -150,7 +150,7 @@ void printReport(const nlohmann::json& j, const nlohmann::json& kinds, int reps)
 }
 
 // One whole text-to-image: the text encoder, every step, the VAE decode; seconds each and in total.
-nlohmann::json timePipeline(StableDiffusion& sd, const GenerateParams& gp) {
+nlohmann::json timePipeline(StableDiffusion& sd, const GenerateParams& gp, torch::Tensor* images = nullptr) {
     const auto dev = sd.device();
     auto sync = [&] {
         if (dev.is_cuda()) torch::cuda::synchronize();
@@ -183,7 +183,8 @@ nlohmann::json timePipeline(StableDiffusion& sd, const GenerateParams& gp) {
     sd.decodeLatents(res.latents);
     sync();
     const double decode = now() - t0;
-    return {{"sampler", gp.sampler}, {"steps", gp.steps}, {"cfg", gp.cfg}, {"size", gp.width},
+    if (images) *images = res.images;
+    return {{"sampler", gp.sampler}, {"steps", gp.steps}, {"cfg", gp.cfg}, {"size", gp.width}, {"cache_interval", gp.cacheInterval},
             {"total_s", total}, {"text_encoder_s", textSeconds}, {"steps_s", stepSum}, {"step_s", steps},
             {"vae_decode_s", decode}, {"other_s", std::max(0.0, total - textSeconds - stepSum - decode)}};
 }
@@ -203,7 +204,8 @@ int runPipeline(const Args& a, StableDiffusion& sd) {
     warm.steps = 1;
     sd.generate(warm);
     nlohmann::json runs = nlohmann::json::array();
-    runs.push_back(timePipeline(sd, gp));
+    torch::Tensor plain;
+    runs.push_back(timePipeline(sd, gp, &plain));
     if (a.has("--baseline")) {  // the same run: 25 DPM++ 2M steps at CFG 7.5, the usual default
         GenerateParams base = gp;
         base.sampler = "dpmpp_2m";
@@ -216,6 +218,20 @@ int runPipeline(const Args& a, StableDiffusion& sd) {
                      {"threads", di.cpuThreads}, {"runs", runs}, {"total_s", runs[0]["total_s"]},
                      {"peak_rss_mib", peakResidentMiB()}};
     if (runs.size() > 1) j["speedup_vs_baseline"] = runs[1]["total_s"].get<double>() / runs[0]["total_s"].get<double>();
+    if (a.getInt("--cache-interval", 0) > 1) {
+        // DeepCache after the runs above: the first run again with feature caching, its speed-up over it and
+        // how far its picture is from it (same seed, RGB in [0, 1]).
+        GenerateParams cached = gp;
+        cached.cacheInterval = a.getInt("--cache-interval", 0);
+        torch::Tensor img;
+        auto r = timePipeline(sd, cached, &img);
+        const auto d = (img.to(torch::kFloat64) - plain.to(torch::kFloat64));
+        r["speedup_vs_uncached"] = runs[0]["total_s"].get<double>() / r["total_s"].get<double>();
+        r["steps_speedup_vs_uncached"] = runs[0]["steps_s"].get<double>() / r["steps_s"].get<double>();
+        r["image_rms_vs_uncached"] = d.pow(2).mean().sqrt().item<double>();
+        r["image_max_vs_uncached"] = d.abs().max().item<double>();
+        j["cached"] = r;
+    }
     if (sd.device().is_cuda()) j["peak_gpu_mib"] = peakGpuMemoryMiB();
     if (a.has("--hires-scale")) {
         // The hires fix after the runs above: its time end to end, and how far it raises the process's peak
@@ -251,6 +267,13 @@ int runPipeline(const Args& a, StableDiffusion& sd) {
                     r["other_s"].get<double>());
     if (j.contains("speedup_vs_baseline"))
         std::printf("  %.1fx faster than the baseline in the same run\n", j["speedup_vs_baseline"].get<double>());
+    if (j.contains("cached")) {
+        const auto& r = j["cached"];
+        std::printf("  DeepCache every %d: total %.2f s (steps %.2f): %.2fx (steps %.2fx) vs uncached; image RMS %.4f, max %.3f\n",
+                    r["cache_interval"].get<int>(), r["total_s"].get<double>(), r["steps_s"].get<double>(),
+                    r["speedup_vs_uncached"].get<double>(), r["steps_speedup_vs_uncached"].get<double>(),
+                    r["image_rms_vs_uncached"].get<double>(), r["image_max_vs_uncached"].get<double>());
+    }
     std::printf("  peak RSS %.0f MiB\n", j["peak_rss_mib"].get<double>());
     if (j.contains("hires")) {
         const auto& h = j["hires"];
@@ -370,6 +393,7 @@ Register reg({"bench", "benchmark the UNet, the VAE decode, a LoRA step, a whole
                {"--by-shape", "", "time each convolution shape (and layout) on its own line"},
                {"--vae-tiling", "MODE", "vae: decode tile by tile: auto (above 1024x1024, as the pipeline does), on, off"},
                {"--sampler", "NAME", "pipeline: sampler (default lcm)"},
+               {"--cache-interval", "N", "pipeline: also the first run with DeepCache (full UNet every N-th step): speed-up and image difference"},
                {"--steps", "N", "pipeline: steps (default 4)"},
                {"--cfg", "F", "pipeline: guidance scale (default 1: one UNet pass per step)"},
                {"--prompt", "TEXT", "pipeline: prompt"},

@@ -8,6 +8,7 @@
 
 #include "basemodel/adherence.h"
 #include "basemodel/judge_pairs.h"
+#include "studio/model_library.h"
 #include "train/eval_loss.h"
 #include "util/device.h"
 #include "util/error.h"
@@ -16,8 +17,10 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 namespace adv::cli {
 namespace {
@@ -81,6 +84,28 @@ int runPairs(const Args& a, StableDiffusion& sd, const base::Judge& judge) {
 }
 
 // The product-kept grid: a dataset's own garments, only the backdrop generated; the judge on the backdrops.
+// How far a fast render is from the slow reference of the same cells and seeds: the mean per-image RMS and the
+// largest pixel difference (RGB in [0, 1]), the reference's judge figures, and the speed-up.
+nlohmann::json referenceFidelity(const base::AdherenceReport& fast, const base::AdherenceReport& ref, const base::AdherenceOptions& ro) {
+    double rmsSum = 0, maxAbs = 0;
+    int64_t n = 0;
+    for (size_t c = 0; c < fast.cells.size() && c < ref.cells.size(); ++c) {
+        const auto d = (fast.cells[c].images.to(torch::kFloat64) - ref.cells[c].images.to(torch::kFloat64));  // [S, 3, H, W]
+        rmsSum += d.pow(2).flatten(1).mean(1).sqrt().sum().item<double>();
+        maxAbs = std::max(maxAbs, d.abs().max().item<double>());
+        n += d.size(0);
+    }
+    return {{"sampler", ro.sampler},
+            {"steps", ro.steps},
+            {"cfg", ro.cfg},
+            {"category_accuracy", ref.categoryAccuracy},
+            {"background_accuracy", ref.backgroundAccuracy},
+            {"render_seconds", ref.renderSeconds},
+            {"rms", n > 0 ? rmsSum / static_cast<double>(n) : 0.0},
+            {"max_abs", maxAbs},
+            {"speedup", fast.renderSeconds > 0 ? ref.renderSeconds / fast.renderSeconds : 0.0}};
+}
+
 int runProduct(const Args& a, StableDiffusion& sd, const base::Judge& judge) {
     auto ds = coco::loadCoco(a.require("--annotations"));
     const std::string images = a.require("--images");
@@ -119,9 +144,12 @@ int run(const Args& a) {
     LoadOptions lo;
     lo.device = a.get("--device", "auto");
     auto sd = StableDiffusion::load(model, lo);
+    // Accelerator LoRAs (LCM) go on last: an adherence reference is rendered the slow way without them.
+    std::vector<std::pair<std::string, double>> accelerators;
     for (const auto& spec : a.getAll("--lora")) {
         const auto [path, scale] = parseLoraSpec(spec);
-        sd->addLora(path, scale);
+        if (pos[0] == "adherence" && a.has("--reference") && studio::describeModelPath(path).lcm) accelerators.emplace_back(path, scale);
+        else sd->addLora(path, scale);
     }
     if (pos[0] == "loss") return runLoss(a, *sd);
     const auto judge = base::Judge::load(judgeDir);
@@ -136,17 +164,38 @@ int run(const Args& a) {
     o.cfg = a.getDouble("--cfg", o.cfg);
     o.sampler = a.get("--sampler", o.sampler);
     o.negativePrompt = a.get("--negative");
+    o.cacheInterval = a.getInt("--cache-interval", 0);
     const bool json = a.has("--json");
+    std::optional<base::AdherenceReport> reference;
+    base::AdherenceOptions ro = o;
+    if (a.has("--reference")) {  // the same cells the slow way: no feature caching, no LCM-LoRA
+        ro.cacheInterval = 0;
+        ro.steps = a.getInt("--reference-steps", o.steps);
+        ro.sampler = a.get("--reference-sampler", o.sampler);
+        ro.cfg = a.getDouble("--reference-cfg", o.cfg);
+        ProgressBar rbar("reference", !json);
+        reference = base::evalAdherence(*sd, judge, ro, [&](int s, int n, const std::string&) { rbar.update(s, n); });
+        rbar.finish();
+        for (const auto& [path, scale] : accelerators) sd->addLora(path, scale);
+    }
     ProgressBar bar("eval", !json);
     const auto rep = base::evalAdherence(*sd, judge, o, [&](int s, int n, const std::string&) { bar.update(s, n); });
     bar.finish();
+    nlohmann::json fidelity;
+    if (reference) fidelity = referenceFidelity(rep, *reference, ro);
     if (a.has("--grid")) {
         cv::Mat g = base::gridImage(rep, a.getInt("--grid-seeds", 1), 2);
         cv::cvtColor(g, g, cv::COLOR_RGB2BGR);
         if (!cv::imwrite(a.get("--grid"), g)) throw FileError(a.get("--grid"), "could not write the grid image");
     }
     if (json) {
-        printJson(base::reportJson(rep));
+        if (!reference) {
+            printJson(base::reportJson(rep));
+            return 0;
+        }
+        auto j = nlohmann::json::parse(base::reportJson(rep));
+        j["reference"] = fidelity;
+        printJson(j.dump(2));
         return 0;
     }
     std::printf("%-10s %-8s %9s %11s %9s\n", "category", "cond", "cat acc", "bg acc", "divers.");
@@ -161,6 +210,12 @@ int run(const Args& a) {
         std::printf(" %s %.0f %%", rep.judgeConditions[i].c_str(), 100 * rep.conditionShare[i]);
     std::printf("\ndiversity            %.3f (ground truth %.3f)\n", rep.diversity, rep.referenceDiversity);
     std::printf("rendered %d images in %.1f s\n", rep.images, rep.renderSeconds);
+    if (reference)
+        std::printf("reference (%s, %d steps, CFG %g): category %.1f %%, background %.1f %%, %.1f s; image difference "
+                    "RMS %.4f, max %.3f; %.2fx faster\n",
+                    ro.sampler.c_str(), ro.steps, ro.cfg, 100 * fidelity["category_accuracy"].get<double>(),
+                    100 * fidelity["background_accuracy"].get<double>(), fidelity["render_seconds"].get<double>(),
+                    fidelity["rms"].get<double>(), fidelity["max_abs"].get<double>(), fidelity["speedup"].get<double>());
     return 0;
 }
 
@@ -180,6 +235,12 @@ Register reg({"eval", "measure prompt adherence with the judge, the denoising lo
                {"--cfg", "F", "guidance scale (default 5)"},
                {"--sampler", "NAME", "sampler (default dpmpp_2m_karras)"},
                {"--negative", "TEXT", "negative prompt"},
+               {"--cache-interval", "N", "DeepCache: the whole UNet every N-th step, the shallow branch in between (default 0: off)"},
+               {"--reference", "", "adherence: also render every cell the slow way (no feature caching, no LCM-LoRA; "
+                                   "--reference-steps/-sampler/-cfg) and report the image difference and speed-up"},
+               {"--reference-steps", "N", "the reference's steps (default: --steps)"},
+               {"--reference-sampler", "NAME", "the reference's sampler (default: --sampler)"},
+               {"--reference-cfg", "F", "the reference's guidance scale (default: --cfg)"},
                {"--device", "D", "cpu|cuda|auto"},
                {"--threads", "N", "CPU threads (default: all cores)"},
                {"--manifest", "FILE", "loss, pairs: pair manifest (manifest.jsonl)"},

@@ -60,6 +60,7 @@ int run(const Args& a) {
     p.batch = a.getInt("--batch", 1);
     p.eta = a.getDouble("--eta", 0.0);
     p.clipSkip = a.getInt("--clip-skip", 1);
+    p.cacheInterval = a.getInt("--cache-interval", 0);
     if (p.batch < 1) throw UsageError("--batch must be at least 1");
 
     auto sd = StableDiffusion::load(modelPath, lo);
@@ -158,6 +159,7 @@ Register reg({"generate", "text-to-image, image-to-image and inpainting with Sta
                {"--batch", "N", "images per prompt"},
                {"--eta", "F", "DDIM eta"},
                {"--clip-skip", "N", "use the N-th last text encoder layer (A1111 Clip skip)"},
+               {"--cache-interval", "N", "DeepCache: the whole UNet every N-th step, its shallow branch on the kept deep features in between (default 0: off)"},
                {"--init-latents", "FILE", ".safetensors with 'latents' [B,4,h,w] unit-variance noise"},
                {"--noise-draws", "FILE", ".safetensors with *noise_draw_000, _001, ...: every random draw (initial noise, VAE samples, sampler noise), replayed in order"},
                {"--init-image", "FILE", "image-to-image / inpainting: start from this picture (PNG, JPEG, WebP)"},

@@ -65,6 +65,7 @@ AdherenceReport evalAdherence(StableDiffusion& sd, const Judge& judge, const Adh
             gp.sampler = o.sampler;
             gp.steps = o.steps;
             gp.cfg = o.cfg;
+            gp.cacheInterval = o.cacheInterval;
             gp.seed = o.firstSeed;
             gp.batch = o.seeds;
             const auto t0 = std::chrono::steady_clock::now();

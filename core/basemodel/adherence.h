@@ -23,6 +23,7 @@ struct AdherenceOptions {
     int steps = 20;
     double cfg = 5.0;
     std::string negativePrompt;
+    int cacheInterval = 0;  // DeepCache (GenerateParams::cacheInterval)
 };
 
 struct AdherenceCell {

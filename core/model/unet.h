@@ -13,8 +13,9 @@ class UNetDownBlockImpl : public torch::nn::Module {
 public:
     UNetDownBlockImpl(const UNetConfig& c, size_t index, int64_t in, int64_t out, bool crossAttn, bool addDownsample);
     // Returns the block output; appends each skip tensor to `skips`.
+    // `shallow`: stop before the downsampler (DeepCache's shallow branch needs only the full-size skips).
     torch::Tensor forward(torch::Tensor h, const torch::Tensor& temb, const torch::Tensor& context,
-                          std::vector<torch::Tensor>& skips);
+                          std::vector<torch::Tensor>& skips, bool shallow = false);
     torch::nn::ModuleList resnets, attentions, downsamplers;
     bool crossAttn;
 };
@@ -41,6 +42,15 @@ public:
 };
 TORCH_MODULE(UNetMidBlock);
 
+// DeepCache (Ma, Fang and Wang, CVPR 2024; training-free): the features entering the last up block change
+// little between adjacent sampling steps. A full pass keeps them; a reusing pass runs only the shallow
+// branch (conv_in, the first down block's layers, the last up block, the output conv) on the kept ones.
+struct UNetFeatureCache {
+    torch::Tensor deep;  // [B, ch_last_up_in, h, w] the last up block's input at the last full pass
+    bool reuse = false;  // set by the caller before a pass; a cache that does not fit the input runs in full
+    int fullPasses = 0, shallowPasses = 0;
+};
+
 class UNet2DConditionModelImpl : public torch::nn::Module {
 public:
     // `storage`: each block's parameters are converted to it as soon as the block is built, so an
@@ -49,6 +59,9 @@ public:
 
     // sample [B, in, h, w], timesteps [B] or [1] (int or float), context [B, 77, cross] -> [B, out, h, w]
     torch::Tensor forward(const torch::Tensor& sample, const torch::Tensor& timesteps, const torch::Tensor& context);
+    // The same with DeepCache: keeps the deep features in `cache` on a full pass, reuses them when cache->reuse.
+    torch::Tensor forward(const torch::Tensor& sample, const torch::Tensor& timesteps, const torch::Tensor& context,
+                          UNetFeatureCache* cache);
 
     UNetConfig config;
     nn::Conv2d conv_in{nullptr}, conv_out{nullptr};

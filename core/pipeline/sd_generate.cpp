@@ -180,6 +180,8 @@ void validateGenerateParams(const GenerateParams& gp) {
     need(std::isfinite(gp.strength), "strength " + num(gp.strength) + " is not a number");
     need(gp.batch >= 1 && gp.batch <= 64, "batch " + std::to_string(gp.batch) + " is outside 1..64");
     need(gp.clipSkip >= 1 && gp.clipSkip <= 64, "clip skip " + std::to_string(gp.clipSkip) + " is outside 1..64");
+    need(gp.cacheInterval >= 0 && gp.cacheInterval <= kMaxSteps,
+         "cache interval " + std::to_string(gp.cacheInterval) + " is outside 0.." + std::to_string(kMaxSteps));
     need(gp.prompt.size() <= kMaxPromptBytes && gp.negativePrompt.size() <= kMaxPromptBytes,
          "a prompt is " + std::to_string(std::max(gp.prompt.size(), gp.negativePrompt.size())) + " bytes; at most " +
              std::to_string(kMaxPromptBytes) + " are read");
@@ -224,12 +226,17 @@ GenerateResult StableDiffusion::generate(const GenerateParams& gp, const Preview
     res.startLatents = ls.x.to(torch::kCPU, torch::kFloat32);
 
     const bool unet9 = isInpaintingUnet();
+    UNetFeatureCache features;
+    UNetFeatureCache* cache = gp.cacheInterval > 1 ? &features : nullptr;
+    int passes = 0;
     auto denoise = [&](const torch::Tensor& xIn, double t) {
         auto tt = torch::full({1}, t, torch::TensorOptions().dtype(torch::kFloat32).device(device_));
         // 9-channel UNet input: 4 latents, 1 mask, 4 masked-image latents (after scale_model_input)
         auto in = unet9 ? torch::cat({xIn, ls.maskLatent, ls.maskedLatents}, 1) : xIn;  // [B, 4|9, h, w]
-        if (!cfg) return unet->forward(in, tt, context);
-        auto eps = unet->forward(torch::cat({in, in}, 0), tt, context).chunk(2, 0);  // [B, 4, h, w] x2
+        if (cache) cache->reuse = passes % gp.cacheInterval != 0;  // a full pass every cacheInterval-th step
+        ++passes;
+        if (!cfg) return unet->forward(in, tt, context, cache);
+        auto eps = unet->forward(torch::cat({in, in}, 0), tt, context, cache).chunk(2, 0);  // [B, 4, h, w] x2
         return eps[0] + gp.cfg * (eps[1] - eps[0]);
     };
     SamplerLoop loop;

@@ -48,6 +48,9 @@ struct GenerateParams {
     int batch = 1;
     double eta = 0.0;
     int clipSkip = 1;
+    // DeepCache feature caching (UNetFeatureCache): 0 or 1 off; N > 1 runs the whole UNet every N-th step and
+    // only its shallow branch on the deep features of the last full step in between.
+    int cacheInterval = 0;
     torch::Tensor initLatents;  // optional [B, 4, h, w] unit-variance noise
     // Optional: the noise stochastic samplers draw between steps (LCM, Euler a, DDPM), replayed in order
     // instead of drawn from the seed — for parity with recorded diffusers runs. Each [B, 4, h, w].

@@ -116,6 +116,32 @@ private Q_SLOTS:
         ADV_COMPARE_TENSORS(c.images[0], a.images[1], 1e-5, 0.0);
     }
 
+    // DeepCache in the pipeline: interval 1 is the plain run; interval 2 runs the shallow branch on every
+    // second step (with and without CFG) and lands near the plain picture; out-of-range intervals are refused.
+    void featureCachingStaysNearThePlainRun() {
+        auto sd = StableDiffusion::load(advtest::refDir(), onCpu());
+        for (double cfg : {1.0, 7.5}) {
+            GenerateParams p;
+            p.prompt = "a red dress";
+            p.sampler = "dpmpp_2m";
+            p.steps = 8;
+            p.cfg = cfg;
+            p.seed = 5;
+            const auto plain = sd->generate(p);
+            p.cacheInterval = 1;
+            QVERIFY(torch::equal(sd->generate(p).images, plain.images));
+            p.cacheInterval = 2;
+            const auto cached = sd->generate(p);
+            const auto d = (cached.images - plain.images).abs();
+            QVERIFY2(d.max().item<double>() > 0, "the shallow branch ran on no step");
+            QVERIFY2(d.pow(2).mean().sqrt().item<double>() < 0.1, std::to_string(d.pow(2).mean().sqrt().item<double>()).c_str());
+        }
+        GenerateParams bad;
+        bad.prompt = "x";
+        bad.cacheInterval = -1;
+        QVERIFY_EXCEPTION_THROWN(validateGenerateParams(bad), std::exception);
+    }
+
     void cliGenerateReproducesDiffusers() {
         const QString latents = QString::fromStdString(dir + "/latents.safetensors");
         const QString dump = QString::fromStdString(dir + "/dump.safetensors");

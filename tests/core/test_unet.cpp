@@ -102,6 +102,37 @@ private Q_SLOTS:
         QVERIFY2(errW <= 1.5 * errD + 0.005 * scale, (std::to_string(errW) + " vs " + std::to_string(errD)).c_str());
     }
 
+    // DeepCache: a full pass keeps the last up block's input; a reusing pass on the same input and timestep runs
+    // only the shallow branch and gives the full pass's output exactly; at the next timestep it stays close to
+    // the full output there; a cache of another shape is not used.
+    void featureCacheReusesTheDeepFeatures() {
+        auto m = referenceUNet(torch::kFloat32);
+        torch::NoGradGuard ng;
+        const auto x = advtest::ref("unet.sample"), ctx = advtest::ref("unet.encoder_hidden_states");
+        const auto t = torch::tensor({500.0f}), t2 = torch::tensor({480.0f});
+        UNetFeatureCache cache;
+        const auto full = m->forward(x, t, ctx, &cache);
+        ADV_COMPARE_TENSORS(full, m->forward(x, t, ctx), 0, 0);  // keeping the features changes nothing
+        QVERIFY(cache.deep.defined());
+        QCOMPARE(cache.deep.size(0), x.size(0));
+        QCOMPARE(cache.deep.size(2), x.size(2));  // the last up block works at full latent size
+        cache.reuse = true;
+        ADV_COMPARE_TENSORS(m->forward(x, t, ctx, &cache), full, 1e-5, 1e-5);
+        QCOMPARE(cache.fullPasses, 1);
+        QCOMPARE(cache.shallowPasses, 1);
+        // At another timestep the shallow branch runs anew on the kept deep features: neither the full pass
+        // there nor the kept output (how close it stays is the pipeline test's, on whole samplings).
+        const auto next = m->forward(x, t2, ctx), reused = m->forward(x, t2, ctx, &cache);
+        QVERIFY(torch::isfinite(reused).all().item<bool>());
+        QVERIFY((reused - next).abs().max().item<double>() > 0);
+        QVERIFY((reused - full).abs().max().item<double>() > 0);
+        // Another batch size: the cache does not fit, the pass runs in full (and keeps the new features).
+        const auto x2 = torch::cat({x, x}), ctx2 = torch::cat({ctx, ctx});
+        ADV_COMPARE_TENSORS(m->forward(x2, t, ctx2, &cache), m->forward(x2, t, ctx2), 0, 0);
+        QCOMPARE(cache.fullPasses, 2);
+        QCOMPARE(cache.deep.size(0), x2.size(0));
+    }
+
     void seededNoiseMatchesTorchGenerator() {
         // unet.sample is torch.randn([2,4,16,16], generator=manual_seed(1244)).
         auto g = at::detail::createCPUGenerator(1244);
