@@ -359,9 +359,15 @@ studio::VariantRecord VariantsPage::request() const {
 }
 
 const studio::LibraryEntry* VariantsPage::accelerator() const {
-    for (const auto& e : lora_->entries())
-        if (e.lcm && e.supported && e.problem.empty()) return &e;
-    return nullptr;
+    // The user's own LCM-LoRA first; the shipped one (distilled from the embedded model) only on that model.
+    const bool embeddedModel = model_->path().isEmpty();
+    const studio::LibraryEntry* shipped = nullptr;
+    for (const auto& e : lora_->entries()) {
+        if (!e.lcm || !e.supported || !e.problem.empty()) continue;
+        if (!e.embedded) return &e;
+        if (embeddedModel && !shipped) shipped = &e;
+    }
+    return shipped;
 }
 
 void VariantsPage::setFast(bool on) {

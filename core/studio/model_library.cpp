@@ -353,6 +353,8 @@ Library scanLibrary(const std::vector<std::string>& folders, const LibraryScanOp
             seen.insert(sfs::weakly_canonical(it->path(), ec).string());
             lib.loras.push_back(std::move(l));
         }
+        // demo, then lcm (the accelerator): by name, not in the file system's order.
+        std::sort(lib.loras.begin(), lib.loras.end(), [](const LibraryEntry& x, const LibraryEntry& y) { return x.name < y.name; });
     }
     const size_t fixedModels = lib.models.size(), fixedLoras = lib.loras.size();
     for (const auto& f : folders) {

@@ -34,7 +34,7 @@ using json = nlohmann::json;
     X(nanLrFactor, "nan_lr_factor") X(maxRollbacks, "max_rollbacks") X(debugPoisonSteps, "debug_poison_steps") \
     X(debugStepDelayMs, "debug_step_delay_ms") X(distTimeoutSeconds, "dist_timeout_s") X(mode, "mode")                   \
     X(lcmSolverSteps, "lcm_num_ddim_timesteps") X(lcmWMin, "lcm_w_min") X(lcmWMax, "lcm_w_max")                      \
-    X(lcmLossType, "lcm_loss_type") X(lcmHuberC, "lcm_huber_c")
+    X(lcmLossType, "lcm_loss_type") X(lcmHuberC, "lcm_huber_c") X(lcmTeacherLoras, "lcm_teacher_loras")
 
 namespace {
 
@@ -151,6 +151,10 @@ std::vector<std::string> TrainConfig::validate() const {
     if (lcmWMax < lcmWMin) p.push_back("lcm_w_max must be at least lcm_w_min");
     if (lcmLossType != "huber" && lcmLossType != "l2") p.push_back("lcm_loss_type must be huber or l2");
     within(lcmHuberC, 0, 1, "lcm_huber_c must be in [0, 1]");
+    within(static_cast<double>(lcmTeacherLoras.size()), 0, 8, "at most 8 lcm_teacher_loras");
+    if (!lcmTeacherLoras.empty() && mode != "lcm_distill") p.push_back("lcm_teacher_loras needs mode lcm_distill");
+    for (const auto& f : lcmTeacherLoras)
+        if (f.empty()) p.push_back("lcm_teacher_loras: an empty file name");
     if (mode == "lcm_distill") {
         // The teacher is the frozen base with the same text encoder, and the loss is the consistency
         // distance: options of the image loss would be silently ignored, so they are refused.

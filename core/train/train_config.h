@@ -27,6 +27,10 @@ struct TrainConfig {
     double lcmWMax = 15.0;
     std::string lcmLossType = "huber";  // lcm_distill: huber | l2
     double lcmHuberC = 0.001;
+    // lcm_distill: LoRA files (at strength 1) the LCM-LoRA must also accelerate. Each micro-batch runs the base
+    // alone or the base with one of them (equally often, frozen, in teacher, student and target alike), so the
+    // LCM-LoRA learns the guided model with that LoRA too and stacks on it in Fast mode.
+    std::vector<std::string> lcmTeacherLoras;
 
     int rank = 4;
     double alpha = 4.0;

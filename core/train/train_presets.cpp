@@ -46,6 +46,7 @@ TrainConfig base(const TrainConfig& from) {
     c.lcmWMin = d.lcmWMin, c.lcmWMax = d.lcmWMax;
     c.lcmLossType = d.lcmLossType;
     c.lcmHuberC = d.lcmHuberC;
+    c.lcmTeacherLoras = d.lcmTeacherLoras;
     c.checkpointEvery = d.checkpointEvery;
     c.keepCheckpoints = d.keepCheckpoints;
     return c;

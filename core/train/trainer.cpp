@@ -129,6 +129,11 @@ private:
     std::unique_ptr<NoiseSchedule> sched_;
     std::unique_ptr<DdimSolver> solver_;  // lcm_distill: the teacher's solver
     torch::Tensor uncond_;                // lcm_distill: the empty prompt's embedding [1, 77, D]
+    std::vector<LoraWeights> teacherLoras_;  // lcm_distill: LoRAs the LCM-LoRA learns to stack on (frozen)
+    int stacked_ = 0;                        // this micro-batch: 0 the base alone, k: teacherLoras_[k - 1] attached
+    // lcm_distill with teacher LoRAs: draws this micro-batch's stack (the same on every rank) and attaches it.
+    void chooseStack();
+    torch::Tensor textOf(const std::vector<uint32_t>& idx);  // the stacked model's caption embeddings [b, 77, D]
     std::set<int> poisoned_;
     double lossScale_ = 1.0;  // dynamic loss scaling (f16 on CUDA)
     int goodSinceScale_ = 0;
@@ -359,6 +364,9 @@ void Run::writeFinalLora(const std::string& path) {
         md["ss_training_comment"] = "LCM-LoRA: latent consistency distillation of " + md["advariant_base_model"] +
                                     " (sample with the lcm sampler, 2-8 steps, CFG 1)";
         md["advariant_lcm_w"] = std::to_string(c_.lcmWMin) + "-" + std::to_string(c_.lcmWMax);
+        std::string stacks;
+        for (const auto& f : c_.lcmTeacherLoras) stacks += (stacks.empty() ? "" : ",") + sfs::path(f).filename().string();
+        if (!stacks.empty()) md["advariant_lcm_teacher_loras"] = stacks;
     }
     saveLora(path, out, keymap::LoraNaming::Kohya, md);
 }
@@ -460,6 +468,12 @@ void Run::prepare(bool resume) {
         torch::NoGradGuard ng;
         const auto ids = torch::tensor((*sd_->tokenizer)("", sd_->text->config.maxPositions), torch::kInt64);
         uncond_ = sd_->text->forward(ids.unsqueeze(0).to(sd_->device())).lastHiddenState.to(sd_->dtype());  // [1, 77, D]
+        for (const auto& f : c_.lcmTeacherLoras) {
+            teacherLoras_.push_back(readLora(f, *sd_->unet, sd_->text.get()));
+            if (teacherLoras_.back().modules.empty()) throw FileError(f, "no adapter of this file fits the base model");
+            event("distill", "also teaching the LCM-LoRA on top of " + sfs::path(f).filename().string() + " (" +
+                                 std::to_string(teacherLoras_.back().modules.size()) + " modules)");
+        }
         std::ostringstream what;
         what << "latent consistency distillation: teacher CFG " << 1 + c_.lcmWMin << " to " << 1 + c_.lcmWMax
              << " over a " << c_.lcmSolverSteps << "-step DDIM solver, " << c_.lcmLossType << " loss";
@@ -511,8 +525,9 @@ bool Run::accumulate(double* lossSum) {
         torch::Tensor subject;                             // [b, 1, h, w] when masked
         auto latents = latentsFor(idx, &subject, lo, hi);  // [b, 4, h, w]
         if (poison) latents = latents * std::numeric_limits<float>::quiet_NaN();
-        auto ctx = contextFor(std::vector<uint32_t>(idx.begin() + static_cast<std::ptrdiff_t>(lo),
-                                                    idx.begin() + static_cast<std::ptrdiff_t>(hi)));  // [b, 77, D]
+        if (!teacherLoras_.empty()) chooseStack();
+        const std::vector<uint32_t> mine(idx.begin() + static_cast<std::ptrdiff_t>(lo), idx.begin() + static_cast<std::ptrdiff_t>(hi));
+        auto ctx = stacked_ > 0 ? textOf(mine) : contextFor(mine);  // [b, 77, D]
         auto perSample = solver_ ? distillationLossFor(latents, ctx, B, lo, hi)
                                  : denoisingLossFor(latents, subject, ctx, B, lo, hi);  // [b]
         // The global batch's mean: this rank's share of it (the ranks' gradients are summed afterwards).
@@ -570,6 +585,21 @@ torch::Tensor Run::denoisingLossFor(const torch::Tensor& latents, const torch::T
     return perSample;
 }
 
+void Run::chooseStack() {
+    const int k = static_cast<int>(torch::randint(0, static_cast<int64_t>(teacherLoras_.size()) + 1, {1}, gen_).item<int64_t>());
+    if (k == stacked_) return;
+    detachLora("teacher", *sd_->unet, sd_->text.get());
+    if (k > 0) attachLora(teacherLoras_[static_cast<size_t>(k - 1)], 1.0, "teacher", *sd_->unet, sd_->text.get());
+    stacked_ = k;
+}
+
+torch::Tensor Run::textOf(const std::vector<uint32_t>& idx) {
+    torch::NoGradGuard ng;  // the teacher LoRA's text encoder adapters are frozen; the cached embeddings are the base's
+    std::vector<torch::Tensor> ids;
+    for (uint32_t i : idx) ids.push_back(items_[i].ids);
+    return sd_->text->forward(torch::stack(ids).to(sd_->device())).lastHiddenState.to(sd_->dtype());  // [b, 77, D]
+}
+
 torch::Tensor Run::distillationLossFor(const torch::Tensor& latents, const torch::Tensor& ctx, int64_t B, size_t lo, size_t hi) {
     // Drawn for the whole global batch (every rank the same), then sliced: the start timestep's solver index,
     // the guidance weight, the noise.
@@ -586,7 +616,13 @@ torch::Tensor Run::distillationLossFor(const torch::Tensor& latents, const torch
     batch.index = index;
     batch.w = w;
     batch.context = ctx;
-    batch.uncond = uncond_.expand({ctx.size(0), uncond_.size(1), uncond_.size(2)});
+    auto uncond = uncond_;
+    if (stacked_ > 0) {  // the empty prompt through the stacked text encoder
+        torch::NoGradGuard ng;
+        const auto ids = torch::tensor((*sd_->tokenizer)("", sd_->text->config.maxPositions), torch::kInt64);
+        uncond = sd_->text->forward(ids.unsqueeze(0).to(sd_->device())).lastHiddenState.to(sd_->dtype());
+    }
+    batch.uncond = uncond.expand({ctx.size(0), uncond.size(1), uncond.size(2)});
     auto& unet = *sd_->unet;
     LcmDistillModels m;
     m.student = [&](const torch::Tensor& x, const torch::Tensor& t, const torch::Tensor& c) { return unet.forward(x, t, c); };

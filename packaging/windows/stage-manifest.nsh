@@ -31,5 +31,6 @@
 !insertmacro RequireStaged "lib\advariant\plugins\adv_linkedin.dll"
 !insertmacro RequireStaged "share\advariant\models\advariant-tiny\model_index.json"
 !insertmacro RequireStaged "share\advariant\models\advariant-tiny\loras\demo.safetensors"
+!insertmacro RequireStaged "share\advariant\models\advariant-tiny\loras\lcm.safetensors"
 !insertmacro RequireStaged "share\advariant\fonts\DejaVuSans.ttf"
 !insertmacro RequireStaged "share\doc\AdVariantStudio\LICENSE"

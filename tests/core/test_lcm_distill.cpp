@@ -239,6 +239,11 @@ private Q_SLOTS:
         auto w = c;
         w.lcmWMax = 1;
         QVERIFY(mentions(w.validate(), "lcm_w_max must be at least lcm_w_min"));
+        auto stack = c;
+        stack.lcmTeacherLoras = {"demo.safetensors"};
+        QVERIFY(stack.validate().empty());
+        stack.mode = "lora";
+        QVERIFY(mentions(stack.validate(), "lcm_teacher_loras needs mode lcm_distill"));
         auto loss = c;
         loss.lcmLossType = "l1";
         QVERIFY(mentions(loss.validate(), "lcm_loss_type"));
@@ -297,6 +302,31 @@ private Q_SLOTS:
         QVERIFY(lora.unmatchedKeys.empty());
         QVERIFY(lora.modules.size() > 10);
         QVERIFY(std::filesystem::exists(dir + "/run/validation/step-0000006_p0_s1.png"));
+
+        // Stack-aware: the LCM-LoRA also learns the base with a frozen LoRA on it (here the first run's).
+        auto s = c;
+        s.outDir = dir + "/stacked";
+        s.steps = 4;
+        s.validateEvery = 0;
+        s.lcmTeacherLoras = {res.loraPath};
+        std::vector<std::string> said;
+        train::TrainEvents sev;
+        sev.onEvent = [&](const std::string& kind, const std::string& msg) { said.push_back(kind + ": " + msg); };
+        const auto stacked = train::runTraining(s, sev);
+        QVERIFY2(stacked.completed, stacked.failure.c_str());
+        QVERIFY(std::any_of(said.begin(), said.end(), [](const std::string& m) { return m.find("on top of lora.safetensors") != std::string::npos; }));
+        const auto sl = readLora(stacked.loraPath, *sd->unet, sd->text.get());
+        QCOMPARE(sl.metadata.at("advariant_lcm_teacher_loras"), std::string("lora.safetensors"));
+        // A teacher LoRA that is not there: one line naming it, before any step.
+        auto missing = c;
+        missing.outDir = dir + "/missing";
+        missing.lcmTeacherLoras = {dir + "/no-such.safetensors"};
+        try {
+            train::runTraining(missing);
+            QFAIL("expected an error");
+        } catch (const std::exception& e) {
+            QVERIFY2(std::string(e.what()).find("no-such.safetensors") != std::string::npos, e.what());
+        }
     }
 };
 

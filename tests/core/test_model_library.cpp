@@ -68,6 +68,13 @@ private Q_SLOTS:
         QCOMPARE(lib.loras[0].rank, 8);
         QCOMPARE(lib.loras[0].baseModel, std::string("advariant-tiny"));
         QVERIFY(lib.loras[0].metadata.count("ss_training_comment"));
+        QVERIFY(!lib.loras[0].lcm);
+        // The embedded LCM-LoRA: Fast mode's accelerator, distilled from the embedded model.
+        QVERIFY(lib.loras.size() >= 2);
+        QCOMPARE(lib.loras[1].name, std::string("lcm"));
+        QVERIFY(lib.loras[1].embedded && lib.loras[1].lcm && lib.loras[1].supported);
+        QCOMPARE(lib.loras[1].baseModel, std::string("advariant-tiny"));
+        QCOMPARE(lib.loras[1].metadata.at("advariant_mode"), std::string("lcm_distill"));
         QVERIFY(lib.problems.empty());
     }
 

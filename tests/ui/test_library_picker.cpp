@@ -106,18 +106,20 @@ private Q_SLOTS:
             QVERIFY(fast);
             const int stepsBefore = page.request().steps;
             fast->setChecked(true);
-            QVERIFY(page.statusText().contains(QStringLiteral("no LCM-LoRA")));  // none in the library yet
+            // The shipped LCM-LoRA (distilled from the embedded model) accelerates the embedded model.
+            QVERIFY2(page.statusText().contains(QStringLiteral("with lcm")), qPrintable(page.statusText()));
             QCOMPARE(page.request().sampler, std::string("lcm"));
             QCOMPARE(page.request().steps, 4);
             QCOMPARE(page.request().cfg, 1.0);
-            QCOMPARE(int(page.request().loras.size()), 1);
+            QCOMPARE(int(page.request().loras.size()), 2);
+            QVERIFY(QString::fromStdString(page.request().loras[1].file).endsWith(QStringLiteral("loras/lcm.safetensors")));
             fast->setChecked(false);
             const QString lcm = dir.filePath(QStringLiteral("lcm-lora-tiny.safetensors"));
             QVERIFY(QFile::copy(QString::fromStdString(fs::embeddedDemoLora()), lcm));
             QSignalSpy refreshed(&page, &VariantsPage::libraryRefreshed);
             page.refreshLibrary();
             QTRY_VERIFY_WITH_TIMEOUT(refreshed.count() > 0, 120000);
-            fast->setChecked(true);
+            fast->setChecked(true);  // the user's own LCM-LoRA comes before the shipped one
             QVERIFY2(page.statusText().contains(QStringLiteral("lcm-lora-tiny")), qPrintable(page.statusText()));
             const auto q = page.request();
             QCOMPARE(int(q.loras.size()), 2);
