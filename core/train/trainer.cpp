@@ -26,6 +26,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <random>
 #include <set>
 #include <sstream>
@@ -128,12 +129,12 @@ private:
     std::string lastCheckpoint_;
     std::unique_ptr<NoiseSchedule> sched_;
     std::unique_ptr<DdimSolver> solver_;  // lcm_distill: the teacher's solver
-    torch::Tensor uncond_;                // lcm_distill: the empty prompt's embedding [1, 77, D]
+    std::vector<torch::Tensor> uncond_;   // lcm_distill: the empty prompt's embedding [1, 77, D] per stack (0: base)
     std::vector<LoraWeights> teacherLoras_;  // lcm_distill: LoRAs the LCM-LoRA learns to stack on (frozen)
     int stacked_ = 0;                        // this micro-batch: 0 the base alone, k: teacherLoras_[k - 1] attached
     // lcm_distill with teacher LoRAs: draws this micro-batch's stack (the same on every rank) and attaches it.
     void chooseStack();
-    torch::Tensor textOf(const std::vector<uint32_t>& idx);  // the stacked model's caption embeddings [b, 77, D]
+    void attachStack(int k);
     std::set<int> poisoned_;
     double lossScale_ = 1.0;  // dynamic loss scaling (f16 on CUDA)
     int goodSinceScale_ = 0;
@@ -196,10 +197,14 @@ torch::Tensor Run::latentsFor(const std::vector<uint32_t>& idx, torch::Tensor* m
 }
 
 torch::Tensor Run::contextFor(const std::vector<uint32_t>& idx) {
-    if (c_.trainTextEncoder) {
+    // The cached embeddings are the base text encoder's: an adapted one (trained, or a stacked teacher LoRA's
+    // frozen adapters) encodes the captions anew.
+    if (c_.trainTextEncoder || stacked_ > 0) {
+        std::optional<torch::NoGradGuard> frozen;
+        if (!c_.trainTextEncoder) frozen.emplace();
         std::vector<torch::Tensor> ids;
         for (uint32_t i : idx) ids.push_back(items_[i].ids);
-        return sd_->text->forward(torch::stack(ids).to(sd_->device())).lastHiddenState;
+        return sd_->text->forward(torch::stack(ids).to(sd_->device())).lastHiddenState.to(sd_->dtype());
     }
     std::vector<torch::Tensor> e;
     for (uint32_t i : idx) e.push_back(items_[i].embedding);
@@ -467,13 +472,19 @@ void Run::prepare(bool resume) {
         solver_ = std::make_unique<DdimSolver>(*sched_, c_.lcmSolverSteps);
         torch::NoGradGuard ng;
         const auto ids = torch::tensor((*sd_->tokenizer)("", sd_->text->config.maxPositions), torch::kInt64);
-        uncond_ = sd_->text->forward(ids.unsqueeze(0).to(sd_->device())).lastHiddenState.to(sd_->dtype());  // [1, 77, D]
+        auto encodeEmpty = [&] {  // [1, 77, D]
+            return sd_->text->forward(ids.unsqueeze(0).to(sd_->device())).lastHiddenState.to(sd_->dtype());
+        };
+        uncond_.push_back(encodeEmpty());
         for (const auto& f : c_.lcmTeacherLoras) {
             teacherLoras_.push_back(readLora(f, *sd_->unet, sd_->text.get()));
             if (teacherLoras_.back().modules.empty()) throw FileError(f, "no adapter of this file fits the base model");
+            attachStack(static_cast<int>(teacherLoras_.size()));  // the empty prompt through its text encoder, once
+            uncond_.push_back(encodeEmpty());
             event("distill", "also teaching the LCM-LoRA on top of " + sfs::path(f).filename().string() + " (" +
                                  std::to_string(teacherLoras_.back().modules.size()) + " modules)");
         }
+        attachStack(0);
         std::ostringstream what;
         what << "latent consistency distillation: teacher CFG " << 1 + c_.lcmWMin << " to " << 1 + c_.lcmWMax
              << " over a " << c_.lcmSolverSteps << "-step DDIM solver, " << c_.lcmLossType << " loss";
@@ -527,7 +538,7 @@ bool Run::accumulate(double* lossSum) {
         if (poison) latents = latents * std::numeric_limits<float>::quiet_NaN();
         if (!teacherLoras_.empty()) chooseStack();
         const std::vector<uint32_t> mine(idx.begin() + static_cast<std::ptrdiff_t>(lo), idx.begin() + static_cast<std::ptrdiff_t>(hi));
-        auto ctx = stacked_ > 0 ? textOf(mine) : contextFor(mine);  // [b, 77, D]
+        auto ctx = contextFor(mine);  // [b, 77, D]
         auto perSample = solver_ ? distillationLossFor(latents, ctx, B, lo, hi)
                                  : denoisingLossFor(latents, subject, ctx, B, lo, hi);  // [b]
         // The global batch's mean: this rank's share of it (the ranks' gradients are summed afterwards).
@@ -586,18 +597,14 @@ torch::Tensor Run::denoisingLossFor(const torch::Tensor& latents, const torch::T
 }
 
 void Run::chooseStack() {
-    const int k = static_cast<int>(torch::randint(0, static_cast<int64_t>(teacherLoras_.size()) + 1, {1}, gen_).item<int64_t>());
+    attachStack(static_cast<int>(torch::randint(0, static_cast<int64_t>(teacherLoras_.size()) + 1, {1}, gen_).item<int64_t>()));
+}
+
+void Run::attachStack(int k) {
     if (k == stacked_) return;
     detachLora("teacher", *sd_->unet, sd_->text.get());
     if (k > 0) attachLora(teacherLoras_[static_cast<size_t>(k - 1)], 1.0, "teacher", *sd_->unet, sd_->text.get());
     stacked_ = k;
-}
-
-torch::Tensor Run::textOf(const std::vector<uint32_t>& idx) {
-    torch::NoGradGuard ng;  // the teacher LoRA's text encoder adapters are frozen; the cached embeddings are the base's
-    std::vector<torch::Tensor> ids;
-    for (uint32_t i : idx) ids.push_back(items_[i].ids);
-    return sd_->text->forward(torch::stack(ids).to(sd_->device())).lastHiddenState.to(sd_->dtype());  // [b, 77, D]
 }
 
 torch::Tensor Run::distillationLossFor(const torch::Tensor& latents, const torch::Tensor& ctx, int64_t B, size_t lo, size_t hi) {
@@ -616,12 +623,7 @@ torch::Tensor Run::distillationLossFor(const torch::Tensor& latents, const torch
     batch.index = index;
     batch.w = w;
     batch.context = ctx;
-    auto uncond = uncond_;
-    if (stacked_ > 0) {  // the empty prompt through the stacked text encoder
-        torch::NoGradGuard ng;
-        const auto ids = torch::tensor((*sd_->tokenizer)("", sd_->text->config.maxPositions), torch::kInt64);
-        uncond = sd_->text->forward(ids.unsqueeze(0).to(sd_->device())).lastHiddenState.to(sd_->dtype());
-    }
+    const auto& uncond = uncond_[static_cast<size_t>(stacked_)];
     batch.uncond = uncond.expand({ctx.size(0), uncond.size(1), uncond.size(2)});
     auto& unet = *sd_->unet;
     LcmDistillModels m;
